@@ -1,0 +1,76 @@
+import * as v from 'valibot';
+import { BookingApiError, abortError, isAbortError } from './errors.js';
+import { ErrorBodySchema } from './schemas.js';
+
+export interface ProxyFetchOptions {
+  fetch: typeof fetch;
+  timeoutMs: number;
+  signal: AbortSignal;
+  init?: RequestInit;
+}
+
+/** Fetches a proxy URL and validates the JSON answer, turning every failure into a BookingApiError. */
+export async function fetchJson<S extends v.GenericSchema>(
+  url: string,
+  schema: S,
+  { fetch: fetchImpl, timeoutMs, signal, init }: ProxyFetchOptions,
+): Promise<v.InferOutput<S>> {
+  if (signal.aborted) throw abortError();
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, timeoutMs);
+  const onAbort = () => controller.abort();
+  signal.addEventListener('abort', onAbort, { once: true });
+  try {
+    let response: Response;
+    try {
+      response = await fetchImpl(url, { ...init, signal: controller.signal, headers: { accept: 'application/json', ...init?.headers } });
+    } catch (error) {
+      if (timedOut) throw new BookingApiError('timeout', `The booking service did not answer within ${timeoutMs / 1000} s.`);
+      if (signal.aborted || isAbortError(error)) throw abortError();
+      throw new BookingApiError('network', 'The booking service could not be reached.', 'network', undefined, { cause: error });
+    }
+    const body: unknown = await response.json().catch(() => undefined);
+    if (!response.ok) {
+      const parsed = v.safeParse(ErrorBodySchema, body);
+      const message = parsed.success ? parsed.output.error.message : `The booking service answered ${response.status}.`;
+      throw new BookingApiError('http', message, parsed.success ? parsed.output.error.code : 'http', response.status);
+    }
+    const parsed = v.safeParse(schema, body);
+    if (!parsed.success) {
+      throw new BookingApiError('bad_payload', 'The booking service sent an answer this page does not understand.');
+    }
+    return parsed.output;
+  } catch (error) {
+    if (timedOut && !(error instanceof BookingApiError)) {
+      throw new BookingApiError('timeout', `The booking service did not answer within ${timeoutMs / 1000} s.`);
+    }
+    throw error;
+  } finally {
+    clearTimeout(timer);
+    signal.removeEventListener('abort', onAbort);
+  }
+}
+
+/** Resolves with `promise`, or rejects with an AbortError as soon as `signal` aborts. */
+export function withAbort<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  if (signal.aborted) return Promise.reject(abortError());
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(abortError());
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error instanceof Error || error instanceof DOMException ? error : new Error(String(error)));
+      },
+    );
+  });
+}

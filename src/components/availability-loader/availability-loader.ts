@@ -1,0 +1,256 @@
+import { consume, provide } from '@lit/context';
+import { Task, TaskStatus, initialState } from '@lit/task';
+import { html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { AvailabilityClient } from '../../api/availability-client.js';
+import { BookingApiError } from '../../api/errors.js';
+import { addDays, dateInZone, startOfWeek, type IsoDate } from '../../model/dates.js';
+import type { WeekAvailability } from '../../model/week.js';
+import { BookingElement } from '../../internal/booking-element.js';
+import {
+  availabilityContext,
+  catalogContext,
+  clientContext,
+  selectionContext,
+  settingsContext,
+  type CatalogState,
+  type DisplaySettings,
+  type Selection,
+} from '../../internal/contexts.js';
+import { emit } from '../../internal/events.js';
+import { defaultSettings } from '../../internal/settings.js';
+import { styles } from './availability-loader.styles.js';
+
+/**
+ * Loads one week of availability for the chosen service and staff and owns week navigation. Shows a skeleton
+ * while loading, a retryable error when the proxy fails (never a fake "no availability"), and an empty state
+ * when the week has no times. The week it loaded goes to the calendar inside it by context.
+ *
+ * @summary Fetches a week of free times and hands it to the calendar.
+ * @tag availability-loader
+ *
+ * @fires {CustomEvent<{ weekData: WeekData, weekMetadata: WeekMetadata }>} availability-loaded - A week was loaded (from the proxy or the cache).
+ * @fires {CustomEvent<{ error: { code: string, message: string }, retry: () => void }>} availability-error - The week could not be loaded; `retry()` tries again.
+ * @fires {CustomEvent<{ weekStart: string }>} week-changed - The visitor moved to another week.
+ *
+ * @slot - The calendar that shows the loaded week; an `<hourly-calendar>` when empty.
+ *
+ * @csspart toolbar - The row with the week label and navigation buttons.
+ * @csspart nav-button - Previous week, next week and this week buttons.
+ * @csspart week-label - The dates of the shown week.
+ * @csspart skeleton - The placeholder shown while loading.
+ * @csspart error - The error message with its Retry button.
+ * @csspart empty - The message for a week with no free times.
+ * @csspart prompt - The message shown before a service is chosen.
+ *
+ * @cssprop [--booking-color-surface] - Skeleton and panel background.
+ * @cssprop [--booking-color-danger] - Error text and border.
+ */
+export class AvailabilityLoader extends BookingElement {
+  static override styles = [BookingElement.sharedStyles, styles];
+
+  /** Service id; overrides the flow's selection when set. */
+  @property({ reflect: true }) service?: string;
+
+  /** Staff id; overrides the flow's selection when set. Empty or absent is "any available". */
+  @property({ reflect: true }) staff?: string;
+
+  /** First day of the shown week, `YYYY-MM-DD`. Defaults to the current week. */
+  @property({ attribute: 'week-start', reflect: true }) weekStart?: IsoDate;
+
+  /** Appointment length in minutes; defaults to the service's. */
+  @property({ type: Number }) duration?: number;
+
+  /** The client to use when no `<booking-flow>` provides one. */
+  @consume({ context: clientContext, subscribe: true })
+  @property({ attribute: false })
+  client?: AvailabilityClient;
+
+  @consume({ context: selectionContext, subscribe: true }) @state() private selection?: Selection;
+  @consume({ context: catalogContext, subscribe: true }) @state() private catalog?: CatalogState;
+  @consume({ context: settingsContext, subscribe: true }) @state() private settings?: DisplaySettings;
+
+  @provide({ context: availabilityContext }) @state() private availability?: WeekAvailability;
+
+  /** Selection heard through events when no <booking-flow> provides one. */
+  @state() private heard: { serviceId?: string; staffId?: string | null } = {};
+  @state() private announcement = '';
+
+  private listenRoot?: Node;
+
+  private readonly task = new Task(this, {
+    task: async ([client, serviceId, staffId, weekStart, duration, settings], { signal }) => {
+      this.availability = undefined;
+      if (!serviceId) return initialState;
+      if (!client) throw new BookingApiError('network', 'No booking service is configured (set proxy-url on <booking-flow>).', 'no_client');
+      this.announcement = 'Loading available times…';
+      return client.getAvailabilityForWeek({
+        serviceId,
+        staffId,
+        weekStart,
+        durationMinutes: duration,
+        timeZone: settings.timeZone,
+        locale: settings.locale,
+        signal,
+      });
+    },
+    args: () => [this.client, this.serviceId, this.staffId, this.shownWeekStart, this.effectiveDuration, this.effectiveSettings] as const,
+    onComplete: (week) => {
+      this.availability = week;
+      const total = week.weekMetadata.totalSlots;
+      this.announcement = total === 0 ? 'No times available this week.' : `${total} ${total === 1 ? 'time' : 'times'} available this week.`;
+      emit(this, 'availability-loaded', { weekData: week.weekData, weekMetadata: week.weekMetadata });
+    },
+    onError: (error) => {
+      if (error instanceof DOMException && error.name === 'AbortError') return;
+      const detail = errorDetail(error);
+      this.announcement = `Availability could not be loaded. ${detail.message}`;
+      emit(this, 'availability-error', { error: detail, retry: () => void this.retry() });
+    },
+  });
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Without a <booking-flow> around us, follow the page's selector events ourselves.
+    if (!this.selection) {
+      this.listenRoot = this.getRootNode();
+      this.listenRoot.addEventListener('service-selected', this.onServiceSelected);
+      this.listenRoot.addEventListener('staff-selected', this.onStaffSelected);
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.listenRoot?.removeEventListener('service-selected', this.onServiceSelected);
+    this.listenRoot?.removeEventListener('staff-selected', this.onStaffSelected);
+    this.listenRoot = undefined;
+  }
+
+  /** Loads the shown week again, bypassing nothing but the error. */
+  retry(): Promise<unknown> {
+    return this.task.run();
+  }
+
+  private get serviceId(): string | undefined {
+    return this.service || this.selection?.serviceId || this.heard.serviceId || undefined;
+  }
+
+  private get staffId(): string | null {
+    if (this.staff !== undefined) return this.staff || null;
+    return this.selection ? this.selection.staffId : (this.heard.staffId ?? null);
+  }
+
+  private get effectiveDuration(): number | undefined {
+    if (this.duration) return this.duration;
+    return this.catalog?.catalog?.services.find((s) => s.id === this.serviceId)?.durationMinutes;
+  }
+
+  private get effectiveSettings(): DisplaySettings {
+    return this.settings ?? (this.fallbackSettings ??= defaultSettings(this));
+  }
+
+  private fallbackSettings?: DisplaySettings;
+
+  private get currentWeekStart(): IsoDate {
+    const { timeZone, weekStartsOn } = this.effectiveSettings;
+    return startOfWeek(dateInZone(Date.now(), timeZone), weekStartsOn);
+  }
+
+  private get shownWeekStart(): IsoDate {
+    const { weekStartsOn } = this.effectiveSettings;
+    return this.weekStart ? startOfWeek(this.weekStart, weekStartsOn) : this.currentWeekStart;
+  }
+
+  private readonly onServiceSelected = (event: Event) => {
+    const { serviceId } = (event as CustomEvent<{ serviceId: string }>).detail;
+    this.heard = { serviceId, staffId: null };
+  };
+
+  private readonly onStaffSelected = (event: Event) => {
+    const { staffId } = (event as CustomEvent<{ staffId: string | null }>).detail;
+    this.heard = { ...this.heard, staffId };
+  };
+
+  private goToWeek(weekStart: IsoDate): void {
+    if (weekStart === this.shownWeekStart) return;
+    this.weekStart = weekStart;
+    emit(this, 'week-changed', { weekStart });
+  }
+
+  private weekLabel(weekStart: IsoDate): string {
+    const format = new Intl.DateTimeFormat(this.effectiveSettings.locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+    return format.formatRange(new Date(`${weekStart}T00:00:00Z`), new Date(`${addDays(weekStart, 6)}T00:00:00Z`));
+  }
+
+  protected override render() {
+    const weekStart = this.shownWeekStart;
+    const atCurrentWeek = weekStart <= this.currentWeekStart;
+    const hasService = Boolean(this.serviceId);
+    return html`
+      <div class="toolbar" part="toolbar" ?hidden=${!hasService}>
+        <button class="button nav" part="nav-button" aria-label="Previous week" ?disabled=${atCurrentWeek}
+          @click=${() => this.goToWeek(addDays(weekStart, -7))}>
+          <span aria-hidden="true">‹</span>
+        </button>
+        <p class="week-label" part="week-label">${this.weekLabel(weekStart)}</p>
+        <button class="button nav" part="nav-button" aria-label="Next week" @click=${() => this.goToWeek(addDays(weekStart, 7))}>
+          <span aria-hidden="true">›</span>
+        </button>
+        <button class="button" part="nav-button" ?disabled=${atCurrentWeek} @click=${() => this.goToWeek(this.currentWeekStart)}>
+          This week
+        </button>
+      </div>
+      <div class="body" aria-busy=${this.task.status === TaskStatus.PENDING ? 'true' : 'false'}>
+        ${this.task.render({
+          initial: () => html`<p class="prompt" part="prompt">Choose a service to see available times.</p>`,
+          pending: () => this.renderSkeleton(),
+          error: (error) => this.renderError(error),
+          complete: (week) => (week.weekMetadata.totalSlots === 0 ? this.renderEmpty(weekStart) : nothing),
+        })}
+        <div class="calendar" ?hidden=${this.task.status !== TaskStatus.COMPLETE || !this.availability?.weekMetadata.totalSlots}>
+          <slot><hourly-calendar></hourly-calendar></slot>
+        </div>
+      </div>
+      <div class="visually-hidden" role="status">${this.announcement}</div>
+    `;
+  }
+
+  private renderSkeleton() {
+    return html`
+      <div class="skeleton" part="skeleton">
+        <span class="visually-hidden">Loading available times…</span>
+        ${Array.from({ length: 7 }, () => html`<div class="skeleton-day" aria-hidden="true"><span></span><span></span><span></span></div>`)}
+      </div>
+    `;
+  }
+
+  private renderError(error: unknown) {
+    const { message } = errorDetail(error);
+    return html`
+      <div class="error" part="error" role="alert">
+        <p><strong>Availability could not be loaded.</strong> ${message}</p>
+        <button class="button" @click=${() => void this.retry()}>Retry</button>
+      </div>
+    `;
+  }
+
+  private renderEmpty(weekStart: IsoDate) {
+    return html`
+      <div class="empty" part="empty">
+        <p>No times available this week.</p>
+        <button class="button" @click=${() => this.goToWeek(addDays(weekStart, 7))}>Show next week</button>
+      </div>
+    `;
+  }
+}
+
+function errorDetail(error: unknown): { code: string; message: string } {
+  if (error instanceof BookingApiError) return { code: error.code, message: error.message };
+  return { code: 'unknown', message: 'Something went wrong. Please try again.' };
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'availability-loader': AvailabilityLoader;
+  }
+}

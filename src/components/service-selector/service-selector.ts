@@ -1,0 +1,63 @@
+import { consume } from '@lit/context';
+import { html } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { BookingElement } from '../../internal/booking-element.js';
+import { choiceStyles, groupName, renderCatalogStatus, renderChoices } from '../../internal/choice-list.js';
+import { catalogContext, selectionContext, type CatalogState, type Selection } from '../../internal/contexts.js';
+import { emit } from '../../internal/events.js';
+
+/**
+ * Lists the services of the chosen branch (or all of them) as a radio group.
+ *
+ * @summary Pick a service.
+ * @tag service-selector
+ *
+ * @fires {CustomEvent<{ serviceId: string, service: Service }>} service-selected - The visitor picked a service.
+ *
+ * @csspart group - The fieldset around the options.
+ * @csspart legend - The step's title.
+ * @csspart option - One service; also `selected` on the chosen one.
+ * @csspart status - The loading or error message.
+ *
+ * @cssprop [--booking-color-accent] - Border of the chosen option.
+ */
+export class ServiceSelector extends BookingElement {
+  static override styles = [BookingElement.sharedStyles, choiceStyles];
+
+  /** Only show services offered at this branch id; defaults to the flow's chosen branch. */
+  @property({ reflect: true }) branch?: string;
+
+  @consume({ context: catalogContext, subscribe: true }) @state() private catalog?: CatalogState;
+  @consume({ context: selectionContext, subscribe: true }) @state() private selection?: Selection;
+  @state() private chosen?: string;
+
+  private readonly name = groupName('service');
+
+  protected override render() {
+    const status = renderCatalogStatus(this.catalog, 'services');
+    if (status) return status;
+    const branchId = this.branch || this.selection?.branchId;
+    const services = this.catalog!.catalog!.services.filter((s) => !branchId || !s.branchIds || s.branchIds.includes(branchId));
+    const selected = this.selection ? (this.selection.serviceId ?? undefined) : this.chosen;
+    return renderChoices(
+      'Service',
+      this.name,
+      services.map((s) => ({ value: s.id, label: s.name, meta: minutes(s.durationMinutes), description: s.description })),
+      selected,
+      (serviceId) => {
+        this.chosen = serviceId;
+        emit(this, 'service-selected', { serviceId, service: services.find((s) => s.id === serviceId)! });
+      },
+    );
+  }
+}
+
+function minutes(n: number): string {
+  return new Intl.NumberFormat(undefined, { style: 'unit', unit: 'minute', unitDisplay: 'short' }).format(n);
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'service-selector': ServiceSelector;
+  }
+}

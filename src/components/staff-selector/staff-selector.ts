@@ -1,0 +1,66 @@
+import { consume } from '@lit/context';
+import { html } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { BookingElement } from '../../internal/booking-element.js';
+import { choiceStyles, groupName, renderCatalogStatus, renderChoices } from '../../internal/choice-list.js';
+import { catalogContext, selectionContext, type CatalogState, type Selection } from '../../internal/contexts.js';
+import { emit } from '../../internal/events.js';
+
+const ANY = '';
+
+/**
+ * Lists who offers the chosen service, led by "Any available" (staffId null).
+ *
+ * @summary Pick a staff member, or anyone available.
+ * @tag staff-selector
+ *
+ * @fires {CustomEvent<{ staffId: string | null, staff: Staff | null }>} staff-selected - The visitor picked a person or "any available".
+ *
+ * @csspart group - The fieldset around the options.
+ * @csspart legend - The step's title.
+ * @csspart option - One choice; also `selected` on the chosen one.
+ * @csspart status - The loading, error or "choose a service first" message.
+ *
+ * @cssprop [--booking-color-accent] - Border of the chosen option.
+ */
+export class StaffSelector extends BookingElement {
+  static override styles = [BookingElement.sharedStyles, choiceStyles];
+
+  /** Show the staff of this service id; defaults to the flow's chosen service. */
+  @property({ reflect: true }) service?: string;
+
+  @consume({ context: catalogContext, subscribe: true }) @state() private catalog?: CatalogState;
+  @consume({ context: selectionContext, subscribe: true }) @state() private selection?: Selection;
+  @state() private chosen: string = ANY;
+
+  private readonly name = groupName('staff');
+
+  protected override render() {
+    const status = renderCatalogStatus(this.catalog, 'staff');
+    if (status) return status;
+    const serviceId = this.service || this.selection?.serviceId;
+    if (!serviceId) return html`<p class="status" part="status">Choose a service to see who offers it.</p>`;
+    const branchId = this.selection?.branchId;
+    const staff = this.catalog!.catalog!.staff.filter(
+      (s) => s.serviceIds.includes(serviceId) && (!branchId || !s.branchIds || s.branchIds.includes(branchId)),
+    );
+    const selected = this.selection ? (this.selection.staffId ?? ANY) : this.chosen;
+    return renderChoices(
+      'Staff',
+      this.name,
+      [{ value: ANY, label: 'Any available', description: 'The first free person takes your booking.' }, ...staff.map((s) => ({ value: s.id, label: s.name }))],
+      selected,
+      (value) => {
+        this.chosen = value;
+        const member = staff.find((s) => s.id === value) ?? null;
+        emit(this, 'staff-selected', { staffId: member?.id ?? null, staff: member });
+      },
+    );
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'staff-selector': StaffSelector;
+  }
+}

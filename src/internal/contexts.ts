@@ -1,0 +1,39 @@
+import { createContext } from '@lit/context';
+import type { AvailabilityClient } from '../api/availability-client.js';
+import type { Catalog } from '../api/schemas.js';
+import type { WeekdayIndex } from '../model/dates.js';
+import type { Slot, WeekAvailability } from '../model/week.js';
+
+// Symbol keys: two widgets (or two versions of one) on a page never answer each other's requests.
+
+export const clientContext = createContext<AvailabilityClient | undefined>(Symbol('booking-flow:client'));
+
+export interface CatalogState {
+  status: 'loading' | 'ready' | 'error';
+  catalog?: Catalog;
+  error?: string;
+  retry?: () => void;
+}
+export const catalogContext = createContext<CatalogState | undefined>(Symbol('booking-flow:catalog'));
+
+/** What the visitor has chosen so far. Changing a step clears the steps after it. */
+export interface Selection {
+  branchId: string | null;
+  serviceId: string | null;
+  /** null is "any available". */
+  staffId: string | null;
+  slot: Slot | null;
+}
+export const selectionContext = createContext<Selection | undefined>(Symbol('booking-flow:selection'));
+
+/** How dates and times are shown: resolved once by <booking-flow> from its attributes and the page. */
+export interface DisplaySettings {
+  locale: string;
+  timeZone: string;
+  weekStartsOn: WeekdayIndex;
+  hourCycle?: 'h12' | 'h23';
+}
+export const settingsContext = createContext<DisplaySettings | undefined>(Symbol('booking-flow:settings'));
+
+/** The week an <availability-loader> has loaded, for the calendar inside it. */
+export const availabilityContext = createContext<WeekAvailability | undefined>(Symbol('booking-flow:availability'));

@@ -1,0 +1,46 @@
+import type { Branch, Service, Staff } from '../api/schemas.js';
+import type { Slot, WeekData, WeekMetadata } from '../model/week.js';
+import type { IsoDate } from '../model/dates.js';
+
+export type Theme = 'light' | 'dark' | 'auto';
+
+export interface ErrorDetail {
+  code: string;
+  message: string;
+}
+
+export interface ConfirmedBooking {
+  uid: string;
+  start: string;
+  end: string;
+  status: string;
+  service: string;
+  staff: string | null;
+}
+
+/** Every public event and its `detail` (SPEC.md "Events"). All bubble and are composed. */
+export interface BookingEventDetails {
+  'branch-selected': { branchId: string; branch: Branch };
+  'service-selected': { serviceId: string; service: Service };
+  'staff-selected': { staffId: string | null; staff: Staff | null };
+  'week-changed': { weekStart: IsoDate };
+  'availability-loaded': { weekData: WeekData; weekMetadata: WeekMetadata };
+  'availability-error': { error: ErrorDetail; retry: () => void };
+  'slot-selected': { slot: Slot };
+  'booking-confirmed': { booking: ConfirmedBooking };
+  'booking-failed': { error: ErrorDetail };
+  'theme-changed': { theme: Theme };
+}
+
+export type BookingEventName = keyof BookingEventDetails;
+type BookingEvents = { [K in BookingEventName]: CustomEvent<BookingEventDetails[K]> };
+
+/** Dispatches a public event from `target`: a CustomEvent that bubbles out of any shadow root. */
+export function emit<K extends BookingEventName>(target: EventTarget, type: K, detail: BookingEventDetails[K]): boolean {
+  return target.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+}
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface HTMLElementEventMap extends BookingEvents {}
+}

@@ -1,0 +1,112 @@
+import { TZDate } from '@date-fns/tz';
+import { formatISO } from 'date-fns/formatISO';
+import { addDays, dateInZone, dayNameOf, pad, weekDates, type DayName, type IsoDate } from './dates.js';
+
+/** One bookable start time, expressed in the viewer's time zone. */
+export interface Slot {
+  /** `HH:mm` in the viewer's zone. */
+  time: string;
+  /** ISO 8601 with the zone's offset, e.g. `2025-10-20T09:00:00+02:00`. */
+  fullDatetime: string;
+  date: IsoDate;
+  dayName: DayName;
+  durationMinutes: number;
+}
+
+export type WeekData = Record<DayName, Slot[]>;
+
+export interface DayInfo {
+  date: IsoDate;
+  dayName: DayName;
+  /** Localised short label, e.g. "Mon 20 Oct". */
+  label: string;
+  isToday: boolean;
+  isPast: boolean;
+}
+
+export interface WeekMetadata {
+  weekStart: IsoDate;
+  weekEnd: IsoDate;
+  timeZone: string;
+  days: DayInfo[];
+  isCurrentWeek: boolean;
+  totalSlots: number;
+  /** When the answer was fetched from the proxy (ISO instant). */
+  fetchedAt: string;
+  fromCache: boolean;
+}
+
+export interface WeekAvailability {
+  weekData: WeekData;
+  weekMetadata: WeekMetadata;
+}
+
+export interface BuildWeekInput {
+  /** Start instants (any ISO 8601 form with an offset) as the proxy returns them. */
+  slots: readonly string[];
+  weekStart: IsoDate;
+  timeZone: string;
+  durationMinutes: number;
+  now: number;
+  fetchedAt: number;
+  fromCache: boolean;
+  locale?: string;
+}
+
+export function emptyWeekData(): WeekData {
+  return { monday: [], tuesday: [], wednesday: [], thursday: [], friday: [], saturday: [], sunday: [] };
+}
+
+/** Turns the proxy's instants into the days of one week in the viewer's zone. */
+export function toSlot(instant: string | number, timeZone: string, durationMinutes: number): Slot {
+  const z = new TZDate(typeof instant === 'number' ? instant : Date.parse(instant), timeZone);
+  const date = dateInZone(z, timeZone);
+  return {
+    time: `${pad(z.getHours())}:${pad(z.getMinutes())}`,
+    fullDatetime: formatISO(z),
+    date,
+    dayName: dayNameOf(date),
+    durationMinutes,
+  };
+}
+
+export function buildWeek(input: BuildWeekInput): WeekAvailability {
+  const { weekStart, timeZone, durationMinutes, now } = input;
+  const dates = weekDates(weekStart);
+  const weekEnd = addDays(weekStart, 6);
+  const weekData = emptyWeekData();
+  const seen = new Set<number>();
+  let totalSlots = 0;
+  for (const iso of input.slots) {
+    const ms = Date.parse(iso);
+    if (Number.isNaN(ms) || seen.has(ms)) continue;
+    seen.add(ms);
+    const slot = toSlot(ms, timeZone, durationMinutes);
+    if (slot.date < weekStart || slot.date > weekEnd) continue;
+    weekData[slot.dayName].push(slot);
+    totalSlots++;
+  }
+  for (const day of Object.values(weekData)) day.sort((a, b) => Date.parse(a.fullDatetime) - Date.parse(b.fullDatetime));
+
+  const today = dateInZone(now, timeZone);
+  const label = new Intl.DateTimeFormat(input.locale, { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' });
+  return {
+    weekData,
+    weekMetadata: {
+      weekStart,
+      weekEnd,
+      timeZone,
+      days: dates.map((date) => ({
+        date,
+        dayName: dayNameOf(date),
+        label: label.format(new Date(`${date}T00:00:00Z`)),
+        isToday: date === today,
+        isPast: date < today,
+      })),
+      isCurrentWeek: today >= weekStart && today <= weekEnd,
+      totalSlots,
+      fetchedAt: new Date(input.fetchedAt).toISOString(),
+      fromCache: input.fromCache,
+    },
+  };
+}

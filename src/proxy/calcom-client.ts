@@ -1,0 +1,116 @@
+import * as v from 'valibot';
+import { ProxyError } from './errors.js';
+
+/** How the proxy names an event type to Cal.com: by id, or by a user's slug (calcom-api.md §1 "modes"). */
+export type EventTypeRef = { eventTypeId: number } | { eventTypeSlug: string; username: string };
+
+export interface SlotsQuery {
+  eventType: EventTypeRef;
+  /** UTC instants (ISO 8601). */
+  start: string;
+  end: string;
+  timeZone: string;
+  duration: number;
+}
+
+export interface CalcomClientOptions {
+  /** e.g. https://api.cal.com/v2 */
+  baseUrl: string;
+  /** Sent as a bearer token when set; never logged or echoed. */
+  apiKey?: string;
+  fetch: (request: Request) => Promise<Response>;
+  timeoutMs: number;
+}
+
+export const SLOTS_API_VERSION = '2024-09-04';
+
+const SlotsEnvelope = v.object({
+  status: v.literal('success'),
+  data: v.record(v.string(), v.array(v.object({ start: v.pipe(v.string(), v.isoTimestamp()) }))),
+});
+
+/** A small client for the Cal.com API v2 endpoints the proxy needs. */
+export class CalcomClient {
+  constructor(private readonly options: CalcomClientOptions) {}
+
+  /** The start instants Cal.com offers for one event type, in the order it gave them. */
+  async getSlots(query: SlotsQuery): Promise<string[]> {
+    const params = new URLSearchParams();
+    if ('eventTypeId' in query.eventType) params.set('eventTypeId', String(query.eventType.eventTypeId));
+    else {
+      params.set('eventTypeSlug', query.eventType.eventTypeSlug);
+      params.set('username', query.eventType.username);
+    }
+    params.set('start', query.start);
+    params.set('end', query.end);
+    params.set('timeZone', query.timeZone);
+    params.set('duration', String(query.duration));
+    const body = await this.request('GET', `/slots?${params}`, SLOTS_API_VERSION);
+    const parsed = v.safeParse(SlotsEnvelope, body);
+    if (!parsed.success) throw new ProxyError(502, 'upstream_bad_payload', 'Cal.com sent slots in an unexpected shape.');
+    return Object.values(parsed.output.data).flatMap((day) => day.map((slot) => slot.start));
+  }
+
+  private async request(method: string, path: string, version: string, json?: unknown): Promise<unknown> {
+    const headers = new Headers({ 'cal-api-version': version, accept: 'application/json' });
+    if (this.options.apiKey) headers.set('authorization', `Bearer ${this.options.apiKey}`);
+    if (json !== undefined) headers.set('content-type', 'application/json');
+    const request = new Request(`${this.options.baseUrl.replace(/\/+$/, '')}${path}`, {
+      method,
+      headers,
+      body: json === undefined ? undefined : JSON.stringify(json),
+      signal: AbortSignal.timeout(this.options.timeoutMs),
+    });
+    let response: Response;
+    try {
+      response = await this.options.fetch(request);
+    } catch (error) {
+      if (error instanceof DOMException && error.name === 'TimeoutError') {
+        throw new ProxyError(504, 'upstream_timeout', 'Cal.com did not answer in time.');
+      }
+      throw new ProxyError(502, 'upstream_unreachable', 'Cal.com could not be reached.');
+    }
+    const body: unknown = await response.json().catch(() => undefined);
+    if (response.ok) {
+      if (body === undefined) throw new ProxyError(502, 'upstream_bad_payload', 'Cal.com sent a body that is not JSON.');
+      return body;
+    }
+    throw upstreamFailure(response, body);
+  }
+}
+
+export const CalcomErrorEnvelope = v.object({
+  status: v.literal('error'),
+  error: v.object({ code: v.string(), message: v.string() }),
+});
+
+/** Cal.com's answer to a failed call, kept for callers that map specific messages (e.g. a taken slot). */
+export class UpstreamHttpError extends ProxyError {
+  constructor(
+    status: 502 | 503,
+    code: string,
+    message: string,
+    readonly upstreamStatus: number,
+    readonly upstreamMessage: string | undefined,
+    headers: Record<string, string> = {},
+  ) {
+    super(status, code, message, { upstreamStatus }, headers);
+  }
+}
+
+function upstreamFailure(response: Response, body: unknown): UpstreamHttpError {
+  const parsed = v.safeParse(CalcomErrorEnvelope, body);
+  const upstreamMessage = parsed.success ? parsed.output.error.message : undefined;
+  const status = response.status;
+  if (status === 429) {
+    const retryAfter = response.headers.get('retry-after') ?? response.headers.get('x-ratelimit-reset-default') ?? '60';
+    const seconds = Number(retryAfter) > 1e9 ? Math.max(1, Math.ceil(Number(retryAfter) - Date.now() / 1000)) : Number(retryAfter) || 60;
+    return new UpstreamHttpError(503, 'upstream_rate_limited', 'Cal.com is rate limiting this proxy; try again shortly.', status, upstreamMessage, {
+      'retry-after': String(seconds),
+    });
+  }
+  if (status === 401 || status === 403) {
+    return new UpstreamHttpError(502, 'upstream_auth', 'Cal.com rejected the proxy\'s credentials.', status, upstreamMessage);
+  }
+  return new UpstreamHttpError(502, 'upstream_error', `Cal.com answered ${status}.`, status, upstreamMessage);
+}

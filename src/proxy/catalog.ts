@@ -1,0 +1,27 @@
+import type { Catalog } from '../api/schemas.js';
+import type { ProxyConfig, ServiceConfig, StaffConfig } from './config.js';
+import type { EventTypeRef } from './calcom-client.js';
+
+/** The public catalog: what the widget may show, with every Cal.com detail left out. */
+export function publicCatalog(config: ProxyConfig): Catalog {
+  return {
+    branches: config.branches.map(({ id, name, timeZone, address }) => ({ id, name, timeZone, address })),
+    services: config.services.map(({ id, name, description, durationMinutes, durations, branchIds }) => ({
+      id, name, description, durationMinutes, durations, branchIds,
+    })),
+    staff: config.staff.map(({ id, name, avatarUrl, serviceIds, branchIds }) => ({ id, name, avatarUrl, serviceIds, branchIds })),
+  };
+}
+
+/** The event type to ask Cal.com about: the staff member's own, or the service's team type for "any available". */
+export function eventTypeFor(service: ServiceConfig, staff: StaffConfig | undefined): EventTypeRef {
+  if (!staff) return { eventTypeId: service.eventTypeId };
+  const own = staff.eventTypeIds?.[service.id];
+  if (own !== undefined) return { eventTypeId: own };
+  // parseConfig guarantees a username and a slug when there is no per-service id.
+  return { eventTypeSlug: service.eventTypeSlug!, username: staff.username! };
+}
+
+export function eventTypeKey(ref: EventTypeRef): string {
+  return 'eventTypeId' in ref ? `id:${ref.eventTypeId}` : `slug:${ref.username}/${ref.eventTypeSlug}`;
+}

@@ -1,0 +1,55 @@
+#!/usr/bin/env node
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { demoConfig } from '../sandbox/demo-data.js';
+import { ConfigError, parseConfig } from './config.js';
+import { createProxy } from './handler.js';
+import { startNodeServer } from './node-server.js';
+
+const USAGE = `Usage: booking-flow-proxy [--config booking-proxy.json] [--port 8787] [--host 127.0.0.1]
+                          [--base-path /booking-api] [--static ./public]
+
+Runs the booking-flow proxy. The Cal.com API key is read from CALCOM_API_KEY only.
+Without it the proxy answers from its built-in Cal.com simulator (the sandbox), and without
+--config it uses the sandbox's demo catalog.`;
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      config: { type: 'string', short: 'c' },
+      port: { type: 'string', short: 'p', default: process.env.PORT ?? '8787' },
+      host: { type: 'string', default: '127.0.0.1' },
+      'base-path': { type: 'string', default: '/' },
+      static: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
+  const apiKey = process.env.CALCOM_API_KEY || undefined;
+  if (apiKey && !values.config) throw new Error('CALCOM_API_KEY is set, so --config booking-proxy.json is needed to map services to event types.');
+  const raw: unknown = values.config ? JSON.parse(await readFile(values.config, 'utf8')) : demoConfig;
+  const config = parseConfig(raw);
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number, not "${values.port}"`);
+  const proxy = createProxy({ config, apiKey, basePath: values['base-path'] });
+  const running = await startNodeServer({ proxy, port, hostname: values.host, basePath: values['base-path'], staticDir: values.static });
+  const base = values['base-path'] === '/' ? '' : values['base-path'];
+  console.log(`booking-flow proxy listening on ${running.url}${base}`);
+  console.log(
+    proxy.mode === 'sandbox'
+      ? 'Upstream: the built-in Cal.com sandbox (no CALCOM_API_KEY set). Bookings live in memory until the process ends.'
+      : `Upstream: Cal.com at ${config.calcom.baseUrl ?? 'https://api.cal.com/v2'}.`,
+  );
+  if (values.static) console.log(`Serving ${values.static} at ${running.url}/`);
+  const stop = () => void running.close().then(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ConfigError || error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});

@@ -1,0 +1,131 @@
+import * as v from 'valibot';
+import { isTimeZone } from '../model/dates.js';
+
+// booking-proxy.json (SPEC.md "Proxy configuration"). Checked once at start; every error names its field.
+
+const Id = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1-64 letters, digits, "-" or "_"'));
+const Minutes = v.pipe(v.number(), v.integer('must be a whole number'), v.minValue(5), v.maxValue(12 * 60));
+const EventTypeId = v.pipe(v.number(), v.integer('must be a whole number'), v.minValue(1));
+const TimeZone = v.pipe(v.string(), v.check(isTimeZone, 'must be an IANA time zone such as Europe/Berlin'));
+
+const BranchConfig = v.strictObject({
+  id: Id,
+  name: v.pipe(v.string(), v.minLength(1)),
+  timeZone: v.optional(TimeZone),
+  address: v.optional(v.string()),
+});
+
+const ServiceConfig = v.strictObject({
+  id: Id,
+  name: v.pipe(v.string(), v.minLength(1)),
+  description: v.optional(v.string()),
+  /** The event type for "any available": a team (round-robin) event type. */
+  eventTypeId: EventTypeId,
+  /** Slug of each staff member's personal event type for this service, for staff given by `username`. */
+  eventTypeSlug: v.optional(v.pipe(v.string(), v.minLength(1))),
+  durationMinutes: Minutes,
+  durations: v.optional(v.array(Minutes)),
+  branchIds: v.optional(v.array(Id)),
+});
+
+const StaffConfig = v.strictObject({
+  id: Id,
+  name: v.pipe(v.string(), v.minLength(1)),
+  avatarUrl: v.optional(v.pipe(v.string(), v.url())),
+  /** Cal.com username: slots come from `eventTypeSlug` + `username`. */
+  username: v.optional(v.pipe(v.string(), v.minLength(1))),
+  /** Or a personal event type id per service id. */
+  eventTypeIds: v.optional(v.record(Id, EventTypeId)),
+  serviceIds: v.array(Id),
+  branchIds: v.optional(v.array(Id)),
+});
+
+export const ProxyConfigSchema = v.strictObject({
+  calcom: v.optional(
+    v.strictObject({
+      baseUrl: v.optional(v.pipe(v.string(), v.url('must be a URL such as https://api.cal.com/v2'))),
+      timeoutMs: v.optional(v.pipe(v.number(), v.integer(), v.minValue(100), v.maxValue(60_000))),
+    }),
+    {},
+  ),
+  allowedOrigins: v.optional(v.array(v.pipe(v.string(), v.url('must be an origin such as https://example.com'))), []),
+  cacheTtlSeconds: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(3600)), 60),
+  webhookSecret: v.optional(v.pipe(v.string(), v.minLength(16, 'must be at least 16 characters'))),
+  branches: v.optional(v.array(BranchConfig), []),
+  services: v.pipe(v.array(ServiceConfig), v.minLength(1, 'must list at least one service')),
+  staff: v.optional(v.array(StaffConfig), []),
+});
+
+export type ProxyConfigInput = v.InferInput<typeof ProxyConfigSchema>;
+export type ProxyConfig = v.InferOutput<typeof ProxyConfigSchema>;
+export type ServiceConfig = ProxyConfig['services'][number];
+export type StaffConfig = ProxyConfig['staff'][number];
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(`booking-proxy config: ${field} ${message}`);
+  }
+}
+
+/** Validates a parsed booking-proxy.json, throwing a ConfigError that names the first bad field. */
+export function parseConfig(input: unknown): ProxyConfig {
+  if (input && typeof input === 'object' && 'calcom' in input) {
+    const calcom = (input as { calcom?: unknown }).calcom;
+    if (calcom && typeof calcom === 'object' && 'apiKey' in calcom) {
+      throw new ConfigError('calcom.apiKey', 'must not be in the config file: set the CALCOM_API_KEY environment variable');
+    }
+  }
+  const result = v.safeParse(ProxyConfigSchema, input);
+  if (!result.success) {
+    const issue = result.issues[0];
+    throw new ConfigError(v.getDotPath(issue) ?? '(root)', issue.message);
+  }
+  checkReferences(result.output);
+  return result.output;
+}
+
+function checkReferences(config: ProxyConfig): void {
+  const branchIds = new Set(config.branches.map((b) => b.id));
+  const services = new Map(config.services.map((s) => [s.id, s]));
+  unique(config.branches, 'branches');
+  unique(config.services, 'services');
+  unique(config.staff, 'staff');
+  config.services.forEach((service, i) => {
+    service.branchIds?.forEach((id, j) => {
+      if (!branchIds.has(id)) throw new ConfigError(`services.${i}.branchIds.${j}`, `names unknown branch "${id}"`);
+    });
+    if (service.durations && !service.durations.includes(service.durationMinutes)) {
+      throw new ConfigError(`services.${i}.durations`, 'must include durationMinutes');
+    }
+  });
+  config.staff.forEach((member, i) => {
+    if (!member.username && !member.eventTypeIds) {
+      throw new ConfigError(`staff.${i}`, 'needs "username" or "eventTypeIds" to find their own event types');
+    }
+    member.branchIds?.forEach((id, j) => {
+      if (!branchIds.has(id)) throw new ConfigError(`staff.${i}.branchIds.${j}`, `names unknown branch "${id}"`);
+    });
+    member.serviceIds.forEach((id, j) => {
+      const service = services.get(id);
+      if (!service) throw new ConfigError(`staff.${i}.serviceIds.${j}`, `names unknown service "${id}"`);
+      if (member.eventTypeIds?.[id] === undefined && !(member.username && service.eventTypeSlug)) {
+        throw new ConfigError(
+          `staff.${i}.serviceIds.${j}`,
+          `"${id}" needs eventTypeIds["${id}"] on this staff member, or username here and eventTypeSlug on the service`,
+        );
+      }
+    });
+  });
+}
+
+function unique(items: readonly { id: string }[], field: string): void {
+  const seen = new Set<string>();
+  items.forEach((item, i) => {
+    if (seen.has(item.id)) throw new ConfigError(`${field}.${i}.id`, `repeats the id "${item.id}"`);
+    seen.add(item.id);
+  });
+}

@@ -1,0 +1,25 @@
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+
+/** An error the proxy answers with: `{ error: { code, message, details? } }` and a fitting status. */
+export class ProxyError extends Error {
+  override readonly name = 'ProxyError';
+  constructor(
+    readonly status: ContentfulStatusCode,
+    readonly code: string,
+    message: string,
+    readonly details?: Record<string, unknown>,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+  }
+
+  toResponse(): Response {
+    const error = this.details ? { code: this.code, message: this.message, details: this.details } : { code: this.code, message: this.message };
+    return Response.json({ error }, { status: this.status, headers: this.headers });
+  }
+}
+
+/** A 400 naming the request field that is wrong. */
+export function invalidField(field: string, message: string): ProxyError {
+  return new ProxyError(400, 'invalid_request', `${field}: ${message}`, { field });
+}

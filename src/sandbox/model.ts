@@ -1,0 +1,63 @@
+/** The simulator's world: Cal.com users with schedules, their event types and the bookings made so far. */
+
+export interface WorkingHours {
+  /** 0 = Sunday ... 6 = Saturday, as Cal.com's schedules count them. */
+  days: number[];
+  /** Minutes after local midnight. */
+  startTime: number;
+  endTime: number;
+}
+
+export interface SandboxUser {
+  id: number;
+  username: string;
+  name: string;
+  email: string;
+  timeZone: string;
+  workingHours: WorkingHours[];
+}
+
+export interface SandboxEventType {
+  id: number;
+  slug: string;
+  title: string;
+  lengthInMinutes: number;
+  lengthInMinutesOptions?: number[];
+  /** Set on a personal event type: the one user it belongs to. */
+  ownerUsername?: string;
+  /** Who can take a booking; a team (round-robin) event type is free when any host is. */
+  hosts: string[];
+  schedulingType?: 'roundRobin';
+  slotInterval?: number;
+  /** Minutes before a slot that it can still be booked. */
+  minimumBookingNotice: number;
+}
+
+export interface SandboxAttendee {
+  name: string;
+  email?: string;
+  timeZone: string;
+  language: string;
+  phoneNumber?: string;
+}
+
+export interface SandboxBooking {
+  id: number;
+  uid: string;
+  eventTypeId: number;
+  host: string;
+  start: number;
+  end: number;
+  status: 'accepted' | 'cancelled';
+  title: string;
+  attendees: SandboxAttendee[];
+  bookingFieldsResponses: Record<string, unknown>;
+  metadata: Record<string, string>;
+  createdAt: number;
+}
+
+export interface SandboxData {
+  users: SandboxUser[];
+  eventTypes: SandboxEventType[];
+  bookings: SandboxBooking[];
+}

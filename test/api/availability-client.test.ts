@@ -1,0 +1,179 @@
+import { expect } from '@open-wc/testing';
+import sinon from 'sinon';
+import { AvailabilityClient } from '../../src/api/availability-client.js';
+import { BookingApiError } from '../../src/api/errors.js';
+
+interface Call {
+  url: URL;
+  signal: AbortSignal;
+  resolve: (response: Response) => void;
+  reject: (error: unknown) => void;
+}
+
+/** A fetch whose answers the test gives by hand, recording every call. */
+function manualFetch() {
+  const calls: Call[] = [];
+  const fetch = (input: RequestInfo | URL, init?: RequestInit) =>
+    new Promise<Response>((resolve, reject) => {
+      const signal = init!.signal!;
+      calls.push({ url: new URL(String(input), location.href), signal, resolve, reject });
+      signal.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
+    });
+  return { calls, fetch: fetch as typeof globalThis.fetch };
+}
+
+const body = (slots: string[] = ['2025-10-21T07:00:00.000Z']) =>
+  Response.json({ service: 'haircut', staff: null, timeZone: 'Europe/Berlin', durationMinutes: 30, slots });
+
+const query = { serviceId: 'haircut', weekStart: '2025-10-20', timeZone: 'Europe/Berlin' };
+
+describe('api/AvailabilityClient', () => {
+  let clock: sinon.SinonFakeTimers;
+  beforeEach(() => {
+    clock = sinon.useFakeTimers({ now: Date.parse('2025-10-20T08:00:00Z'), toFake: ['Date', 'setTimeout', 'clearTimeout'] });
+  });
+  afterEach(() => clock.restore());
+
+  it('asks the proxy for the whole week in the viewer zone', async () => {
+    const { calls, fetch } = manualFetch();
+    const client = new AvailabilityClient({ baseUrl: '/booking-api/', fetch });
+    const done = client.getAvailabilityForWeek({ ...query, staffId: 'anna', durationMinutes: 30 });
+    calls[0]!.resolve(body());
+    const week = await done;
+    expect(calls[0]!.url.pathname).to.equal('/booking-api/slots');
+    expect(Object.fromEntries(calls[0]!.url.searchParams)).to.deep.equal({
+      service: 'haircut', start: '2025-10-20', end: '2025-10-26', timeZone: 'Europe/Berlin', staff: 'anna', duration: '30',
+    });
+    expect(week.weekData.tuesday.map((s) => s.time)).to.deep.equal(['09:00']);
+    expect(week.weekMetadata.fromCache).to.equal(false);
+  });
+
+  it('reuses an answer for 60 s, then fetches it anew', async () => {
+    const { calls, fetch } = manualFetch();
+    const client = new AvailabilityClient({ baseUrl: '/api', fetch });
+    const first = client.getAvailabilityForWeek(query);
+    calls[0]!.resolve(body());
+    await first;
+
+    clock.tick(59_000);
+    const second = await client.getAvailabilityForWeek(query);
+    expect(calls).to.have.length(1);
+    expect(second.weekMetadata.fromCache).to.equal(true);
+
+    clock.tick(1_001);
+    const third = client.getAvailabilityForWeek(query);
+    expect(calls).to.have.length(2);
+    calls[1]!.resolve(body([]));
+    expect((await third).weekMetadata).to.include({ fromCache: false, totalSlots: 0 });
+  });
+
+  it('keys the cache on service, week, staff, duration and zone', async () => {
+    const { calls, fetch } = manualFetch();
+    const client = new AvailabilityClient({ baseUrl: '/api', fetch });
+    const variants = [query, { ...query, weekStart: '2025-10-27' }, { ...query, staffId: 'ben' }, { ...query, durationMinutes: 60 }, { ...query, timeZone: 'UTC' }];
+    for (const variant of variants) {
+      const pending = client.getAvailabilityForWeek(variant);
+      calls.at(-1)!.resolve(body());
+      await pending;
+    }
+    expect(calls).to.have.length(5);
+  });
+
+  it('shares one fetch between identical concurrent requests', async () => {
+    const { calls, fetch } = manualFetch();
+    const client = new AvailabilityClient({ baseUrl: '/api', fetch });
+    const a = client.getAvailabilityForWeek(query);
+    const b = client.getAvailabilityForWeek({ ...query, locale: 'de' });
+    expect(calls).to.have.length(1);
+    calls[0]!.resolve(body());
+    const [weekA, weekB] = await Promise.all([a, b]);
+    expect(weekA.weekData.tuesday).to.deep.equal(weekB.weekData.tuesday);
+  });
+
+  it('aborts a superseded request and never delivers its late answer', async () => {
+    const { calls, fetch } = manualFetch();
+    const client = new AvailabilityClient({ baseUrl: '/api', fetch });
+    const controller = new AbortController();
+    const superseded = client.getAvailabilityForWeek({ ...query, signal: controller.signal });
+    controller.abort();
+    const error = await superseded.catch((e: unknown) => e);
+    expect(error).to.be.instanceOf(DOMException);
+    expect((error as DOMException).name).to.equal('AbortError');
+    expect(calls[0]!.signal.aborted).to.equal(true);
+    // The next identical request starts a fresh fetch rather than joining the aborted one.
+    const next = client.getAvailabilityForWeek(query);
+    expect(calls).to.have.length(2);
+    calls[1]!.resolve(body());
+    expect((await next).weekMetadata.totalSlots).to.equal(1);
+  });
+
+  it('keeps a shared fetch alive while another caller still waits', async () => {
+    const { calls, fetch } = manualFetch();
+    const client = new AvailabilityClient({ baseUrl: '/api', fetch });
+    const controller = new AbortController();
+    const leaving = client.getAvailabilityForWeek({ ...query, signal: controller.signal });
+    const staying = client.getAvailabilityForWeek(query);
+    controller.abort();
+    await leaving.catch(() => undefined);
+    expect(calls[0]!.signal.aborted).to.equal(false);
+    calls[0]!.resolve(body());
+    expect((await staying).weekMetadata.totalSlots).to.equal(1);
+  });
+
+  it('rejects with typed errors and never caches a failure', async () => {
+    const { calls, fetch } = manualFetch();
+    const client = new AvailabilityClient({ baseUrl: '/api', fetch, timeoutMs: 5_000 });
+
+    const http = client.getAvailabilityForWeek(query);
+    calls[0]!.resolve(Response.json({ error: { code: 'upstream_error', message: 'Cal.com answered 500.' } }, { status: 502 }));
+    const httpError = (await http.catch((e: unknown) => e)) as BookingApiError;
+    expect(httpError).to.be.instanceOf(BookingApiError);
+    expect(httpError).to.include({ kind: 'http', code: 'upstream_error', status: 502, message: 'Cal.com answered 500.' });
+
+    const network = client.getAvailabilityForWeek(query);
+    expect(calls).to.have.length(2);
+    calls[1]!.reject(new TypeError('Failed to fetch'));
+    expect(await network.catch((e: unknown) => e)).to.include({ kind: 'network' });
+
+    const payload = client.getAvailabilityForWeek(query);
+    calls[2]!.resolve(Response.json({ slots: 'nope' }));
+    expect(await payload.catch((e: unknown) => e)).to.include({ kind: 'bad_payload' });
+
+    const timeout = client.getAvailabilityForWeek(query);
+    await clock.tickAsync(5_001);
+    expect(await timeout.catch((e: unknown) => e)).to.include({ kind: 'timeout' });
+    expect(calls[3]!.signal.aborted).to.equal(true);
+  });
+
+  it('invalidates the weeks of one service, or all of them', async () => {
+    const { calls, fetch } = manualFetch();
+    const client = new AvailabilityClient({ baseUrl: '/api', fetch });
+    const load = async (serviceId: string) => {
+      const pending = client.getAvailabilityForWeek({ ...query, serviceId });
+      if (calls.length && !calls.at(-1)!.signal.aborted) calls.at(-1)!.resolve(body());
+      return pending;
+    };
+    await load('haircut');
+    await load('colour');
+    expect(calls).to.have.length(2);
+    client.invalidate({ serviceId: 'haircut' });
+    expect((await client.getAvailabilityForWeek({ ...query, serviceId: 'colour' })).weekMetadata.fromCache).to.equal(true);
+    await load('haircut');
+    expect(calls).to.have.length(3);
+    client.invalidate();
+    await load('colour');
+    expect(calls).to.have.length(4);
+  });
+
+  it('loads the catalog once and validates it', async () => {
+    const { calls, fetch } = manualFetch();
+    const client = new AvailabilityClient({ baseUrl: '/api', fetch });
+    const a = client.getCatalog();
+    const b = client.getCatalog();
+    expect(calls).to.have.length(1);
+    expect(calls[0]!.url.pathname).to.equal('/api/catalog');
+    calls[0]!.resolve(Response.json({ branches: [], services: [{ id: 'x', name: 'X', durationMinutes: 30 }], staff: [] }));
+    expect((await a).services[0]!.id).to.equal('x');
+    expect(await b).to.deep.equal(await a);
+  });
+});

@@ -1,0 +1,71 @@
+import { expect } from '@open-wc/testing';
+import { buildWeek, toSlot } from '../../src/model/week.js';
+
+const base = { weekStart: '2025-10-20', durationMinutes: 45, fetchedAt: Date.parse('2025-10-21T10:00:00Z'), fromCache: false, locale: 'en-GB' };
+
+describe('model/week', () => {
+  it('expresses a slot in the viewer zone', () => {
+    expect(toSlot('2025-10-20T07:00:00.000Z', 'Europe/Berlin', 45)).to.deep.equal({
+      time: '09:00',
+      fullDatetime: '2025-10-20T09:00:00+02:00',
+      date: '2025-10-20',
+      dayName: 'monday',
+      durationMinutes: 45,
+    });
+    expect(toSlot('2025-10-20T07:00:00.000Z', 'America/New_York', 45)).to.include({ time: '03:00', date: '2025-10-20' });
+  });
+
+  it('keeps local wall times across the end of DST inside one week', () => {
+    const { weekData, weekMetadata } = buildWeek({
+      ...base,
+      timeZone: 'Europe/Berlin',
+      now: Date.parse('2025-10-22T12:00:00Z'),
+      // 09:00 local on Monday (UTC+2) and on Sunday (UTC+1, after the change).
+      slots: ['2025-10-26T08:00:00Z', '2025-10-20T07:00:00Z', '2025-10-20T07:00:00.000+00:00'],
+    });
+    expect(weekData.monday.map((s) => s.fullDatetime)).to.deep.equal(['2025-10-20T09:00:00+02:00']);
+    expect(weekData.sunday.map((s) => s.fullDatetime)).to.deep.equal(['2025-10-26T09:00:00+01:00']);
+    expect(weekMetadata.totalSlots).to.equal(2);
+  });
+
+  it('drops slots that fall outside the week in the viewer zone and sorts each day', () => {
+    const { weekData, weekMetadata } = buildWeek({
+      ...base,
+      timeZone: 'America/New_York',
+      now: Date.parse('2025-10-22T12:00:00Z'),
+      slots: [
+        '2025-10-20T02:00:00Z', // Sunday 19 Oct 22:00 in New York: the week before
+        '2025-10-21T18:00:00Z',
+        '2025-10-21T13:30:00Z',
+        '2025-10-27T03:00:00Z', // Sunday 26 Oct 23:00 in New York: still this week
+      ],
+    });
+    expect(weekData.monday).to.deep.equal([]);
+    expect(weekData.tuesday.map((s) => s.time)).to.deep.equal(['09:30', '14:00']);
+    expect(weekData.sunday.map((s) => s.time)).to.deep.equal(['23:00']);
+    expect(weekMetadata.totalSlots).to.equal(3);
+  });
+
+  it('describes the week: days, today, past days, current week and provenance', () => {
+    const { weekData, weekMetadata } = buildWeek({
+      ...base,
+      timeZone: 'Europe/Berlin',
+      now: Date.parse('2025-10-22T23:30:00Z'), // already Thursday 23 Oct in Berlin
+      slots: [],
+      fromCache: true,
+    });
+    expect(Object.values(weekData).every((day) => day.length === 0)).to.equal(true);
+    expect(weekMetadata).to.include({ weekStart: '2025-10-20', weekEnd: '2025-10-26', timeZone: 'Europe/Berlin', isCurrentWeek: true, totalSlots: 0, fromCache: true });
+    expect(weekMetadata.fetchedAt).to.equal('2025-10-21T10:00:00.000Z');
+    expect(weekMetadata.days.map((d) => d.dayName)).to.deep.equal(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+    expect(weekMetadata.days.filter((d) => d.isToday).map((d) => d.date)).to.deep.equal(['2025-10-23']);
+    expect(weekMetadata.days.filter((d) => d.isPast).map((d) => d.date)).to.deep.equal(['2025-10-20', '2025-10-21', '2025-10-22']);
+    expect(weekMetadata.days[0]!.label).to.equal('Mon 20 Oct');
+  });
+
+  it('orders days from a Sunday week start', () => {
+    const { weekMetadata } = buildWeek({ ...base, weekStart: '2025-10-19', timeZone: 'UTC', now: Date.parse('2025-11-30T00:00:00Z'), slots: [] });
+    expect(weekMetadata.days[0]).to.include({ date: '2025-10-19', dayName: 'sunday', isPast: true });
+    expect(weekMetadata.isCurrentWeek).to.equal(false);
+  });
+});

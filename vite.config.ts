@@ -1,0 +1,25 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'vite';
+
+// `vite build`            -> dist/demo/: the demo page, served by `npm start` beside the proxy.
+// `vite build --mode cdn` -> dist/booking-flow.js: one self-contained, minified ES module for a <script> tag.
+export default defineConfig(({ mode }) => {
+  if (mode === 'cdn') {
+    return {
+      publicDir: false,
+      build: {
+        target: 'es2022',
+        outDir: 'dist',
+        emptyOutDir: false,
+        sourcemap: true,
+        lib: { entry: resolve(import.meta.dirname, 'src/cdn.ts'), formats: ['es'], fileName: () => 'booking-flow.js' },
+        rolldownOptions: { output: { minify: true } },
+      },
+    };
+  }
+  return {
+    root: 'demo',
+    publicDir: false,
+    build: { target: 'es2022', outDir: resolve(import.meta.dirname, 'dist/demo'), emptyOutDir: true },
+  };
+});
