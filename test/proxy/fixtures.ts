@@ -1,0 +1,31 @@
+import { parseConfig, type ProxyConfig } from '../../src/proxy/config.js';
+import { demoConfig } from '../../src/sandbox/demo-data.js';
+import { createSandbox } from '../../src/sandbox/sandbox.js';
+
+export const NOW = Date.parse('2025-10-20T06:00:00Z'); // Monday 08:00 in Berlin
+export const API_KEY = 'cal_test_0123456789abcdefSECRET';
+
+export function demo(overrides: Partial<ProxyConfig> = {}): ProxyConfig {
+  return { ...parseConfig(demoConfig), ...overrides };
+}
+
+/** A sandbox behind a counting fetch: how many requests reached "Cal.com". */
+export function countingSandbox() {
+  const sandbox = createSandbox({ now: () => NOW, rateLimit: false });
+  let calls = 0;
+  return {
+    sandbox,
+    get calls() {
+      return calls;
+    },
+    fetch: (request: Request) => {
+      calls++;
+      return sandbox.fetch(request);
+    },
+  };
+}
+
+export const get = (proxy: { fetch(r: Request): Promise<Response> }, path: string, init?: RequestInit) =>
+  proxy.fetch(new Request(`http://proxy.test${path}`, init));
+
+export const WEEK = '/slots?service=haircut&start=2025-10-20&end=2025-10-26&timeZone=Europe/Berlin';
