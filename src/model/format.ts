@@ -12,7 +12,10 @@ export interface SlotFormatters {
 
 /** Intl formatters for slot labels, built once per locale, zone and hour cycle. */
 export function slotFormatters(locale: string, timeZone: string, hourCycle?: 'h12' | 'h23'): SlotFormatters {
-  const time = new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone, hourCycle });
+  // 24-hour clocks read best as 09:00; 12-hour ones as 9:00 AM.
+  const cycle = new Intl.DateTimeFormat(locale, { hour: 'numeric', hourCycle }).resolvedOptions().hourCycle;
+  const twoDigit = cycle === 'h23' || cycle === 'h24';
+  const time = new Intl.DateTimeFormat(locale, { hour: twoDigit ? '2-digit' : 'numeric', minute: '2-digit', timeZone, hourCycle });
   const hour = new Intl.DateTimeFormat(locale, { hour: 'numeric', timeZone, hourCycle });
   const day = new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', timeZone });
   const minutes = new Intl.NumberFormat(locale, { style: 'unit', unit: 'minute', unitDisplay: 'long' });

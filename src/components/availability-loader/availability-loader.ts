@@ -9,11 +9,9 @@ import type { WeekAvailability } from '../../model/week.js';
 import { BookingElement } from '../../internal/booking-element.js';
 import {
   availabilityContext,
-  catalogContext,
   clientContext,
   selectionContext,
   settingsContext,
-  type CatalogState,
   type DisplaySettings,
   type Selection,
 } from '../../internal/contexts.js';
@@ -58,7 +56,7 @@ export class AvailabilityLoader extends BookingElement {
   /** First day of the shown week, `YYYY-MM-DD`. Defaults to the current week. */
   @property({ attribute: 'week-start', reflect: true }) weekStart?: IsoDate;
 
-  /** Appointment length in minutes; defaults to the service's. */
+  /** Appointment length in minutes, for services that offer several; the proxy uses the service's own otherwise. */
   @property({ type: Number }) duration?: number;
 
   /** The client to use when no `<booking-flow>` provides one. */
@@ -67,7 +65,6 @@ export class AvailabilityLoader extends BookingElement {
   client?: AvailabilityClient;
 
   @consume({ context: selectionContext, subscribe: true }) @state() private selection?: Selection;
-  @consume({ context: catalogContext, subscribe: true }) @state() private catalog?: CatalogState;
   @consume({ context: settingsContext, subscribe: true }) @state() private settings?: DisplaySettings;
 
   @provide({ context: availabilityContext }) @state() private availability?: WeekAvailability;
@@ -94,7 +91,7 @@ export class AvailabilityLoader extends BookingElement {
         signal,
       });
     },
-    args: () => [this.client, this.serviceId, this.staffId, this.shownWeekStart, this.effectiveDuration, this.effectiveSettings] as const,
+    args: () => [this.client, this.serviceId, this.staffId, this.shownWeekStart, this.duration, this.effectiveSettings] as const,
     onComplete: (week) => {
       this.availability = week;
       const total = week.weekMetadata.totalSlots;
@@ -138,11 +135,6 @@ export class AvailabilityLoader extends BookingElement {
   private get staffId(): string | null {
     if (this.staff !== undefined) return this.staff || null;
     return this.selection ? this.selection.staffId : (this.heard.staffId ?? null);
-  }
-
-  private get effectiveDuration(): number | undefined {
-    if (this.duration) return this.duration;
-    return this.catalog?.catalog?.services.find((s) => s.id === this.serviceId)?.durationMinutes;
   }
 
   private get effectiveSettings(): DisplaySettings {

@@ -1,0 +1,174 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import sinon from 'sinon';
+import '../../src/define.js';
+import type { AvailabilityLoader } from '../../src/components/availability-loader/availability-loader.js';
+import type { BookingFlow } from '../../src/components/booking-flow/booking-flow.js';
+import { AvailabilityClient } from '../../src/api/availability-client.js';
+import { NOW, gate, mockProxy } from '../helpers/proxy-mock.js';
+import { deep, deepAll, text, until } from '../helpers/dom.js';
+
+const proxy = mockProxy();
+
+async function flowWithLoader(theme = 'light') {
+  const flow = await fixture<BookingFlow>(html`
+    <booking-flow proxy-url="/api" time-zone="Europe/Berlin" locale="en-GB" service="haircut" theme=${theme}>
+      <availability-loader></availability-loader>
+    </booking-flow>
+  `);
+  const loader = flow.querySelector('availability-loader')!;
+  return { flow, loader };
+}
+
+const calendarOf = (loader: AvailabilityLoader) => deep(loader, 'hourly-calendar');
+const slotButtons = (loader: AvailabilityLoader) => deepAll<HTMLButtonElement>(calendarOf(loader), 'button.slot');
+const button = (loader: AvailabilityLoader, label: string) =>
+  deepAll<HTMLButtonElement>(loader, 'button').find((b) => (b.getAttribute('aria-label') ?? b.textContent!.trim()) === label)!;
+
+describe('<availability-loader>', () => {
+  let clock: sinon.SinonFakeTimers;
+  beforeEach(() => {
+    clock = sinon.useFakeTimers({ now: NOW, toFake: ['Date'] });
+  });
+  afterEach(() => clock.restore());
+
+  it('loads the current week of the chosen service and dispatches availability-loaded', async () => {
+    const flow = document.createElement('booking-flow');
+    flow.setAttribute('proxy-url', '/api');
+    flow.setAttribute('time-zone', 'Europe/Berlin');
+    flow.setAttribute('locale', 'en-GB');
+    flow.setAttribute('service', 'haircut');
+    const loader = flow.appendChild(document.createElement('availability-loader'));
+    const loaded = oneEvent(flow, 'availability-loaded');
+    document.body.append(flow);
+    const event = await loaded;
+    try {
+      expect(event.bubbles && event.composed).to.equal(true);
+      expect(event.detail.weekMetadata).to.include({ weekStart: '2025-10-20', weekEnd: '2025-10-26', timeZone: 'Europe/Berlin', totalSlots: 4, isCurrentWeek: true });
+      expect(event.detail.weekData.tuesday.map((s) => s.time)).to.deep.equal(['09:00', '09:30', '14:00']);
+      expect(Object.fromEntries(proxy.requests[0]!.searchParams)).to.deep.equal({
+        service: 'haircut', start: '2025-10-20', end: '2025-10-26', timeZone: 'Europe/Berlin',
+      });
+      expect(proxy.requests).to.have.length(1);
+      await until(() => slotButtons(loader).length === 4, 'slots rendered');
+      expect(text(loader)).to.match(/20\s*–\s*26 Oct 2025/);
+    } finally {
+      flow.remove();
+    }
+  });
+
+  it('shows a skeleton with aria-busy while loading, and no layout jump into the calendar area', async () => {
+    const held = gate();
+    proxy.gate = held.promise;
+    const { loader } = await flowWithLoader();
+    await until(() => proxy.requests.length === 1, 'request sent');
+    await loader.updateComplete;
+    const body = deep(loader, '.body');
+    expect(body.getAttribute('aria-busy')).to.equal('true');
+    expect(deepAll(loader, '[part="skeleton"]')).to.have.length(1);
+    expect(text(loader)).to.include('Loading available times');
+    await expect(loader).to.be.accessible();
+    held.open();
+    await until(() => slotButtons(loader).length === 4, 'slots rendered');
+    expect(body.getAttribute('aria-busy')).to.equal('false');
+    expect(deepAll(loader, '[part="skeleton"]')).to.have.length(0);
+  });
+
+  it('moves between weeks, says when a week is empty, and comes back to this week', async () => {
+    const { flow, loader } = await flowWithLoader();
+    await until(() => slotButtons(loader).length === 4, 'first week');
+    expect(button(loader, 'Previous week').disabled).to.equal(true);
+
+    const changed = oneEvent(flow, 'week-changed');
+    const loaded = oneEvent(flow, 'availability-loaded');
+    button(loader, 'Next week').click();
+    expect((await changed).detail).to.deep.equal({ weekStart: '2025-10-27' });
+    expect((await loaded).detail.weekMetadata).to.include({ weekStart: '2025-10-27', totalSlots: 0, isCurrentWeek: false });
+    await loader.updateComplete;
+    expect(loader.getAttribute('week-start')).to.equal('2025-10-27');
+    expect(deepAll(loader, '[part="empty"]')).to.have.length(1);
+    expect(text(loader)).to.include('No times available this week.');
+    expect(deepAll(loader, '[role="alert"]')).to.have.length(0);
+    await expect(loader).to.be.accessible();
+
+    button(loader, 'This week').click();
+    await until(() => slotButtons(loader).length === 4, 'back to the first week, from the cache');
+    expect(proxy.requests).to.have.length(2);
+  });
+
+  it('shows a retryable error, never "no availability", when the proxy fails', async () => {
+    proxy.failWith = { status: 502, code: 'upstream_error', message: 'Cal.com answered 500.' };
+    const flow = document.createElement('booking-flow');
+    Object.assign(flow, { proxyUrl: '/api', timeZone: 'Europe/Berlin', locale: 'en-GB', service: 'haircut' });
+    const loader = flow.appendChild(document.createElement('availability-loader'));
+    const failed = oneEvent(flow, 'availability-error');
+    document.body.append(flow);
+    try {
+      const { detail } = await failed;
+      expect(detail.error).to.deep.equal({ code: 'upstream_error', message: 'Cal.com answered 500.' });
+      await loader.updateComplete;
+      const alert = deep(loader, '[role="alert"]');
+      expect(text(alert)).to.include('Availability could not be loaded.');
+      expect(text(loader)).not.to.include('No times available');
+      expect(deepAll(calendarOf(loader), 'button.slot')).to.have.length(0);
+      await expect(loader).to.be.accessible();
+
+      proxy.failWith = undefined;
+      const loaded = oneEvent(flow, 'availability-loaded');
+      button(loader, 'Retry').click();
+      expect((await loaded).detail.weekMetadata.totalSlots).to.equal(4);
+      await until(() => slotButtons(loader).length === 4, 'slots after retry');
+      expect(deepAll(loader, '[role="alert"]')).to.have.length(0);
+
+      // The event's retry() works too.
+      proxy.failWith = { status: 503, code: 'upstream_rate_limited', message: 'Busy.' };
+      (flow as BookingFlow).service = 'coaching';
+      const again = await oneEvent(flow, 'availability-error');
+      proxy.failWith = undefined;
+      const reloaded = oneEvent(flow, 'availability-loaded');
+      again.detail.retry();
+      expect((await reloaded).detail.weekMetadata.weekStart).to.equal('2025-10-20');
+    } finally {
+      flow.remove();
+    }
+  });
+
+  it('drops a superseded week: only the last one asked for is shown', async () => {
+    const { flow, loader } = await flowWithLoader();
+    await until(() => slotButtons(loader).length === 4, 'first week');
+    const held = gate();
+    proxy.gate = held.promise;
+    const weeks: string[] = [];
+    flow.addEventListener('availability-loaded', (e) => weeks.push(e.detail.weekMetadata.weekStart));
+    button(loader, 'Next week').click();
+    await until(() => proxy.requests.length === 2, 'next week requested');
+    button(loader, 'Next week').click();
+    await until(() => proxy.requests.length === 3, 'week after requested');
+    held.open();
+    await until(() => weeks.length === 1, 'one week delivered');
+    await new Promise((r) => setTimeout(r, 50));
+    expect(weeks).to.deep.equal(['2025-11-03']);
+    expect(loader.weekStart).to.equal('2025-11-03');
+  });
+
+  it('follows the page\'s service-selected and staff-selected events when used on its own', async () => {
+    const loader = await fixture<AvailabilityLoader>(html`<availability-loader .client=${new AvailabilityClient({ baseUrl: '/api' })}></availability-loader>`);
+    expect(text(loader)).to.include('Choose a service');
+    const loaded = oneEvent(loader, 'availability-loaded');
+    document.body.dispatchEvent(new CustomEvent('service-selected', { detail: { serviceId: 'haircut', service: {} }, bubbles: true, composed: true }));
+    await loaded;
+    expect(proxy.requests[0]!.searchParams.get('service')).to.equal('haircut');
+    expect(proxy.requests[0]!.searchParams.has('staff')).to.equal(false);
+    const again = oneEvent(loader, 'availability-loaded');
+    document.body.dispatchEvent(new CustomEvent('staff-selected', { detail: { staffId: 'anna', staff: null }, bubbles: true, composed: true }));
+    await again;
+    expect(proxy.requests[1]!.searchParams.get('staff')).to.equal('anna');
+  });
+
+  for (const theme of ['light', 'dark']) {
+    it(`is accessible with slots shown, in the ${theme} theme`, async () => {
+      const { loader } = await flowWithLoader(theme);
+      await until(() => slotButtons(loader).length === 4, 'slots');
+      await expect(loader).to.be.accessible();
+    });
+  }
+});

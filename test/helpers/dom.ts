@@ -1,0 +1,41 @@
+import { waitUntil } from '@open-wc/testing';
+
+/** Finds an element inside nested shadow roots: query(host, 'a', 'b') is host.shadowRoot.a.shadowRoot.b. */
+export function deep<T extends Element = HTMLElement>(host: Element, ...selectors: string[]): T {
+  let current: Element = host;
+  for (const selector of selectors) {
+    const next = (current.shadowRoot ?? current).querySelector(selector);
+    if (!next) throw new Error(`No ${selector} inside ${current.localName}`);
+    current = next;
+  }
+  return current as T;
+}
+
+export function deepAll<T extends Element = HTMLElement>(host: Element, selector: string): T[] {
+  return [...(host.shadowRoot ?? host).querySelectorAll<T>(selector)];
+}
+
+export async function until(predicate: () => boolean, message: string): Promise<void> {
+  await waitUntil(predicate, message, { timeout: 3000 });
+}
+
+/** The visible text of an element and its shadow tree, squeezed. */
+export function text(el: Element): string {
+  const parts: string[] = [];
+  const walk = (node: Node) => {
+    if (node instanceof HTMLStyleElement || (node instanceof Element && node.hasAttribute('hidden'))) return;
+    if (node.nodeType === Node.TEXT_NODE) parts.push(node.textContent ?? '');
+    if (node instanceof HTMLSlotElement) {
+      const assigned = node.assignedNodes();
+      (assigned.length ? assigned : [...node.childNodes]).forEach(walk);
+      return;
+    }
+    if (node instanceof Element && node.shadowRoot) {
+      node.shadowRoot.childNodes.forEach(walk);
+      return;
+    }
+    node.childNodes.forEach(walk);
+  };
+  walk(el);
+  return parts.join(' ').replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,75 @@
+import { HttpResponse, delay, http } from 'msw';
+import { setupWorker } from 'msw/browser';
+import type { Catalog } from '../../src/api/schemas.js';
+
+export const catalog: Catalog = {
+  branches: [
+    { id: 'berlin', name: 'Berlin Mitte', timeZone: 'Europe/Berlin' },
+    { id: 'online', name: 'Online' },
+  ],
+  services: [
+    { id: 'haircut', name: 'Haircut', durationMinutes: 30, branchIds: ['berlin'] },
+    { id: 'coaching', name: 'Video coaching', durationMinutes: 60, branchIds: ['online'] },
+  ],
+  staff: [
+    { id: 'anna', name: 'Anna Berg', serviceIds: ['haircut'], branchIds: ['berlin'] },
+    { id: 'chloe', name: 'Chloé Martin', serviceIds: ['coaching'], branchIds: ['online'] },
+  ],
+};
+
+/** Monday 20 Oct 2025 has slots on Tuesday and Wednesday; the week after is empty. */
+export const NOW = Date.parse('2025-10-22T06:00:00Z');
+export const SLOTS: Record<string, string[]> = {
+  '2025-10-20': ['2025-10-21T07:00:00.000Z', '2025-10-21T07:30:00.000Z', '2025-10-21T12:00:00.000Z', '2025-10-22T08:00:00.000Z'],
+  '2025-10-27': [],
+};
+
+export interface ProxyMock {
+  requests: URL[];
+  /** Makes /slots answer with this status and error code until cleared. */
+  failWith?: { status: number; code: string; message: string };
+  /** While set, /slots waits for it before answering. */
+  gate?: Promise<void>;
+}
+
+/** An msw worker standing in for the proxy under /api, recording every /slots request. */
+export function mockProxy(): ProxyMock {
+  const state: ProxyMock = { requests: [] };
+  const worker = setupWorker(
+    http.get('/api/catalog', () => HttpResponse.json(catalog)),
+    http.get('/api/slots', async ({ request }) => {
+      const url = new URL(request.url);
+      state.requests.push(url);
+      if (state.gate) await state.gate;
+      await delay(5);
+      if (state.failWith) {
+        const { status, code, message } = state.failWith;
+        return HttpResponse.json({ error: { code, message } }, { status });
+      }
+      const service = url.searchParams.get('service')!;
+      const duration = Number(url.searchParams.get('duration') ?? 30);
+      return HttpResponse.json({
+        service,
+        staff: url.searchParams.get('staff'),
+        timeZone: url.searchParams.get('timeZone'),
+        durationMinutes: duration,
+        slots: SLOTS[url.searchParams.get('start')!] ?? [],
+      });
+    }),
+  );
+  before(() => worker.start({ quiet: true, onUnhandledRequest: 'bypass' }));
+  afterEach(() => {
+    state.requests.length = 0;
+    state.failWith = undefined;
+    state.gate = undefined;
+  });
+  after(() => worker.stop());
+  return state;
+}
+
+/** A promise the test resolves by hand. */
+export function gate(): { promise: Promise<void>; open: () => void } {
+  let open!: () => void;
+  const promise = new Promise<void>((resolve) => (open = resolve));
+  return { promise, open };
+}
