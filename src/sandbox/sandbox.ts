@@ -1,4 +1,4 @@
-import { Hono, type Context } from 'hono';
+import { Hono, type HonoRequest } from 'hono';
 import { isTimeZone } from '../model/dates.js';
 import { availableStarts } from './availability.js';
 import { demoData } from './demo-data.js';
@@ -39,11 +39,13 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const limit = options.rateLimit === undefined ? { limit: 120, windowMs: 60_000 } : options.rateLimit;
   const windows = new Map<string, { count: number; resetAt: number }>();
 
-  const fail = (c: Context, status: number, message: string, headers?: HeadersInit) =>
-    calcomError(status, new URL(c.req.url).pathname + new URL(c.req.url).search, message, now(), headers);
+  const fail = (c: { req: HonoRequest }, status: number, message: string, headers?: HeadersInit) => {
+    const url = new URL(c.req.url);
+    return calcomError(status, url.pathname + url.search, message, now(), headers);
+  };
   // Without a known cal-api-version Cal.com routes to 2024-04-15, whose controllers have no such path.
-  const notFound = (c: Context) => fail(c, 404, `Cannot ${c.req.method} ${new URL(c.req.url).pathname}`);
-  const version = (c: Context) => {
+  const notFound = (c: { req: HonoRequest }) => fail(c, 404, `Cannot ${c.req.method} ${new URL(c.req.url).pathname}`);
+  const version = (c: { req: HonoRequest }) => {
     const value = c.req.header('cal-api-version');
     return value && KNOWN_VERSIONS.has(value) ? value : '2024-04-15';
   };

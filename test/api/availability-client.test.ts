@@ -16,10 +16,10 @@ function manualFetch() {
   const fetch = (input: RequestInfo | URL, init?: RequestInit) =>
     new Promise<Response>((resolve, reject) => {
       const signal = init!.signal!;
-      calls.push({ url: new URL(String(input), location.href), signal, resolve, reject });
+      calls.push({ url: new URL(input instanceof Request ? input.url : input.toString(), location.href), signal, resolve, reject });
       signal.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
     });
-  return { calls, fetch: fetch as typeof globalThis.fetch };
+  return { calls, fetch: fetch };
 }
 
 const body = (slots: string[] = ['2025-10-21T07:00:00.000Z']) =>

@@ -1,11 +1,11 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import sinon from 'sinon';
 import '../../src/define.js';
 import type { AvailabilityLoader } from '../../src/components/availability-loader/availability-loader.js';
 import type { BookingFlow } from '../../src/components/booking-flow/booking-flow.js';
 import { AvailabilityClient } from '../../src/api/availability-client.js';
 import { NOW, gate, mockProxy } from '../helpers/proxy-mock.js';
-import { deep, deepAll, text, until } from '../helpers/dom.js';
+import { deep, deepAll, text, until, nextEvent } from '../helpers/dom.js';
 
 const proxy = mockProxy();
 
@@ -22,7 +22,7 @@ async function flowWithLoader(theme = 'light') {
 const calendarOf = (loader: AvailabilityLoader) => deep(loader, 'hourly-calendar');
 const slotButtons = (loader: AvailabilityLoader) => deepAll<HTMLButtonElement>(calendarOf(loader), 'button.slot');
 const button = (loader: AvailabilityLoader, label: string) =>
-  deepAll<HTMLButtonElement>(loader, 'button').find((b) => (b.getAttribute('aria-label') ?? b.textContent!.trim()) === label)!;
+  deepAll<HTMLButtonElement>(loader, 'button').find((b) => (b.getAttribute('aria-label') ?? b.textContent.trim()) === label)!;
 
 describe('<availability-loader>', () => {
   let clock: sinon.SinonFakeTimers;
@@ -38,7 +38,7 @@ describe('<availability-loader>', () => {
     flow.setAttribute('locale', 'en-GB');
     flow.setAttribute('service', 'haircut');
     const loader = flow.appendChild(document.createElement('availability-loader'));
-    const loaded = oneEvent(flow, 'availability-loaded');
+    const loaded = nextEvent(flow, 'availability-loaded');
     document.body.append(flow);
     const event = await loaded;
     try {
@@ -78,8 +78,8 @@ describe('<availability-loader>', () => {
     await until(() => slotButtons(loader).length === 4, 'first week');
     expect(button(loader, 'Previous week').disabled).to.equal(true);
 
-    const changed = oneEvent(flow, 'week-changed');
-    const loaded = oneEvent(flow, 'availability-loaded');
+    const changed = nextEvent(flow, 'week-changed');
+    const loaded = nextEvent(flow, 'availability-loaded');
     button(loader, 'Next week').click();
     expect((await changed).detail).to.deep.equal({ weekStart: '2025-10-27' });
     expect((await loaded).detail.weekMetadata).to.include({ weekStart: '2025-10-27', totalSlots: 0, isCurrentWeek: false });
@@ -100,7 +100,7 @@ describe('<availability-loader>', () => {
     const flow = document.createElement('booking-flow');
     Object.assign(flow, { proxyUrl: '/api', timeZone: 'Europe/Berlin', locale: 'en-GB', service: 'haircut' });
     const loader = flow.appendChild(document.createElement('availability-loader'));
-    const failed = oneEvent(flow, 'availability-error');
+    const failed = nextEvent(flow, 'availability-error');
     document.body.append(flow);
     try {
       const { detail } = await failed;
@@ -113,7 +113,7 @@ describe('<availability-loader>', () => {
       await expect(loader).to.be.accessible();
 
       proxy.failWith = undefined;
-      const loaded = oneEvent(flow, 'availability-loaded');
+      const loaded = nextEvent(flow, 'availability-loaded');
       button(loader, 'Retry').click();
       expect((await loaded).detail.weekMetadata.totalSlots).to.equal(4);
       await until(() => slotButtons(loader).length === 4, 'slots after retry');
@@ -121,10 +121,10 @@ describe('<availability-loader>', () => {
 
       // The event's retry() works too.
       proxy.failWith = { status: 503, code: 'upstream_rate_limited', message: 'Busy.' };
-      (flow as BookingFlow).service = 'coaching';
-      const again = await oneEvent(flow, 'availability-error');
+      (flow).service = 'coaching';
+      const again = await nextEvent(flow, 'availability-error');
       proxy.failWith = undefined;
-      const reloaded = oneEvent(flow, 'availability-loaded');
+      const reloaded = nextEvent(flow, 'availability-loaded');
       again.detail.retry();
       expect((await reloaded).detail.weekMetadata.weekStart).to.equal('2025-10-20');
     } finally {
@@ -153,12 +153,12 @@ describe('<availability-loader>', () => {
   it('follows the page\'s service-selected and staff-selected events when used on its own', async () => {
     const loader = await fixture<AvailabilityLoader>(html`<availability-loader .client=${new AvailabilityClient({ baseUrl: '/api' })}></availability-loader>`);
     expect(text(loader)).to.include('Choose a service');
-    const loaded = oneEvent(loader, 'availability-loaded');
+    const loaded = nextEvent(loader, 'availability-loaded');
     document.body.dispatchEvent(new CustomEvent('service-selected', { detail: { serviceId: 'haircut', service: {} }, bubbles: true, composed: true }));
     await loaded;
     expect(proxy.requests[0]!.searchParams.get('service')).to.equal('haircut');
     expect(proxy.requests[0]!.searchParams.has('staff')).to.equal(false);
-    const again = oneEvent(loader, 'availability-loaded');
+    const again = nextEvent(loader, 'availability-loaded');
     document.body.dispatchEvent(new CustomEvent('staff-selected', { detail: { staffId: 'anna', staff: null }, bubbles: true, composed: true }));
     await again;
     expect(proxy.requests[1]!.searchParams.get('staff')).to.equal('anna');

@@ -1,9 +1,9 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import sinon from 'sinon';
 import '../../src/define.js';
 import type { BookingFlow } from '../../src/components/booking-flow/booking-flow.js';
 import { NOW, mockProxy } from '../helpers/proxy-mock.js';
-import { deep, deepAll, text, until } from '../helpers/dom.js';
+import { deep, deepAll, text, until, nextEvent } from '../helpers/dom.js';
 
 const proxy = mockProxy();
 
@@ -30,7 +30,7 @@ describe('<booking-flow> with the service and staff steps', () => {
 
   it('goes from a service choice to the week of slots, and refetches for a chosen staff member', async () => {
     const el = await flow();
-    const chosen = oneEvent(el, 'service-selected');
+    const chosen = nextEvent(el, 'service-selected');
     radio(el, 'service-selector', 'haircut').click();
     const event = await chosen;
     expect(event.bubbles && event.composed).to.equal(true);
@@ -41,12 +41,12 @@ describe('<booking-flow> with the service and staff steps', () => {
 
     await until(() => deepAll(deep(el, 'staff-selector'), 'input').length === 2, 'staff listed');
     expect(text(deep(el, 'staff-selector'))).to.include('Any available').and.include('Anna Berg').and.not.include('Chloé');
-    const staffChosen = oneEvent(el, 'staff-selected');
+    const staffChosen = nextEvent(el, 'staff-selected');
     radio(el, 'staff-selector', 'anna').click();
     expect((await staffChosen).detail).to.deep.equal({ staffId: 'anna', staff: { id: 'anna', name: 'Anna Berg', serviceIds: ['haircut'], branchIds: ['berlin'] } });
     await until(() => proxy.requests.at(-1)!.searchParams.get('staff') === 'anna', 'refetched for Anna');
 
-    const anyChosen = oneEvent(el, 'staff-selected');
+    const anyChosen = nextEvent(el, 'staff-selected');
     radio(el, 'staff-selector', '').click();
     expect((await anyChosen).detail).to.deep.equal({ staffId: null, staff: null });
   });

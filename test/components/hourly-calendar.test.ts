@@ -1,8 +1,8 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/define.js';
 import type { HourlyCalendar } from '../../src/components/hourly-calendar/hourly-calendar.js';
 import { buildWeek } from '../../src/model/week.js';
-import { deepAll } from '../helpers/dom.js';
+import { deepAll, nextEvent } from '../helpers/dom.js';
 
 const week = buildWeek({
   slots: ['2025-10-21T07:00:00Z', '2025-10-21T07:45:00Z', '2025-10-21T08:30:00Z', '2025-10-22T12:00:00Z'],
@@ -31,7 +31,7 @@ describe('<hourly-calendar>', () => {
     expect(days).to.have.length(7);
     const tuesday = days[1]!;
     expect(tuesday.querySelector('h3')!.textContent).to.match(/Tue 21 Oct/);
-    const hours = [...tuesday.querySelectorAll('.hour')].map((h) => [...h.querySelectorAll('button')].map((b) => b.textContent!.trim()));
+    const hours = [...tuesday.querySelectorAll('.hour')].map((h) => [...h.querySelectorAll('button')].map((b) => b.textContent.trim()));
     expect(hours).to.deep.equal([['09:00', '09:45'], ['10:30']]);
     expect(days[0]!.textContent).to.include('No times');
     expect(tuesday.getAttribute('part')).to.equal('day today');
@@ -47,7 +47,7 @@ describe('<hourly-calendar>', () => {
   it('dispatches slot-selected with the slot and marks it pressed', async () => {
     const el = await calendar();
     const target = deepAll<HTMLButtonElement>(el, 'button.slot')[3]!;
-    const selected = oneEvent(el, 'slot-selected');
+    const selected = nextEvent(el, 'slot-selected');
     target.click();
     const event = await selected;
     expect(event.bubbles && event.composed).to.equal(true);

@@ -1,4 +1,4 @@
-import { waitUntil } from '@open-wc/testing';
+import { oneEvent, waitUntil } from '@open-wc/testing';
 
 /** Finds an element inside nested shadow roots: query(host, 'a', 'b') is host.shadowRoot.a.shadowRoot.b. */
 export function deep<T extends Element = HTMLElement>(host: Element, ...selectors: string[]): T {
@@ -38,4 +38,9 @@ export function text(el: Element): string {
   };
   walk(el);
   return parts.join(' ').replace(/\s+/g, ' ').trim();
+}
+
+/** The next `type` event on `target`, typed from HTMLElementEventMap. */
+export function nextEvent<K extends keyof HTMLElementEventMap>(target: EventTarget, type: K): Promise<HTMLElementEventMap[K]> {
+  return oneEvent<HTMLElementEventMap[K]>(target, type);
 }

@@ -38,7 +38,7 @@ describe('proxy config', () => {
       [(c) => void c.services.push({ ...c.services[0]! }), 'services.4.id'],
       [(c) => void (c.services = []), 'services'],
       [(c) => void (c.extra = true), 'extra'],
-      [(c) => void (c.calcom = { apiKey: 'cal_live_x' }), 'calcom.apiKey'],
+      [(c) => void Object.assign(c, { calcom: { apiKey: 'cal_live_x' } }), 'calcom.apiKey'],
     ];
     for (const [mutate, field] of cases) {
       const config = clone();

@@ -1,5 +1,4 @@
 import { consume } from '@lit/context';
-import { html } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { BookingElement } from '../../internal/booking-element.js';
 import { choiceStyles, groupName, renderCatalogStatus, renderChoices } from '../../internal/choice-list.js';

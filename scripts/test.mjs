@@ -1,0 +1,54 @@
+#!/usr/bin/env node
+// `npm test`: every check and test suite, one after another, then one plain "N passed, N failed" line.
+// Lint, type check and build count as one test each; the suites report their own counts.
+import { spawn } from 'node:child_process';
+
+const steps = [
+  { name: 'lint', cmd: 'npm run -s lint' },
+  { name: 'typecheck', cmd: 'npm run -s typecheck' },
+  { name: 'build', cmd: 'npm run -s build' },
+  { name: 'node tests (proxy, sandbox)', cmd: 'npm run -s test:node -- --test-reporter=spec', counts: 'node' },
+  { name: 'browser tests (Chromium)', cmd: 'npm run -s test:browser', counts: 'wtr' },
+  { name: 'end-to-end (demo in Chromium)', cmd: 'npm run -s test:e2e -- --test-reporter=spec', counts: 'node' },
+];
+
+function run(cmd) {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, { shell: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0' } });
+    let output = '';
+    const tee = (stream) => (chunk) => {
+      output += chunk;
+      stream.write(chunk);
+    };
+    child.stdout.on('data', tee(process.stdout));
+    child.stderr.on('data', tee(process.stderr));
+    child.on('close', (code) => resolve({ code: code ?? 1, output }));
+  });
+}
+
+function counted(kind, output) {
+  if (kind === 'node') {
+    const pass = /^ℹ pass (\d+)$/m.exec(output);
+    const fail = /^ℹ fail (\d+)$/m.exec(output);
+    return pass && fail ? { passed: Number(pass[1]), failed: Number(fail[1]) } : undefined;
+  }
+  const line = [...output.matchAll(/^(\d+) passed, (\d+) failed, \d+ skipped$/gm)].at(-1);
+  return line ? { passed: Number(line[1]), failed: Number(line[2]) } : undefined;
+}
+
+let passed = 0;
+let failed = 0;
+const summary = [];
+for (const step of steps) {
+  process.stdout.write(`\n── ${step.name} ──\n`);
+  const { code, output } = await run(step.cmd);
+  const counts = step.counts ? counted(step.counts, output) : undefined;
+  const result = counts ?? (code === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 });
+  // A suite that exits non-zero without a failing test (a crash, a file that did not load) counts as a failure.
+  if (code !== 0 && result.failed === 0) result.failed = 1;
+  passed += result.passed;
+  failed += result.failed;
+  summary.push(`${code === 0 ? 'ok  ' : 'FAIL'} ${step.name}: ${result.passed} passed, ${result.failed} failed`);
+}
+process.stdout.write(`\n${summary.join('\n')}\n${passed} passed, ${failed} failed\n`);
+process.exit(failed === 0 ? 0 : 1);
