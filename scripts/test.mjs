@@ -7,9 +7,9 @@ const steps = [
   { name: 'lint', cmd: 'npm run -s lint' },
   { name: 'typecheck', cmd: 'npm run -s typecheck' },
   { name: 'build', cmd: 'npm run -s build' },
-  { name: 'node tests (proxy, sandbox)', cmd: 'npm run -s test:node -- --test-reporter=spec', counts: 'node' },
+  { name: 'node tests (proxy, sandbox)', cmd: 'npm run -s test:node', counts: 'node' },
   { name: 'browser tests (Chromium)', cmd: 'npm run -s test:browser', counts: 'wtr' },
-  { name: 'end-to-end (demo in Chromium)', cmd: 'npm run -s test:e2e -- --test-reporter=spec', counts: 'node' },
+  { name: 'end-to-end (demo in Chromium)', cmd: 'npm run -s test:e2e', counts: 'node' },
 ];
 
 function run(cmd) {
