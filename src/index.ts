@@ -1,11 +1,20 @@
 // Public API without side effects: import './define.js' (or the CDN bundle) to register the elements.
 export { AvailabilityLoader } from './components/availability-loader/availability-loader.js';
 export { BookingFlow } from './components/booking-flow/booking-flow.js';
+export { BookingSummary } from './components/booking-summary/booking-summary.js';
+export { BranchSelector } from './components/branch-selector/branch-selector.js';
 export { HourlyCalendar } from './components/hourly-calendar/hourly-calendar.js';
 export { ServiceSelector } from './components/service-selector/service-selector.js';
 export { StaffSelector } from './components/staff-selector/staff-selector.js';
-export { AvailabilityClient, type AvailabilityClientOptions, type WeekQuery } from './api/availability-client.js';
+export { ThemeToggle } from './components/theme-toggle/theme-toggle.js';
+export {
+  AvailabilityClient,
+  type AvailabilityClientOptions,
+  type BookingRequest,
+  type InvalidateFilter,
+  type WeekQuery,
+} from './api/availability-client.js';
 export { BookingApiError, type ApiErrorKind } from './api/errors.js';
-export type { Branch, Catalog, Service, Staff, SlotsResponse } from './api/schemas.js';
+export type { Branch, Catalog, ConfirmedBooking, Service, Staff, SlotsResponse } from './api/schemas.js';
 export type { Slot, WeekData, WeekMetadata, DayInfo, WeekAvailability } from './model/week.js';
-export type { BookingEventDetails, BookingEventName, ConfirmedBooking, ErrorDetail, Theme } from './internal/events.js';
+export type { BookingEventDetails, BookingEventName, ErrorDetail, Theme } from './internal/events.js';

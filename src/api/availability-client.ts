@@ -1,7 +1,14 @@
 import { addDays, type IsoDate } from '../model/dates.js';
 import { buildWeek, type WeekAvailability } from '../model/week.js';
 import { fetchJson, withAbort } from './proxy-fetch.js';
-import { CatalogSchema, SlotsResponseSchema, type Catalog, type SlotsResponse } from './schemas.js';
+import {
+  BookingResponseSchema,
+  CatalogSchema,
+  SlotsResponseSchema,
+  type Catalog,
+  type ConfirmedBooking,
+  type SlotsResponse,
+} from './schemas.js';
 
 export interface AvailabilityClientOptions {
   /** Where the proxy is mounted, e.g. `/booking-api` or `https://booking.example.com`. */
@@ -25,6 +32,23 @@ export interface WeekQuery {
   signal?: AbortSignal;
 }
 
+/** A booking request, as the proxy's `POST /bookings` takes it. */
+export interface BookingRequest {
+  service: string;
+  staff?: string | null;
+  /** The slot's instant with its offset, e.g. `2025-10-20T09:00:00+02:00`. */
+  start: string;
+  timeZone: string;
+  duration?: number;
+  attendee: { name: string; email: string; phone?: string; notes?: string };
+  locale?: string;
+}
+
+/** What `invalidate` dropped; sent to listeners of the client's `invalidate` event. */
+export interface InvalidateFilter {
+  serviceId?: string;
+}
+
 interface CacheEntry {
   serviceId: string;
   response: SlotsResponse;
@@ -33,6 +57,7 @@ interface CacheEntry {
 
 interface InFlight<T> {
   promise: Promise<T>;
+  serviceId?: string;
   controller: AbortController;
   waiters: number;
 }
@@ -40,8 +65,9 @@ interface InFlight<T> {
 /**
  * The browser's view of the proxy. Answers are cached per (service, week, staff, duration, zone) for `ttlMs`;
  * identical requests in flight share one fetch, which is aborted only when every caller has given up.
+ * It dispatches `invalidate` (a CustomEvent with the InvalidateFilter) so that views of dropped weeks reload.
  */
-export class AvailabilityClient {
+export class AvailabilityClient extends EventTarget {
   readonly baseUrl: string;
   private readonly ttlMs: number;
   private readonly timeoutMs: number;
@@ -53,6 +79,7 @@ export class AvailabilityClient {
   private generation = 0;
 
   constructor(options: AvailabilityClientOptions) {
+    super();
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
     this.ttlMs = options.ttlMs ?? 60_000;
     this.timeoutMs = options.timeoutMs ?? 15_000;
@@ -65,7 +92,7 @@ export class AvailabilityClient {
     const cached = this.cache.get(key);
     const fresh = cached && this.now() - cached.fetchedAt < this.ttlMs ? cached : undefined;
     if (!fresh && cached) this.cache.delete(key);
-    const entry = fresh ?? (await this.shared(key, query.signal, (signal) => this.fetchWeek(query, key, signal)));
+    const entry = fresh ?? (await this.shared(key, query.signal, (signal) => this.fetchWeek(query, key, signal), query.serviceId));
     return buildWeek({
       slots: entry.response.slots,
       weekStart: query.weekStart,
@@ -84,12 +111,25 @@ export class AvailabilityClient {
     );
   }
 
-  /** Drops cached weeks: all of them, or those of one service (after a booking of it). */
-  invalidate(filter: { serviceId?: string } = {}): void {
+  /** Books a slot through the proxy. Never cached or shared: each call is one booking attempt. */
+  async book(request: BookingRequest, signal: AbortSignal = new AbortController().signal): Promise<ConfirmedBooking> {
+    const { booking } = await fetchJson(`${this.baseUrl}/bookings`, BookingResponseSchema, {
+      fetch: this.fetchImpl,
+      timeoutMs: this.timeoutMs,
+      signal,
+      init: { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(request) },
+    });
+    return booking;
+  }
+
+  /** Drops cached weeks, all of them or those of one service (after a booking of it), and tells the views. */
+  invalidate(filter: InvalidateFilter = {}): void {
     this.generation++;
-    for (const [key, entry] of this.cache) {
-      if (filter.serviceId === undefined || entry.serviceId === filter.serviceId) this.cache.delete(key);
-    }
+    const matches = (serviceId: string | undefined) => filter.serviceId === undefined || serviceId === filter.serviceId;
+    for (const [key, entry] of this.cache) if (matches(entry.serviceId)) this.cache.delete(key);
+    // Fetches already on their way still answer their callers, but nobody new joins them.
+    for (const [key, flight] of this.inFlight) if (flight.serviceId !== undefined && matches(flight.serviceId)) this.inFlight.delete(key);
+    this.dispatchEvent(new CustomEvent<InvalidateFilter>('invalidate', { detail: filter }));
   }
 
   private async fetchWeek(query: WeekQuery, key: string, signal: AbortSignal): Promise<CacheEntry> {
@@ -106,6 +146,8 @@ export class AvailabilityClient {
       fetch: this.fetchImpl,
       timeoutMs: this.timeoutMs,
       signal,
+      // Our own cache decides what is fresh; the HTTP cache must not hand back a week we just invalidated.
+      init: { cache: 'no-cache' },
     });
     const entry = { serviceId: query.serviceId, response, fetchedAt: this.now() };
     if (generation === this.generation) this.cache.set(key, entry);
@@ -113,14 +155,14 @@ export class AvailabilityClient {
   }
 
   /** Runs `start` once per key while callers wait; aborts it when the last waiting caller aborts. */
-  private shared<T>(key: string, signal: AbortSignal | undefined, start: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  private shared<T>(key: string, signal: AbortSignal | undefined, start: (signal: AbortSignal) => Promise<T>, serviceId?: string): Promise<T> {
     let flight = this.inFlight.get(key) as InFlight<T> | undefined;
     if (!flight) {
       const controller = new AbortController();
       const promise = start(controller.signal).finally(() => {
         if (this.inFlight.get(key) === flight) this.inFlight.delete(key);
       });
-      flight = { promise, controller, waiters: 0 };
+      flight = { promise, controller, waiters: 0, serviceId };
       this.inFlight.set(key, flight);
     }
     const current = flight;

@@ -44,6 +44,17 @@ export const SlotsResponseSchema = v.object({
   slots: v.array(v.pipe(v.string(), v.isoTimestamp())),
 });
 
+export const ConfirmedBookingSchema = v.object({
+  uid: v.pipe(v.string(), v.minLength(1)),
+  start: v.pipe(v.string(), v.isoTimestamp()),
+  end: v.pipe(v.string(), v.isoTimestamp()),
+  status: v.string(),
+  service: Id,
+  staff: v.nullable(Id),
+});
+
+export const BookingResponseSchema = v.object({ booking: ConfirmedBookingSchema });
+
 export const ErrorBodySchema = v.object({
   error: v.object({ code: v.string(), message: v.string(), details: v.optional(v.unknown()) }),
 });
@@ -53,4 +64,5 @@ export type Service = v.InferOutput<typeof ServiceSchema>;
 export type Staff = v.InferOutput<typeof StaffSchema>;
 export type Catalog = v.InferOutput<typeof CatalogSchema>;
 export type SlotsResponse = v.InferOutput<typeof SlotsResponseSchema>;
+export type ConfirmedBooking = v.InferOutput<typeof ConfirmedBookingSchema>;
 export type ErrorBody = v.InferOutput<typeof ErrorBodySchema>;

@@ -3,6 +3,7 @@ import type { AvailabilityClient } from '../api/availability-client.js';
 import type { Catalog } from '../api/schemas.js';
 import type { WeekdayIndex } from '../model/dates.js';
 import type { Slot, WeekAvailability } from '../model/week.js';
+import type { Theme } from './events.js';
 
 // Symbol keys: two widgets (or two versions of one) on a page never answer each other's requests.
 
@@ -32,6 +33,8 @@ export interface DisplaySettings {
   timeZone: string;
   weekStartsOn: WeekdayIndex;
   hourCycle?: 'h12' | 'h23';
+  /** The flow's colour theme, for <theme-toggle> to show. */
+  theme?: Theme;
 }
 export const settingsContext = createContext<DisplaySettings | undefined>(Symbol('booking-flow:settings'));
 

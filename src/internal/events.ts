@@ -1,4 +1,4 @@
-import type { Branch, Service, Staff } from '../api/schemas.js';
+import type { Branch, ConfirmedBooking, Service, Staff } from '../api/schemas.js';
 import type { Slot, WeekData, WeekMetadata } from '../model/week.js';
 import type { IsoDate } from '../model/dates.js';
 
@@ -7,15 +7,6 @@ export type Theme = 'light' | 'dark' | 'auto';
 export interface ErrorDetail {
   code: string;
   message: string;
-}
-
-export interface ConfirmedBooking {
-  uid: string;
-  start: string;
-  end: string;
-  status: string;
-  service: string;
-  staff: string | null;
 }
 
 /** Every public event and its `detail` (SPEC.md "Events"). All bubble and are composed. */

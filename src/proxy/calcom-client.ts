@@ -22,7 +22,48 @@ export interface CalcomClientOptions {
   timeoutMs: number;
 }
 
+/** What the proxy sends to `POST /v2/bookings`: the subset of Cal.com's body a booking widget needs. */
+export interface BookingInput {
+  eventType: EventTypeRef;
+  /** UTC instant, as `/v2/slots` offered it. */
+  start: string;
+  lengthInMinutes?: number;
+  attendee: { name: string; email: string; timeZone: string; language: string; phoneNumber?: string };
+  bookingFieldsResponses?: Record<string, string>;
+  metadata: Record<string, string>;
+}
+
 export const SLOTS_API_VERSION = '2024-09-04';
+export const BOOKINGS_API_VERSION = '2024-08-13';
+
+const BookingEnvelope = v.object({
+  status: v.literal('success'),
+  data: v.object({
+    uid: v.pipe(v.string(), v.minLength(1)),
+    start: v.pipe(v.string(), v.isoTimestamp()),
+    end: v.pipe(v.string(), v.isoTimestamp()),
+    status: v.picklist(['accepted', 'pending', 'cancelled', 'rejected']),
+    eventTypeId: v.optional(v.number()),
+    hosts: v.optional(v.array(v.object({ username: v.optional(v.string()) })), []),
+  }),
+});
+export type CalcomBooking = v.InferOutput<typeof BookingEnvelope>['data'];
+
+// Cal.com has no "slot taken" code: a 400 with one of these messages, or a 409 (calcom-api.md §3).
+const SLOT_GONE_MESSAGES = [
+  'User either already has booking at this time or is not available',
+  'One of the hosts either already has booking at this time or is not available',
+  "The event type can't be booked at the",
+  'Attempting to book a meeting in the past',
+  'Someone else reserved this booking time slot',
+];
+
+/** Whether a failed `POST /v2/bookings` means the time is no longer free. */
+export function isSlotGone(error: unknown): boolean {
+  if (!(error instanceof UpstreamHttpError)) return false;
+  if (error.upstreamStatus === 409) return true;
+  return error.upstreamStatus === 400 && SLOT_GONE_MESSAGES.some((m) => error.upstreamMessage?.startsWith(m));
+}
 
 const SlotsEnvelope = v.object({
   status: v.literal('success'),
@@ -35,12 +76,7 @@ export class CalcomClient {
 
   /** The start instants Cal.com offers for one event type, in the order it gave them. */
   async getSlots(query: SlotsQuery): Promise<string[]> {
-    const params = new URLSearchParams();
-    if ('eventTypeId' in query.eventType) params.set('eventTypeId', String(query.eventType.eventTypeId));
-    else {
-      params.set('eventTypeSlug', query.eventType.eventTypeSlug);
-      params.set('username', query.eventType.username);
-    }
+    const params = new URLSearchParams(Object.entries(refBody(query.eventType)).map(([k, value]) => [k, String(value)]));
     params.set('start', query.start);
     params.set('end', query.end);
     params.set('timeZone', query.timeZone);
@@ -49,6 +85,17 @@ export class CalcomClient {
     const parsed = v.safeParse(SlotsEnvelope, body);
     if (!parsed.success) throw new ProxyError(502, 'upstream_bad_payload', 'Cal.com sent slots in an unexpected shape.');
     return Object.values(parsed.output.data).flatMap((day) => day.map((slot) => slot.start));
+  }
+
+  /** Books a slot. Never retried: a second POST could book twice. */
+  async createBooking(input: BookingInput): Promise<CalcomBooking> {
+    const body: Record<string, unknown> = { ...refBody(input.eventType), start: input.start, attendee: input.attendee, metadata: input.metadata };
+    if (input.lengthInMinutes !== undefined) body.lengthInMinutes = input.lengthInMinutes;
+    if (input.bookingFieldsResponses) body.bookingFieldsResponses = input.bookingFieldsResponses;
+    const answer = await this.request('POST', '/bookings', BOOKINGS_API_VERSION, body);
+    const parsed = v.safeParse(BookingEnvelope, answer);
+    if (!parsed.success) throw new ProxyError(502, 'upstream_bad_payload', 'Cal.com confirmed the booking in an unexpected shape.');
+    return parsed.output.data;
   }
 
   private async request(method: string, path: string, version: string, json?: unknown): Promise<unknown> {
@@ -113,4 +160,8 @@ function upstreamFailure(response: Response, body: unknown): UpstreamHttpError {
     return new UpstreamHttpError(502, 'upstream_auth', 'Cal.com rejected the proxy\'s credentials.', status, upstreamMessage);
   }
   return new UpstreamHttpError(502, 'upstream_error', `Cal.com answered ${status}.`, status, upstreamMessage);
+}
+
+function refBody(ref: EventTypeRef): Record<string, string | number> {
+  return 'eventTypeId' in ref ? { eventTypeId: ref.eventTypeId } : { eventTypeSlug: ref.eventTypeSlug, username: ref.username };
 }

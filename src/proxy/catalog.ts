@@ -25,3 +25,12 @@ export function eventTypeFor(service: ServiceConfig, staff: StaffConfig | undefi
 export function eventTypeKey(ref: EventTypeRef): string {
   return 'eventTypeId' in ref ? `id:${ref.eventTypeId}` : `slug:${ref.username}/${ref.eventTypeSlug}`;
 }
+
+/**
+ * Cache tags of a slots answer. A host's booking makes every answer that host appears in stale, whatever the
+ * service, so "any available" answers carry the tag of each staff member who offers the service.
+ */
+export function slotTags(config: ProxyConfig, service: ServiceConfig, staff: StaffConfig | undefined): string[] {
+  const people = staff ? [staff] : config.staff.filter((s) => s.serviceIds.includes(service.id));
+  return [`event:${eventTypeKey(eventTypeFor(service, staff))}`, `service:${service.id}`, ...people.map((s) => `staff:${s.id}`)];
+}

@@ -1,7 +1,9 @@
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { createSandbox, type Sandbox } from '../sandbox/sandbox.js';
-import { CalcomClient } from './calcom-client.js';
+import { MAX_BOOKING_BODY_BYTES, bookingTags, parseBookingRequest, publicBooking } from './bookings-route.js';
+import { CalcomClient, isSlotGone } from './calcom-client.js';
 import { publicCatalog } from './catalog.js';
 import type { ProxyConfig } from './config.js';
 import { ProxyError } from './errors.js';
@@ -54,7 +56,7 @@ export function createProxy(options: ProxyOptions): BookingProxy {
 
   app.get('/slots', async (c) => {
     const request = parseSlotsRequest(new URL(c.req.url).searchParams, config);
-    const { slots, hit, ttlMs } = await cache.get(request.cacheKey, request.eventTypeKey, () => calcom.getSlots(request.upstream));
+    const { slots, hit, ttlMs } = await cache.get(request.cacheKey, request.tags, () => calcom.getSlots(request.upstream));
     const seconds = Math.max(0, Math.floor(ttlMs / 1000));
     return c.json({ ...request.response, slots }, 200, {
       // Slot answers hold no personal data, so a CDN may share them for as long as the proxy would.
@@ -62,6 +64,35 @@ export function createProxy(options: ProxyOptions): BookingProxy {
       'x-cache': hit ? 'HIT' : 'MISS',
     });
   });
+
+  app.post(
+    '/bookings',
+    bodyLimit({
+      maxSize: MAX_BOOKING_BODY_BYTES,
+      onError: () => {
+        throw new ProxyError(413, 'body_too_large', `The request body may be at most ${MAX_BOOKING_BODY_BYTES} bytes.`, { field: 'body' });
+      },
+    }),
+    async (c) => {
+      if (!/^application\/json\b/i.test(c.req.header('content-type') ?? '')) {
+        throw new ProxyError(415, 'unsupported_media_type', 'Send the booking as application/json.', { field: 'content-type' });
+      }
+      const body: unknown = await c.req.json().catch(() => {
+        throw new ProxyError(400, 'invalid_json', 'The request body is not valid JSON.', { field: 'body' });
+      });
+      const request = parseBookingRequest(body, config);
+      try {
+        const booking = publicBooking(request, await calcom.createBooking(request.upstream), config);
+        cache.invalidate(...bookingTags(config, request, booking));
+        return c.json({ booking }, 201, { 'cache-control': 'no-store' });
+      } catch (error) {
+        if (!isSlotGone(error)) throw error;
+        // Whatever we cached still offered this time: drop it so the visitor's reload shows the truth.
+        cache.invalidate(...bookingTags(config, request));
+        throw new ProxyError(409, 'slot_unavailable', 'This time was just taken. Please choose another time.');
+      }
+    },
+  );
 
   app.notFound((c) => new ProxyError(404, 'not_found', `No route ${c.req.method} ${new URL(c.req.url).pathname}.`).toResponse());
   app.onError((error) => {

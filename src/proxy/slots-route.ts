@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { daysBetween, isIsoDate, isTimeZone, localDaysToUtcRange } from '../model/dates.js';
 import type { SlotsResponse } from '../api/schemas.js';
 import type { ProxyConfig } from './config.js';
-import { eventTypeFor, eventTypeKey } from './catalog.js';
+import { eventTypeFor, eventTypeKey, slotTags } from './catalog.js';
 import { ProxyError, invalidField } from './errors.js';
 
 export const MAX_RANGE_DAYS = 42;
@@ -21,7 +21,8 @@ const SlotsQuerySchema = v.strictObject({
 export interface SlotsRequest {
   response: Omit<SlotsResponse, 'slots'>;
   upstream: { eventType: ReturnType<typeof eventTypeFor>; start: string; end: string; timeZone: string; duration: number };
-  eventTypeKey: string;
+  /** What a booking or webhook drops this answer by (see slotTags). */
+  tags: string[];
   cacheKey: string;
 }
 
@@ -61,7 +62,7 @@ export function parseSlotsRequest(params: URLSearchParams, config: ProxyConfig):
   return {
     response: { service: service.id, staff: staff?.id ?? null, timeZone: query.timeZone, durationMinutes: duration },
     upstream: { eventType, start: range.start, end: range.end, timeZone: query.timeZone, duration },
-    eventTypeKey: key,
+    tags: slotTags(config, service, staff),
     cacheKey: `${key}|${range.start}|${range.end}|${query.timeZone}|${duration}`,
   };
 }

@@ -1,6 +1,7 @@
 import { Hono, type HonoRequest } from 'hono';
 import { isTimeZone } from '../model/dates.js';
 import { availableStarts } from './availability.js';
+import { bookingOutput, createBooking } from './bookings.js';
 import { demoData } from './demo-data.js';
 import type { SandboxData, SandboxEventType } from './model.js';
 import { calcomError, calcomSuccess, formatInstant } from './wire-format.js';
@@ -24,6 +25,7 @@ export interface Sandbox {
 }
 
 const SLOTS_VERSION = '2024-09-04';
+const BOOKINGS_VERSIONS = new Set(['2024-08-13', '2026-02-25']);
 const KNOWN_VERSIONS = new Set(['2024-04-15', '2024-06-11', '2024-06-14', '2024-08-13', '2024-09-04', '2026-02-25']);
 const SLOT_QUERY_KEYS = new Set([
   'start', 'end', 'timeZone', 'duration', 'format', 'bookingUidToReschedule',
@@ -114,6 +116,15 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       (days[startText.slice(0, 10)] ??= []).push(slot);
     }
     return calcomSuccess(days);
+  });
+
+  app.post('/v2/bookings', async (c) => {
+    if (!BOOKINGS_VERSIONS.has(version(c))) return notFound(c);
+    const body: unknown = await c.req.json().catch(() => undefined);
+    if (typeof body !== 'object' || body === null) return fail(c, 400, 'Bad Request: the body must be a JSON object');
+    const outcome = createBooking(data, body, now());
+    if (outcome.status !== 201) return fail(c, outcome.status, outcome.message);
+    return calcomSuccess(bookingOutput(data, outcome.booking), 201);
   });
 
   app.all('*', notFound);

@@ -22,7 +22,11 @@ describe('<booking-flow> with the service and staff steps', () => {
 
   it('renders the default steps and lists the catalog services', async () => {
     const el = await flow();
-    expect(deepAll(el, '.steps > *').map((s) => s.localName)).to.deep.equal(['service-selector', 'staff-selector', 'availability-loader']);
+    expect(deepAll(el, '.steps > *').map((s) => s.localName)).to.deep.equal([
+      'theme-toggle', 'branch-selector', 'service-selector', 'staff-selector', 'availability-loader', 'booking-summary',
+    ]);
+    expect(text(deep(el, 'branch-selector'))).to.include('Berlin Mitte').and.include('Online');
+    expect(text(deep(el, 'booking-summary'))).to.include('Choose a time');
     expect(text(deep(el, 'service-selector'))).to.include('Haircut').and.include('Video coaching');
     expect(text(deep(el, 'staff-selector'))).to.include('Choose a service');
     expect(text(deep(el, 'availability-loader'))).to.include('Choose a service to see available times.');

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { parseConfig } from '../../src/proxy/config.js';
 import { createProxy } from '../../src/proxy/handler.js';
 import { startNodeServer, type RunningServer } from '../../src/proxy/node-server.js';
@@ -25,6 +25,17 @@ describe('demo page, end to end in Chromium', () => {
     await server?.close();
   });
 
+  /** Chooses a staff member, waits for their week, then moves to the next week and waits until it is shown. */
+  async function showNextWeekOf(page: Page, name: string, id: string) {
+    const week = page.waitForResponse((r) => r.url().includes(`staff=${id}`) && r.status() === 200);
+    await page.getByRole('radio', { name: new RegExp(name) }).check();
+    const shownStart = new URL((await week).url()).searchParams.get('start');
+    const nextWeek = page.waitForResponse((r) => r.url().includes(`staff=${id}`) && !r.url().includes(`start=${shownStart}`));
+    await page.getByRole('button', { name: 'Next week' }).click();
+    await nextWeek;
+    await page.locator('availability-loader .body[aria-busy="false"]').waitFor();
+  }
+
   it('goes from a service choice to live slots in the week calendar', async () => {
     const page = await browser.newPage({ timezoneId: 'Europe/Berlin', locale: 'en-GB' });
     const errors: string[] = [];
@@ -43,13 +54,7 @@ describe('demo page, end to end in Chromium', () => {
     assert.equal(slotRequests.length, 1);
     assert.match(slotRequests[0]!, /service=haircut&start=\d{4}-\d{2}-\d{2}&end=\d{4}-\d{2}-\d{2}&timeZone=Europe%2FBerlin/);
 
-    const benWeek = page.waitForResponse((r) => r.url().includes('staff=ben') && r.status() === 200);
-    await page.getByRole('radio', { name: /Ben Okafor/ }).check();
-    const shownStart = new URL((await benWeek).url()).searchParams.get('start');
-    const nextWeek = page.waitForResponse((r) => r.url().includes('staff=ben') && !r.url().includes(`start=${shownStart}`));
-    await page.getByRole('button', { name: 'Next week' }).click();
-    await nextWeek;
-    await page.locator('availability-loader .body[aria-busy="false"]').waitFor();
+    await showNextWeekOf(page, 'Ben Okafor', 'ben');
     const benTimes = await page.getByRole('button', { name: /, \d{2}:\d{2}, 30 minutes$/ }).allInnerTexts();
     assert.ok(benTimes.length > 0, 'Ben has times next week');
     assert.ok(benTimes.every((t) => t.trim() >= '12:00' && t.trim() <= '19:30'), benTimes.join());
@@ -59,5 +64,59 @@ describe('demo page, end to end in Chromium', () => {
     assert.equal(await first.getAttribute('aria-pressed'), 'true');
     assert.deepEqual(errors, []);
     await page.close();
+  });
+
+  const SLOT = /, \d{2}:\d{2}, 30 minutes$/;
+
+  /** A visitor who chose Berlin, haircut, Anna, moved to next week and picked its first time; returns its label. */
+  async function pickAnnasFirstTimeNextWeek(page: Page): Promise<string> {
+    await page.goto(server.url);
+    await page.getByRole('radio', { name: /Berlin Mitte/ }).check();
+    await page.getByRole('radio', { name: /Haircut/ }).check();
+    await showNextWeekOf(page, 'Anna Berg', 'anna');
+    const slot = page.getByRole('button', { name: SLOT }).first();
+    const label = (await slot.getAttribute('aria-label'))!;
+    await slot.click();
+    return label;
+  }
+
+  async function fillIn(page: Page, name: string) {
+    await page.getByLabel('Name').fill(name);
+    await page.getByLabel('Email').fill(`${name.split(' ')[0]!.toLowerCase()}@example.com`);
+    await page.getByLabel('Notes (optional)').fill(`Booked by ${name}`);
+  }
+
+  it('books a time from branch to confirmation; a second booking of that time is told it was just taken', async () => {
+    // Two visitors, each in a browser context of their own.
+    const contexts = await Promise.all([1, 2].map(() => browser.newContext({ timezoneId: 'Europe/Berlin', locale: 'en-GB' })));
+    const [first, second] = await Promise.all(contexts.map((c) => c.newPage())) as [Page, Page];
+    const errors: string[] = [];
+    for (const page of [first, second]) page.on('pageerror', (error) => errors.push(error.message));
+    const label = await pickAnnasFirstTimeNextWeek(first);
+    assert.equal(await pickAnnasFirstTimeNextWeek(second), label, 'both visitors see the same free time');
+
+    await fillIn(first, 'Ada Lovelace');
+    await first.getByRole('button', { name: 'Confirm booking' }).click();
+    const confirmation = first.locator('booking-summary [part="confirmation"]');
+    await confirmation.waitFor();
+    const confirmed = await confirmation.innerText();
+    assert.match(confirmed, /Booking confirmed/);
+    assert.match(confirmed, /Anna Berg/);
+    assert.match(confirmed, /sbx_/);
+
+    await fillIn(second, 'Grace Hopper');
+    const slotsReloaded = second.waitForResponse((r) => r.url().includes('/booking-api/slots') && r.url().includes('staff=anna'));
+    await second.getByRole('button', { name: 'Confirm booking' }).click();
+    const error = second.locator('booking-summary [part="error"]');
+    await error.waitFor();
+    assert.match(await error.innerText(), /just taken/);
+    assert.equal(await second.getByLabel('Name').inputValue(), 'Grace Hopper');
+    assert.equal(await second.getByLabel('Email').inputValue(), 'grace@example.com');
+    assert.equal(await second.getByLabel('Notes (optional)').inputValue(), 'Booked by Grace Hopper');
+    await slotsReloaded;
+    await second.locator('availability-loader .body[aria-busy="false"]').waitFor();
+    assert.equal(await second.getByRole('button', { name: label, exact: true }).count(), 0, 'the taken time is gone from the reloaded week');
+    assert.deepEqual(errors, []);
+    await Promise.all(contexts.map((c) => c.close()));
   });
 });

@@ -30,11 +30,15 @@ export interface ProxyMock {
   failWith?: { status: number; code: string; message: string };
   /** While set, /slots waits for it before answering. */
   gate?: Promise<void>;
+  /** Every POST /bookings body. */
+  bookings: Record<string, unknown>[];
+  /** Makes POST /bookings fail with this status and error code until cleared. */
+  bookingFailsWith?: { status: number; code: string; message: string };
 }
 
 /** An msw worker standing in for the proxy under /api, recording every /slots request. */
 export function mockProxy(): ProxyMock {
-  const state: ProxyMock = { requests: [] };
+  const state: ProxyMock = { requests: [], bookings: [] };
   const worker = setupWorker(
     http.get('/api/catalog', () => HttpResponse.json(catalog)),
     http.get('/api/slots', async ({ request }) => {
@@ -56,12 +60,29 @@ export function mockProxy(): ProxyMock {
         slots: SLOTS[url.searchParams.get('start')!] ?? [],
       });
     }),
+    http.post('/api/bookings', async ({ request }) => {
+      const body = (await request.json()) as Record<string, unknown>;
+      state.bookings.push(body);
+      await delay(5);
+      if (state.bookingFailsWith) {
+        const { status, code, message } = state.bookingFailsWith;
+        return HttpResponse.json({ error: { code, message } }, { status });
+      }
+      const start = new Date(body.start as string);
+      const end = new Date(start.getTime() + Number(body.duration ?? 30) * 60_000);
+      return HttpResponse.json(
+        { booking: { uid: `bk_${state.bookings.length}`, start: start.toISOString(), end: end.toISOString(), status: 'accepted', service: body.service, staff: body.staff ?? 'anna' } },
+        { status: 201 },
+      );
+    }),
   );
   before(() => worker.start({ quiet: true, onUnhandledRequest: 'bypass' }));
   afterEach(() => {
     state.requests.length = 0;
     state.failWith = undefined;
     state.gate = undefined;
+    state.bookings.length = 0;
+    state.bookingFailsWith = undefined;
   });
   after(() => worker.stop());
   return state;

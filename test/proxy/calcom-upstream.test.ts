@@ -89,4 +89,72 @@ describe('proxy -> Cal.com API v2', () => {
     assert.equal((await get(p, WEEK)).status, 200);
     assert.equal(n, 2);
   });
+
+  describe('POST /v2/bookings', () => {
+    const body = {
+      service: 'haircut', staff: 'anna', start: '2025-10-21T10:00:00+02:00', timeZone: 'Europe/Berlin', locale: 'de',
+      attendee: { name: 'Ada Lovelace', email: 'ada@example.com', notes: 'Hi' },
+    };
+    const post = (p = proxy()) => get(p, '/bookings', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const booked = () =>
+      HttpResponse.json(
+        {
+          status: 'success',
+          data: {
+            id: 1, uid: 'bk_1', title: 'Haircut', status: 'accepted', start: '2025-10-21T08:00:00.000Z', end: '2025-10-21T08:30:00.000Z',
+            duration: 30, eventTypeId: 2001, hosts: [{ id: 101, name: 'Anna Berg', username: 'anna-berg' }], attendees: [],
+          },
+        },
+        { status: 201 },
+      );
+
+    it('sends cal-api-version 2024-08-13, the event type, the UTC start and the attendee', async () => {
+      server.use(http.post(`${CALCOM}/bookings`, booked));
+      const res = await post();
+      assert.equal(res.status, 201);
+      assert.deepEqual(await res.json(), {
+        booking: { uid: 'bk_1', start: '2025-10-21T08:00:00.000Z', end: '2025-10-21T08:30:00.000Z', status: 'accepted', service: 'haircut', staff: 'anna' },
+      });
+      const request = seen[0]!;
+      assert.equal(request.headers.get('cal-api-version'), '2024-08-13');
+      assert.equal(request.headers.get('content-type'), 'application/json');
+      assert.equal(request.headers.get('authorization'), `Bearer ${API_KEY}`);
+      assert.deepEqual(await request.json(), {
+        eventTypeSlug: 'haircut',
+        username: 'anna-berg',
+        start: '2025-10-21T08:00:00.000Z',
+        attendee: { name: 'Ada Lovelace', email: 'ada@example.com', timeZone: 'Europe/Berlin', language: 'de' },
+        bookingFieldsResponses: { notes: 'Hi' },
+        metadata: { source: 'booking-flow' },
+      });
+    });
+
+    const taken: [string, number, string][] = [
+      ['individual busy', 400, 'User either already has booking at this time or is not available'],
+      ['team busy', 400, 'One of the hosts either already has booking at this time or is not available'],
+      ['reserved by someone else', 409, 'Someone else reserved this booking time slot before you. This time slot will be freed up in 120 seconds.'],
+      ['too soon', 400, 'The event type can\'t be booked at the "start" time provided. This could be because it\'s too soon'],
+    ];
+    for (const [name, status, message] of taken) {
+      it(`maps Cal.com's ${status} "${name}" to 409 slot_unavailable`, async () => {
+        server.use(http.post(`${CALCOM}/bookings`, () => HttpResponse.json({ status: 'error', error: { code: 'X', message } }, { status })));
+        const res = await post();
+        assert.equal(res.status, 409);
+        assert.equal(((await res.json()) as { error: { code: string } }).error.code, 'slot_unavailable');
+      });
+    }
+
+    it('passes other refusals on as a 502 and never retries a booking', async () => {
+      server.use(http.post(`${CALCOM}/bookings`, () => HttpResponse.json({ status: 'error', error: { code: 'BadRequestException', message: 'Missing required booking field: company' } }, { status: 400 })));
+      const res = await post();
+      assert.equal(res.status, 502);
+      const text = await res.text();
+      assert.equal((JSON.parse(text) as { error: { code: string } }).error.code, 'upstream_error');
+      assert.ok(!text.includes(API_KEY));
+      server.use(http.post(`${CALCOM}/bookings`, () => HttpResponse.json({}, { status: 500 })));
+      seen.length = 0;
+      assert.equal((await post()).status, 502);
+      assert.equal(seen.length, 1);
+    });
+  });
 });

@@ -1,8 +1,8 @@
 import { consume, provide } from '@lit/context';
 import { Task, TaskStatus, initialState } from '@lit/task';
-import { html, nothing } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { AvailabilityClient } from '../../api/availability-client.js';
+import type { AvailabilityClient, InvalidateFilter } from '../../api/availability-client.js';
 import { BookingApiError } from '../../api/errors.js';
 import { addDays, dateInZone, startOfWeek, type IsoDate } from '../../model/dates.js';
 import type { WeekAvailability } from '../../model/week.js';
@@ -16,6 +16,7 @@ import {
   type Selection,
 } from '../../internal/contexts.js';
 import { emit } from '../../internal/events.js';
+import { HeardSelection } from '../../internal/heard-selection.js';
 import { defaultSettings } from '../../internal/settings.js';
 import { styles } from './availability-loader.styles.js';
 
@@ -69,11 +70,10 @@ export class AvailabilityLoader extends BookingElement {
 
   @provide({ context: availabilityContext }) @state() private availability?: WeekAvailability;
 
-  /** Selection heard through events when no <booking-flow> provides one. */
-  @state() private heard: { serviceId?: string; staffId?: string | null } = {};
   @state() private announcement = '';
 
-  private listenRoot?: Node;
+  /** The selection heard through the page's events when no <booking-flow> provides one. */
+  private readonly heard = new HeardSelection(this, () => !this.selection);
 
   private readonly task = new Task(this, {
     task: async ([client, serviceId, staffId, weekStart, duration, settings], { signal }) => {
@@ -106,22 +106,28 @@ export class AvailabilityLoader extends BookingElement {
     },
   });
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // Without a <booking-flow> around us, follow the page's selector events ourselves.
-    if (!this.selection) {
-      this.listenRoot = this.getRootNode();
-      this.listenRoot.addEventListener('service-selected', this.onServiceSelected);
-      this.listenRoot.addEventListener('staff-selected', this.onStaffSelected);
-    }
-  }
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.listenRoot?.removeEventListener('service-selected', this.onServiceSelected);
-    this.listenRoot?.removeEventListener('staff-selected', this.onStaffSelected);
-    this.listenRoot = undefined;
+    this.watchClient(undefined);
   }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('client')) this.watchClient(this.client);
+  }
+
+  private watched?: AvailabilityClient;
+
+  /** Reloads the shown week when the client drops it, e.g. after a booking or a time that was just taken. */
+  private watchClient(client: AvailabilityClient | undefined): void {
+    this.watched?.removeEventListener('invalidate', this.onInvalidate);
+    this.watched = client;
+    client?.addEventListener('invalidate', this.onInvalidate);
+  }
+
+  private readonly onInvalidate = (event: Event): void => {
+    const { serviceId } = (event as CustomEvent<InvalidateFilter>).detail;
+    if (this.serviceId && (serviceId === undefined || serviceId === this.serviceId)) void this.task.run();
+  };
 
   /** Loads the shown week again, bypassing nothing but the error. */
   retry(): Promise<unknown> {
@@ -129,12 +135,12 @@ export class AvailabilityLoader extends BookingElement {
   }
 
   private get serviceId(): string | undefined {
-    return this.service || this.selection?.serviceId || this.heard.serviceId || undefined;
+    return this.service || (this.selection ?? this.heard.value).serviceId || undefined;
   }
 
   private get staffId(): string | null {
     if (this.staff !== undefined) return this.staff || null;
-    return this.selection ? this.selection.staffId : (this.heard.staffId ?? null);
+    return (this.selection ?? this.heard.value).staffId;
   }
 
   private get effectiveSettings(): DisplaySettings {
@@ -152,16 +158,6 @@ export class AvailabilityLoader extends BookingElement {
     const { weekStartsOn } = this.effectiveSettings;
     return this.weekStart ? startOfWeek(this.weekStart, weekStartsOn) : this.currentWeekStart;
   }
-
-  private readonly onServiceSelected = (event: Event) => {
-    const { serviceId } = (event as CustomEvent<{ serviceId: string }>).detail;
-    this.heard = { serviceId, staffId: null };
-  };
-
-  private readonly onStaffSelected = (event: Event) => {
-    const { staffId } = (event as CustomEvent<{ staffId: string | null }>).detail;
-    this.heard = { ...this.heard, staffId };
-  };
 
   private goToWeek(weekStart: IsoDate): void {
     if (weekStart === this.shownWeekStart) return;

@@ -21,4 +21,11 @@ export const styles = css`
     display: grid;
     gap: calc(var(--_space) * 3);
   }
+  .notice {
+    margin: 0 0 calc(var(--_space) * 2);
+    padding: var(--_space) calc(var(--_space) * 1.5);
+    border: 1px solid var(--_danger);
+    border-radius: var(--_radius);
+    color: var(--_danger);
+  }
 `;

@@ -17,6 +17,7 @@ import {
 } from '../../internal/contexts.js';
 import type { Theme } from '../../internal/events.js';
 import { localeWeekStart } from '../../internal/settings.js';
+import { readStoredTheme } from '../../internal/theme-store.js';
 import { styles } from './booking-flow.styles.js';
 
 const EMPTY_SELECTION: Selection = { branchId: null, serviceId: null, staffId: null, slot: null };
@@ -27,11 +28,23 @@ const EMPTY_SELECTION: Selection = { branchId: null, serviceId: null, staffId: n
  * those, so a page can leave out or reorder steps.
  *
  * @summary The whole booking flow, or the frame around the steps you compose.
+ *
+ * @fires {CustomEvent<{ branchId: string, branch: Branch }>} branch-selected - Bubbles up from <branch-selector>.
+ * @fires {CustomEvent<{ serviceId: string, service: Service }>} service-selected - Bubbles up from <service-selector>.
+ * @fires {CustomEvent<{ staffId: string | null, staff: Staff | null }>} staff-selected - Bubbles up from <staff-selector>.
+ * @fires {CustomEvent<{ weekStart: string }>} week-changed - Bubbles up from <availability-loader>.
+ * @fires {CustomEvent<{ weekData: WeekData, weekMetadata: WeekMetadata }>} availability-loaded - Bubbles up from <availability-loader>.
+ * @fires {CustomEvent<{ error: { code: string, message: string }, retry: () => void }>} availability-error - Bubbles up from <availability-loader>.
+ * @fires {CustomEvent<{ slot: Slot }>} slot-selected - Bubbles up from <hourly-calendar>.
+ * @fires {CustomEvent<{ booking: ConfirmedBooking }>} booking-confirmed - Bubbles up from <booking-summary>.
+ * @fires {CustomEvent<{ error: { code: string, message: string } }>} booking-failed - Bubbles up from <booking-summary>.
+ * @fires {CustomEvent<{ theme: 'light' | 'dark' | 'auto' }>} theme-changed - Bubbles up from <theme-toggle>.
  * @tag booking-flow
  *
  * @slot - Your own steps; the default flow is shown when empty.
  *
  * @csspart steps - The wrapper around the default steps.
+ * @csspart notice - The message about preselected ids (attributes) that the catalog does not know.
  *
  * @cssprop [--booking-color-background] - Background of buttons and options.
  * @cssprop [--booking-color-surface] - Background of panels and days.
@@ -110,6 +123,34 @@ export class BookingFlow extends BookingElement {
     this.addEventListener('service-selected', (e) => this.choose({ serviceId: e.detail.serviceId, staffId: null, slot: null }));
     this.addEventListener('staff-selected', (e) => this.choose({ staffId: e.detail.staffId, slot: null }));
     this.addEventListener('slot-selected', (e) => this.choose({ slot: e.detail.slot }));
+    this.addEventListener('theme-changed', (e) => (this.theme = e.detail.theme));
+    this.addEventListener('booking-confirmed', (e) => {
+      this.refreshAvailability(e.detail.booking.service, e.detail.booking.staff);
+      this.choose({ slot: null });
+    });
+    this.addEventListener('booking-failed', (e) => {
+      if (e.detail.error.code !== 'slot_unavailable' || !this.selection.serviceId) return;
+      // The time was taken meanwhile: show that week as it is now.
+      this.refreshAvailability(this.selection.serviceId, this.selection.staffId);
+      this.choose({ slot: null });
+    });
+  }
+
+  /** Drops the cached weeks a booking made stale: its service's, and every service of the person booked. */
+  private refreshAvailability(serviceId: string, staffId: string | null): void {
+    const staff = this.catalogState.catalog?.staff.find((s) => s.id === staffId);
+    for (const id of new Set([serviceId, ...(staff?.serviceIds ?? [])])) this.client?.invalidate({ serviceId: id });
+  }
+
+  /** Preselected ids (attributes) that the catalog does not know, for a message the site owner will see. */
+  private get unknownPreselection(): string[] {
+    const catalog = this.catalogState.catalog;
+    if (!catalog) return [];
+    const unknown: string[] = [];
+    if (this.branch && !catalog.branches.some((b) => b.id === this.branch)) unknown.push(`location "${this.branch}"`);
+    if (this.service && !catalog.services.some((s) => s.id === this.service)) unknown.push(`service "${this.service}"`);
+    if (this.staff && !catalog.staff.some((s) => s.id === this.staff)) unknown.push(`staff member "${this.staff}"`);
+    return unknown;
   }
 
   /** The visitor's choices so far. */
@@ -117,19 +158,24 @@ export class BookingFlow extends BookingElement {
     return this.selection;
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
+  protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('proxyUrl')) {
       this.client = this.proxyUrl ? new AvailabilityClient({ baseUrl: this.proxyUrl }) : undefined;
     }
-    if (changed.has('locale') || changed.has('timeZone') || changed.has('weekStartsOn') || changed.has('hourCycle') || !this.settings) {
+    // The visitor's remembered choice (made with <theme-toggle>) wins over the page's, before the first paint.
+    if (!this.hasUpdated) this.theme = readStoredTheme() ?? this.theme;
+    if (changed.has('locale') || changed.has('timeZone') || changed.has('weekStartsOn') || changed.has('hourCycle') || changed.has('theme') || !this.settings) {
       this.settings = this.resolveSettings();
     }
-    if (changed.has('branch') || changed.has('service') || changed.has('staff')) {
+    if (changed.has('branch') || changed.has('service') || changed.has('staff') || changed.has('catalogState')) {
+      // Preselected ids apply once the catalog knows them; an unknown one is shown as a message, not used.
+      const catalog = this.catalogState.catalog;
+      const known = <T extends { id: string }>(list: T[] | undefined, id: string | undefined) => (id && list?.some((x) => x.id === id) ? id : undefined);
       this.selection = {
         ...this.selection,
-        branchId: this.branch ?? this.selection.branchId,
-        serviceId: this.service ?? this.selection.serviceId,
-        staffId: this.staff ?? this.selection.staffId,
+        branchId: known(catalog?.branches, this.branch) ?? this.selection.branchId,
+        serviceId: known(catalog?.services, this.service) ?? this.selection.serviceId,
+        staffId: known(catalog?.staff, this.staff) ?? this.selection.staffId,
       };
     }
   }
@@ -142,6 +188,7 @@ export class BookingFlow extends BookingElement {
       timeZone: this.timeZone || Intl.DateTimeFormat().resolvedOptions().timeZone,
       weekStartsOn: named >= 0 ? (named as WeekdayIndex) : localeWeekStart(locale),
       hourCycle: this.hourCycle,
+      theme: this.theme,
     };
   }
 
@@ -154,15 +201,24 @@ export class BookingFlow extends BookingElement {
   }
 
   protected override render() {
+    const unknown = this.unknownPreselection;
     return html`
+      ${unknown.length
+        ? html`<p class="notice" part="notice" role="alert">
+            This booking page asks for ${unknown.join(' and ')}, which ${unknown.length === 1 ? 'does' : 'do'} not exist. Please choose from the options below.
+          </p>`
+        : nothing}
       <slot @slotchange=${this.onSlotChange}></slot>
       ${this.hasOwnSteps
         ? nothing
         : html`
             <div class="steps" part="steps">
+              <theme-toggle></theme-toggle>
+              <branch-selector></branch-selector>
               <service-selector></service-selector>
               <staff-selector></staff-selector>
               <availability-loader></availability-loader>
+              <booking-summary></booking-summary>
             </div>
           `}
     `;

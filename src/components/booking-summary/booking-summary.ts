@@ -1,0 +1,236 @@
+import { consume } from '@lit/context';
+import { html, nothing } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import type { AvailabilityClient } from '../../api/availability-client.js';
+import { BookingApiError, isAbortError } from '../../api/errors.js';
+import type { ConfirmedBooking } from '../../api/schemas.js';
+import { BookingElement } from '../../internal/booking-element.js';
+import {
+  catalogContext,
+  clientContext,
+  selectionContext,
+  settingsContext,
+  type CatalogState,
+  type DisplaySettings,
+  type Selection,
+} from '../../internal/contexts.js';
+import { emit, type ErrorDetail } from '../../internal/events.js';
+import { HeardSelection } from '../../internal/heard-selection.js';
+import { defaultSettings } from '../../internal/settings.js';
+import { styles } from './booking-summary.styles.js';
+
+type Field = 'name' | 'email' | 'phone' | 'notes';
+type Phase = { kind: 'editing' } | { kind: 'sending' } | { kind: 'failed'; error: ErrorDetail } | { kind: 'confirmed'; booking: ConfirmedBooking };
+
+/**
+ * Sums up the chosen branch, service, staff and time, asks for the visitor's details and books the time through
+ * the proxy. A failed booking keeps everything typed; a time taken meanwhile is said plainly and the flow
+ * reloads that week.
+ *
+ * @summary Review the choice, enter your details, confirm.
+ * @tag booking-summary
+ *
+ * @fires {CustomEvent<{ booking: { uid: string, start: string, end: string, status: string, service: string, staff: string | null } }>} booking-confirmed - The booking was made.
+ * @fires {CustomEvent<{ error: { code: string, message: string } }>} booking-failed - The booking was not made; `code` is `slot_unavailable` when the time was just taken.
+ *
+ * @csspart summary - The list of what was chosen.
+ * @csspart form - The attendee form.
+ * @csspart field - One label and its input.
+ * @csspart input - Each input and the notes textarea.
+ * @csspart confirm-button - The button that books.
+ * @csspart error - The message after a failed booking.
+ * @csspart confirmation - The panel shown once the booking is made.
+ * @csspart prompt - The message shown before a time is chosen.
+ *
+ * @cssprop [--booking-color-accent] - Confirm button background.
+ * @cssprop [--booking-color-danger] - Error text and border.
+ * @cssprop [--booking-color-surface] - Summary and confirmation background.
+ */
+export class BookingSummary extends BookingElement {
+  static override styles = [BookingElement.sharedStyles, styles];
+
+  /** The client to use when no `<booking-flow>` provides one. */
+  @consume({ context: clientContext, subscribe: true })
+  @property({ attribute: false })
+  client?: AvailabilityClient;
+
+  @consume({ context: catalogContext, subscribe: true }) @state() private catalog?: CatalogState;
+  @consume({ context: selectionContext, subscribe: true }) @state() private selection?: Selection;
+  @consume({ context: settingsContext, subscribe: true }) @state() private settings?: DisplaySettings;
+
+  @state() private values: Record<Field, string> = { name: '', email: '', phone: '', notes: '' };
+  @state() private phase: Phase = { kind: 'editing' };
+
+  @query('form') private form?: HTMLFormElement;
+
+  private readonly heard = new HeardSelection(this, () => !this.selection);
+  private lastSlot?: string;
+  private pending?: AbortController;
+
+  private get chosen(): Selection {
+    return this.selection ?? this.heard.value;
+  }
+
+  protected override willUpdate(): void {
+    // A new time starts a new attempt; what the visitor typed stays.
+    const slot = this.chosen.slot?.fullDatetime;
+    if (slot !== this.lastSlot) {
+      if (slot && this.phase.kind !== 'sending') this.phase = { kind: 'editing' };
+      this.lastSlot = slot;
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.pending?.abort();
+  }
+
+  private onInput(field: Field, event: Event): void {
+    this.values = { ...this.values, [field]: (event.target as HTMLInputElement | HTMLTextAreaElement).value };
+  }
+
+  private async submit(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const { slot, serviceId, staffId } = this.chosen;
+    if (!slot || !serviceId || this.phase.kind === 'sending') return;
+    if (!this.form?.reportValidity()) return;
+    if (!this.client) return this.fail({ code: 'no_client', message: 'No booking service is configured (set proxy-url on <booking-flow>).' });
+    const settings = this.settings ?? defaultSettings(this);
+    const { name, email, phone, notes } = this.values;
+    this.phase = { kind: 'sending' };
+    this.pending = new AbortController();
+    try {
+      const booking = await this.client.book(
+        {
+          service: serviceId,
+          staff: staffId,
+          start: slot.fullDatetime,
+          timeZone: settings.timeZone,
+          duration: slot.durationMinutes,
+          attendee: { name: name.trim(), email: email.trim(), ...(phone.trim() ? { phone: phone.trim() } : {}), ...(notes.trim() ? { notes: notes.trim() } : {}) },
+          locale: settings.locale,
+        },
+        this.pending.signal,
+      );
+      this.phase = { kind: 'confirmed', booking };
+      emit(this, 'booking-confirmed', { booking });
+    } catch (error) {
+      if (isAbortError(error)) return;
+      this.fail(
+        error instanceof BookingApiError
+          ? { code: error.code, message: error.code === 'slot_unavailable' ? 'Sorry, this time was just taken by someone else. Please choose another time; your details are kept.' : error.message }
+          : { code: 'unknown', message: 'The booking could not be made. Please try again.' },
+      );
+    }
+  }
+
+  private fail(error: ErrorDetail): void {
+    this.phase = { kind: 'failed', error };
+    emit(this, 'booking-failed', { error });
+  }
+
+  private bookAnother(): void {
+    this.values = { ...this.values, notes: '' };
+    this.phase = { kind: 'editing' };
+  }
+
+  protected override render() {
+    if (this.phase.kind === 'confirmed') return this.renderConfirmation(this.phase.booking);
+    const { slot } = this.chosen;
+    const failed = this.phase.kind === 'failed' ? this.phase.error : undefined;
+    if (!slot && !failed) return html`<p class="prompt" part="prompt">Choose a time to continue.</p>`;
+    const sending = this.phase.kind === 'sending';
+    return html`
+      <section aria-labelledby="heading">
+        <h2 id="heading">Your booking</h2>
+        ${slot ? this.renderSummary() : html`<p class="prompt" part="prompt">Choose another time above.</p>`}
+        <form part="form" @submit=${this.submit}>
+          ${this.renderField('name', 'Name', { type: 'text', autocomplete: 'name', required: true })}
+          ${this.renderField('email', 'Email', { type: 'email', autocomplete: 'email', required: true })}
+          ${this.renderField('phone', 'Phone (optional)', { type: 'tel', autocomplete: 'tel', required: false })}
+          <div class="field" part="field">
+            <label for="notes">Notes (optional)</label>
+            <textarea id="notes" part="input" rows="3" maxlength="2000" .value=${live(this.values.notes)} @input=${(e: Event) => this.onInput('notes', e)}></textarea>
+          </div>
+          ${failed ? html`<p id="error" class="error" part="error" role="alert">${failed.message}</p>` : nothing}
+          <button class="button primary" part="confirm-button" type="submit" ?disabled=${!slot} aria-disabled=${sending ? 'true' : 'false'}>
+            ${sending ? 'Booking…' : 'Confirm booking'}
+          </button>
+        </form>
+      </section>
+    `;
+  }
+
+  private renderField(
+    field: Exclude<Field, 'notes'>,
+    label: string,
+    options: { type: 'text' | 'email' | 'tel'; autocomplete: 'name' | 'email' | 'tel'; required: boolean },
+  ) {
+    return html`
+      <div class="field" part="field">
+        <label for=${field}>${label}</label>
+        <input
+          id=${field}
+          name=${field}
+          part="input"
+          type=${options.type}
+          autocomplete=${options.autocomplete}
+          ?required=${options.required}
+          maxlength=${field === 'email' ? 254 : 200}
+          .value=${live(this.values[field])}
+          @input=${(e: Event) => this.onInput(field, e)}
+        />
+      </div>
+    `;
+  }
+
+  private renderSummary() {
+    const rows = this.describe();
+    return html`
+      <dl class="summary" part="summary">
+        ${rows.map(([term, value]) => html`<div><dt>${term}</dt><dd>${value}</dd></div>`)}
+      </dl>
+    `;
+  }
+
+  /** Branch, service, staff, date and time, as the visitor will read them. */
+  private describe(start?: string, end?: string): [string, string][] {
+    const { branchId, serviceId, staffId, slot } = this.chosen;
+    const catalog = this.catalog?.catalog;
+    const settings = this.settings ?? defaultSettings(this);
+    const from = new Date(start ?? slot?.fullDatetime ?? 0);
+    const to = end ? new Date(end) : new Date(from.getTime() + (slot?.durationMinutes ?? 0) * 60_000);
+    const date = new Intl.DateTimeFormat(settings.locale, { dateStyle: 'full', timeZone: settings.timeZone }).format(from);
+    const time = new Intl.DateTimeFormat(settings.locale, { hour: 'numeric', minute: '2-digit', hourCycle: settings.hourCycle, timeZone: settings.timeZone, timeZoneName: 'short' });
+    const rows: [string, string][] = [];
+    const branch = catalog?.branches.find((b) => b.id === branchId);
+    if (branch) rows.push(['Location', branch.address ? `${branch.name}, ${branch.address}` : branch.name]);
+    rows.push(['Service', catalog?.services.find((s) => s.id === serviceId)?.name ?? serviceId ?? '']);
+    rows.push(['With', catalog?.staff.find((s) => s.id === staffId)?.name ?? 'Any available']);
+    rows.push(['Date', date]);
+    rows.push(['Time', time.formatRange(from, to)]);
+    return rows;
+  }
+
+  private renderConfirmation(booking: ConfirmedBooking) {
+    const staff = this.catalog?.catalog?.staff.find((s) => s.id === booking.staff)?.name;
+    const rows = this.describe(booking.start, booking.end).map(([term, value]): [string, string] => (term === 'With' && staff ? [term, staff] : [term, value]));
+    return html`
+      <section class="confirmation" part="confirmation" aria-labelledby="confirmed" role="status">
+        <h2 id="confirmed">${booking.status === 'pending' ? 'Booking requested' : 'Booking confirmed'}</h2>
+        <dl class="summary" part="summary">
+          ${rows.map(([term, value]) => html`<div><dt>${term}</dt><dd>${value}</dd></div>`)}
+          <div><dt>Reference</dt><dd class="uid">${booking.uid}</dd></div>
+        </dl>
+        <button class="button" @click=${this.bookAnother}>Book another time</button>
+      </section>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'booking-summary': BookingSummary;
+  }
+}

@@ -1,0 +1,57 @@
+import { consume } from '@lit/context';
+import { nothing } from 'lit';
+import { state } from 'lit/decorators.js';
+import { BookingElement } from '../../internal/booking-element.js';
+import { choiceStyles, groupName, renderCatalogStatus, renderChoices } from '../../internal/choice-list.js';
+import { catalogContext, selectionContext, type CatalogState, type Selection } from '../../internal/contexts.js';
+import { emit } from '../../internal/events.js';
+
+/**
+ * Lists the branches (locations) of the catalog as a radio group. Choosing one narrows the services and staff
+ * to those offered there. Renders nothing when the catalog has no branches.
+ *
+ * @summary Pick a location.
+ * @tag branch-selector
+ *
+ * @fires {CustomEvent<{ branchId: string, branch: Branch }>} branch-selected - The visitor picked a branch.
+ *
+ * @csspart group - The fieldset around the options.
+ * @csspart legend - The step's title.
+ * @csspart option - One branch; also `selected` on the chosen one.
+ * @csspart status - The loading or error message.
+ *
+ * @cssprop [--booking-color-accent] - Border of the chosen option.
+ */
+export class BranchSelector extends BookingElement {
+  static override styles = [BookingElement.sharedStyles, choiceStyles];
+
+  @consume({ context: catalogContext, subscribe: true }) @state() private catalog?: CatalogState;
+  @consume({ context: selectionContext, subscribe: true }) @state() private selection?: Selection;
+  @state() private chosen?: string;
+
+  private readonly name = groupName('branch');
+
+  protected override render() {
+    const status = renderCatalogStatus(this.catalog, 'locations');
+    if (status) return status;
+    const branches = this.catalog!.catalog!.branches;
+    if (branches.length === 0) return nothing;
+    const selected = this.selection ? (this.selection.branchId ?? undefined) : this.chosen;
+    return renderChoices(
+      'Location',
+      this.name,
+      branches.map((b) => ({ value: b.id, label: b.name, description: b.address })),
+      selected,
+      (branchId) => {
+        this.chosen = branchId;
+        emit(this, 'branch-selected', { branchId, branch: branches.find((b) => b.id === branchId)! });
+      },
+    );
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'branch-selector': BranchSelector;
+  }
+}

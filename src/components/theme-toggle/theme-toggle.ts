@@ -1,0 +1,69 @@
+import { consume } from '@lit/context';
+import { html } from 'lit';
+import { state } from 'lit/decorators.js';
+import { BookingElement } from '../../internal/booking-element.js';
+import { settingsContext, type DisplaySettings } from '../../internal/contexts.js';
+import { emit, type Theme } from '../../internal/events.js';
+import { readStoredTheme, storeTheme } from '../../internal/theme-store.js';
+import { styles } from './theme-toggle.styles.js';
+
+const THEMES: { value: Theme; label: string }[] = [
+  { value: 'light', label: 'Light' },
+  { value: 'dark', label: 'Dark' },
+  { value: 'auto', label: 'Auto' },
+];
+
+/**
+ * Switches between light, dark and automatic (system) colours. The choice is remembered in localStorage and
+ * announced with `theme-changed`, which `<booking-flow>` applies.
+ *
+ * @summary Light, dark or automatic theme.
+ * @tag theme-toggle
+ *
+ * @fires {CustomEvent<{ theme: 'light' | 'dark' | 'auto' }>} theme-changed - The visitor chose a theme.
+ *
+ * @csspart group - The fieldset around the choices.
+ * @csspart option - One choice; also `selected` on the current one.
+ *
+ * @cssprop [--booking-color-accent] - Background of the current choice.
+ * @cssprop [--booking-color-accent-text] - Text of the current choice.
+ */
+export class ThemeToggle extends BookingElement {
+  static override styles = [BookingElement.sharedStyles, styles];
+
+  @consume({ context: settingsContext, subscribe: true }) @state() private settings?: DisplaySettings;
+  @state() private chosen: Theme = readStoredTheme() ?? 'auto';
+
+  private get current(): Theme {
+    return this.settings?.theme ?? this.chosen;
+  }
+
+  private choose(theme: Theme): void {
+    this.chosen = theme;
+    storeTheme(theme);
+    emit(this, 'theme-changed', { theme });
+  }
+
+  protected override render() {
+    return html`
+      <fieldset part="group">
+        <legend class="visually-hidden">Colour theme</legend>
+        ${THEMES.map(({ value, label }) => {
+          const checked = value === this.current;
+          return html`
+            <label part=${checked ? 'option selected' : 'option'}>
+              <input type="radio" name="theme" .value=${value} .checked=${checked} @change=${() => this.choose(value)} />
+              ${label}
+            </label>
+          `;
+        })}
+      </fieldset>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'theme-toggle': ThemeToggle;
+  }
+}

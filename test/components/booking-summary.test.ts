@@ -1,0 +1,139 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import sinon from 'sinon';
+import '../../src/define.js';
+import type { BookingFlow } from '../../src/components/booking-flow/booking-flow.js';
+import { NOW, mockProxy } from '../helpers/proxy-mock.js';
+import { deep, deepAll, nextEvent, text, until } from '../helpers/dom.js';
+
+const proxy = mockProxy();
+
+const summaryOf = (el: BookingFlow) => deep(el, 'booking-summary');
+const field = (el: BookingFlow, id: string) => deep<HTMLInputElement>(summaryOf(el), `#${id}`);
+const confirm = (el: BookingFlow) => deep<HTMLButtonElement>(summaryOf(el), 'button[type="submit"]');
+const slotButtons = (el: BookingFlow) => deepAll<HTMLButtonElement>(deep(el, 'availability-loader', 'hourly-calendar'), 'button.slot');
+
+/** A flow with Anna's haircut preselected and the second time of the week chosen. */
+async function flowWithSlot(theme = 'light') {
+  const el = await fixture<BookingFlow>(html`
+    <booking-flow proxy-url="/api" time-zone="Europe/Berlin" locale="en-GB" theme=${theme} branch="berlin" service="haircut" staff="anna"></booking-flow>
+  `);
+  await until(() => slotButtons(el).length === 4, 'week shown');
+  slotButtons(el)[3]!.click(); // Wednesday 22 October, 10:00 in Berlin
+  await until(() => deepAll(summaryOf(el), 'form').length === 1, 'form shown');
+  return el;
+}
+
+async function type(input: HTMLInputElement, value: string) {
+  input.focus();
+  await sendKeys({ type: value });
+}
+
+async function fillIn(el: BookingFlow) {
+  await type(field(el, 'name'), 'Ada Lovelace');
+  await type(field(el, 'email'), 'ada@example.com');
+  await type(field(el, 'phone'), '+44 20 7946 0958');
+  await type(field(el, 'notes'), 'First visit');
+}
+
+describe('<booking-summary>', () => {
+  let clock: sinon.SinonFakeTimers;
+  beforeEach(() => (clock = sinon.useFakeTimers({ now: NOW, toFake: ['Date'] })));
+  afterEach(() => clock.restore());
+
+  it('sums up branch, service, staff, date and time in the viewer\'s zone', async () => {
+    const el = await flowWithSlot();
+    const summary = text(deep(summaryOf(el), '[part="summary"]'));
+    expect(summary).to.include('Berlin Mitte').and.include('Haircut').and.include('Anna Berg');
+    expect(summary).to.include('Wednesday, 22 October 2025');
+    expect(summary).to.match(/10:00\s*[–-]\s*10:30\s*CEST/);
+  });
+
+  it('uses native validation: nothing is sent until name and a valid email are given', async () => {
+    const el = await flowWithSlot();
+    confirm(el).click();
+    await el.updateComplete;
+    expect(proxy.bookings).to.have.length(0);
+    expect(field(el, 'name').validationMessage).to.not.equal('');
+    await type(field(el, 'name'), 'Ada');
+    await type(field(el, 'email'), 'not-an-email');
+    confirm(el).click();
+    expect(proxy.bookings).to.have.length(0);
+    expect(field(el, 'email').validity.typeMismatch).to.equal(true);
+    await expect(el).to.be.accessible();
+  });
+
+  it('books the slot, shows the confirmation and fires booking-confirmed', async () => {
+    const el = await flowWithSlot();
+    await fillIn(el);
+    const confirmed = nextEvent(el, 'booking-confirmed');
+    confirm(el).click();
+    const event = await confirmed;
+    expect(event.bubbles && event.composed).to.equal(true);
+    expect(event.detail.booking).to.deep.equal({
+      uid: 'bk_1', start: '2025-10-22T08:00:00.000Z', end: '2025-10-22T08:30:00.000Z', status: 'accepted', service: 'haircut', staff: 'anna',
+    });
+    expect(proxy.bookings[0]).to.deep.equal({
+      service: 'haircut', staff: 'anna', start: '2025-10-22T10:00:00+02:00', timeZone: 'Europe/Berlin', duration: 30, locale: 'en-GB',
+      attendee: { name: 'Ada Lovelace', email: 'ada@example.com', phone: '+44 20 7946 0958', notes: 'First visit' },
+    });
+    await until(() => deepAll(summaryOf(el), '[part="confirmation"]').length === 1, 'confirmation');
+    const confirmation = text(deep(summaryOf(el), '[part="confirmation"]'));
+    expect(confirmation).to.include('Booking confirmed').and.include('bk_1').and.include('Anna Berg').and.include('10:00');
+    await expect(el).to.be.accessible();
+  });
+
+  it('reloads the booked service\'s week after a booking (the browser cache is invalidated)', async () => {
+    const el = await flowWithSlot();
+    const before = proxy.requests.length;
+    await fillIn(el);
+    confirm(el).click();
+    await until(() => proxy.requests.length === before + 1, 'week fetched again, not served from the cache');
+    expect(proxy.requests.at(-1)!.searchParams.get('service')).to.equal('haircut');
+    expect(el.currentSelection.slot).to.equal(null);
+  });
+
+  it('on 409 says the time was just taken, keeps what was typed and reloads that week', async () => {
+    const el = await flowWithSlot();
+    await fillIn(el);
+    proxy.bookingFailsWith = { status: 409, code: 'slot_unavailable', message: 'This time was just taken.' };
+    const before = proxy.requests.length;
+    const failed = nextEvent(el, 'booking-failed');
+    confirm(el).click();
+    const event = await failed;
+    expect(event.bubbles && event.composed).to.equal(true);
+    expect(event.detail.error.code).to.equal('slot_unavailable');
+    await until(() => deepAll(summaryOf(el), '[part="error"]').length === 1, 'error shown');
+    const error = deep(summaryOf(el), '[part="error"]');
+    expect(error.getAttribute('role')).to.equal('alert');
+    expect(text(error)).to.include('just taken');
+    expect(field(el, 'name').value).to.equal('Ada Lovelace');
+    expect(field(el, 'email').value).to.equal('ada@example.com');
+    expect(field(el, 'notes').value).to.equal('First visit');
+    await until(() => proxy.requests.length === before + 1, 'that week reloaded');
+    expect(proxy.requests.at(-1)!.searchParams.get('start')).to.equal('2025-10-20');
+    await expect(el).to.be.accessible();
+
+    // Choosing another time keeps the details and clears the error.
+    await until(() => slotButtons(el).length === 4, 'week back');
+    slotButtons(el)[2]!.click();
+    await until(() => deepAll(summaryOf(el), '[part="error"]').length === 0, 'error cleared');
+    expect(field(el, 'name').value).to.equal('Ada Lovelace');
+  });
+
+  it('on any other failure shows a retryable error and keeps the form', async () => {
+    const el = await flowWithSlot('dark');
+    await fillIn(el);
+    proxy.bookingFailsWith = { status: 502, code: 'upstream_error', message: 'Cal.com answered 500.' };
+    confirm(el).click();
+    await until(() => deepAll(summaryOf(el), '[part="error"]').length === 1, 'error shown');
+    expect(text(deep(summaryOf(el), '[part="error"]'))).to.include('Cal.com answered 500.');
+    expect(el.currentSelection.slot, 'the chosen time stays for a retry').to.not.equal(null);
+    expect(confirm(el).disabled).to.equal(false);
+    await expect(el).to.be.accessible();
+    proxy.bookingFailsWith = undefined;
+    confirm(el).click();
+    await until(() => deepAll(summaryOf(el), '[part="confirmation"]').length === 1, 'booked on retry');
+    expect(proxy.bookings).to.have.length(2);
+  });
+});

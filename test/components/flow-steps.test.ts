@@ -1,0 +1,118 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import sinon from 'sinon';
+import '../../src/define.js';
+import type { BookingFlow } from '../../src/components/booking-flow/booking-flow.js';
+import { NOW, gate, mockProxy } from '../helpers/proxy-mock.js';
+import { deep, deepAll, text, until } from '../helpers/dom.js';
+
+const proxy = mockProxy();
+
+const radios = (flow: BookingFlow, step: string) => deepAll<HTMLInputElement>(deep(flow, step), 'input[type="radio"]');
+const radio = (flow: BookingFlow, step: string, value: string) => deep<HTMLInputElement>(flow, step, `input[value="${value}"]`);
+const slotButtons = (flow: BookingFlow) => deepAll<HTMLButtonElement>(deep(flow, 'availability-loader', 'hourly-calendar'), 'button.slot');
+
+/** Waits until the loader shows the week it fetched last, for `staff` (null: any available). */
+async function weekShownFor(loader: Element, staff: string | null) {
+  await until(() => proxy.requests.length > 0 && proxy.requests.at(-1)!.searchParams.get('staff') === staff, `fetched for ${staff}`);
+  await until(() => deep(loader, '.body').getAttribute('aria-busy') === 'false' && deepAll(deep(loader, 'hourly-calendar'), 'button.slot').length === 4, 'week shown');
+}
+
+async function defaultFlow(attrs: Partial<Record<'branch' | 'service' | 'staff', string>> = {}) {
+  const el = await fixture<BookingFlow>(html`
+    <booking-flow proxy-url="/api" time-zone="Europe/Berlin" locale="en-GB" theme="light"
+      branch=${attrs.branch ?? ''} service=${attrs.service ?? ''} staff=${attrs.staff ?? ''}></booking-flow>
+  `);
+  await until(() => radios(el, 'service-selector').length > 0, 'catalog shown');
+  return el;
+}
+
+describe('<booking-flow> steps: branch, service, staff', () => {
+  let clock: sinon.SinonFakeTimers;
+  beforeEach(() => (clock = sinon.useFakeTimers({ now: NOW, toFake: ['Date'] })));
+  afterEach(() => {
+    clock.restore();
+    localStorage.clear();
+  });
+
+  it('filters services by the chosen branch and staff by the chosen service', async () => {
+    const el = await defaultFlow();
+    expect(radios(el, 'service-selector').map((r) => r.value)).to.deep.equal(['haircut', 'coaching']);
+    radio(el, 'branch-selector', 'online').click();
+    await until(() => radios(el, 'service-selector').length === 1, 'services of the online branch');
+    expect(radios(el, 'service-selector')[0]!.value).to.equal('coaching');
+    radio(el, 'service-selector', 'coaching').click();
+    await until(() => radios(el, 'staff-selector').length === 2, 'staff of coaching');
+    expect(radios(el, 'staff-selector').map((r) => r.value)).to.deep.equal(['', 'chloe']);
+    expect(radio(el, 'staff-selector', '').checked, '"any available" is the default').to.equal(true);
+  });
+
+  it('resets later choices when an earlier one changes, and never shows the old week meanwhile', async () => {
+    const el = await defaultFlow();
+    radio(el, 'branch-selector', 'berlin').click();
+    await until(() => radios(el, 'service-selector').length === 1, 'berlin services');
+    radio(el, 'service-selector', 'haircut').click();
+    await until(() => radios(el, 'staff-selector').length === 2, 'haircut staff');
+    await weekShownFor(deep(el, 'availability-loader'), null);
+    slotButtons(el)[0]!.click();
+    await until(() => el.currentSelection.slot !== null, 'slot chosen');
+
+    const held = gate();
+    proxy.gate = held.promise;
+    radio(el, 'staff-selector', 'anna').click();
+    await until(() => proxy.requests.at(-1)!.searchParams.get('staff') === 'anna', 'fetching Anna\'s week');
+    expect(el.currentSelection.slot, 'the slot is reset').to.equal(null);
+    expect(slotButtons(el).filter((b) => b.checkVisibility()), 'no slot of the old choice is shown').to.have.length(0);
+    expect(deepAll(deep(el, 'availability-loader'), '[part="skeleton"]')).to.have.length(1);
+    held.open();
+    await weekShownFor(deep(el, 'availability-loader'), 'anna');
+
+    radio(el, 'branch-selector', 'online').click();
+    await until(() => el.currentSelection.serviceId === null, 'service reset');
+    expect(el.currentSelection).to.deep.equal({ branchId: 'online', serviceId: null, staffId: null, slot: null });
+    expect(text(deep(el, 'availability-loader'))).to.include('Choose a service');
+    expect(text(deep(el, 'staff-selector'))).to.include('Choose a service');
+  });
+
+  it('takes preselected branch, service and staff from its attributes', async () => {
+    const el = await defaultFlow({ branch: 'berlin', service: 'haircut', staff: 'anna' });
+    await until(() => slotButtons(el).length === 4, 'preselected week loaded');
+    expect(proxy.requests[0]!.searchParams.get('service')).to.equal('haircut');
+    expect(proxy.requests[0]!.searchParams.get('staff')).to.equal('anna');
+    expect(radio(el, 'branch-selector', 'berlin').checked).to.equal(true);
+    expect(radio(el, 'service-selector', 'haircut').checked).to.equal(true);
+    expect(radio(el, 'staff-selector', 'anna').checked).to.equal(true);
+  });
+
+  it('says clearly when a preselected id is unknown, and lets the visitor choose', async () => {
+    const el = await defaultFlow({ service: 'nails', staff: 'zoe' });
+    const notice = deep(el, '[part="notice"]');
+    expect(notice.getAttribute('role')).to.equal('alert');
+    expect(text(notice)).to.include('service "nails"').and.include('staff member "zoe"').and.include('do not exist');
+    expect(el.currentSelection.serviceId).to.equal(null);
+    expect(proxy.requests).to.have.length(0);
+    await expect(el).to.be.accessible();
+  });
+
+  it('uses the author\'s steps: no branch step, staff before service', async () => {
+    const el = await fixture<BookingFlow>(html`
+      <booking-flow proxy-url="/api" time-zone="Europe/Berlin" locale="en-GB" theme="light">
+        <staff-selector></staff-selector>
+        <service-selector></service-selector>
+        <availability-loader></availability-loader>
+        <booking-summary></booking-summary>
+      </booking-flow>
+    `);
+    expect(el.shadowRoot!.querySelector('.steps, branch-selector')).to.equal(null);
+    expect([...el.children].map((c) => c.localName)).to.deep.equal(['staff-selector', 'service-selector', 'availability-loader', 'booking-summary']);
+    const service = el.querySelector('service-selector')!;
+    await until(() => deepAll(service, 'input').length === 2, 'services');
+    deep<HTMLInputElement>(service, 'input[value="haircut"]').click();
+    const staff = el.querySelector('staff-selector')!;
+    await until(() => deepAll(staff, 'input').length === 2, 'staff follows the service chosen below it');
+    deep<HTMLInputElement>(staff, 'input[value="anna"]').click();
+    await weekShownFor(el.querySelector('availability-loader')!, 'anna');
+    const calendar = deep(el.querySelector('availability-loader')!, 'hourly-calendar');
+    deepAll<HTMLButtonElement>(calendar, 'button.slot')[1]!.click();
+    await until(() => text(el.querySelector('booking-summary')!).includes('Anna Berg'), 'summary of the choice');
+  });
+});

@@ -1,0 +1,50 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../src/define.js';
+import type { BookingFlow } from '../../src/components/booking-flow/booking-flow.js';
+import type { ThemeToggle } from '../../src/components/theme-toggle/theme-toggle.js';
+import { mockProxy } from '../helpers/proxy-mock.js';
+import { deep, nextEvent } from '../helpers/dom.js';
+
+mockProxy();
+
+describe('<theme-toggle>', () => {
+  afterEach(() => localStorage.clear());
+
+  it('switches the flow\'s theme, fires theme-changed and remembers the choice', async () => {
+    const el = await fixture<BookingFlow>(html`<booking-flow proxy-url="/api" theme="light"></booking-flow>`);
+    const toggle = deep(el, 'theme-toggle');
+    expect(deep<HTMLInputElement>(toggle, 'input[value="light"]').checked).to.equal(true);
+    const changed = nextEvent(el, 'theme-changed');
+    deep<HTMLInputElement>(toggle, 'input[value="dark"]').click();
+    const event = await changed;
+    expect(event.detail).to.deep.equal({ theme: 'dark' });
+    expect(event.bubbles && event.composed).to.equal(true);
+    await el.updateComplete;
+    expect(el.getAttribute('theme')).to.equal('dark');
+    expect(getComputedStyle(el).colorScheme).to.equal('dark');
+    expect(localStorage.getItem('booking-flow:theme')).to.equal('dark');
+
+    // A later page load starts in the remembered theme on its first render.
+    const next = await fixture<BookingFlow>(html`<booking-flow proxy-url="/api"></booking-flow>`);
+    expect(next.getAttribute('theme')).to.equal('dark');
+    expect(deep<HTMLInputElement>(next, 'theme-toggle', 'input[value="dark"]').checked).to.equal(true);
+  });
+
+  it('is operable with the keyboard: arrow keys move the choice', async () => {
+    const el = await fixture<BookingFlow>(html`<booking-flow proxy-url="/api" theme="light"></booking-flow>`);
+    deep<HTMLInputElement>(el, 'theme-toggle', 'input[value="light"]').focus();
+    const changed = nextEvent(el, 'theme-changed');
+    await sendKeys({ press: 'ArrowRight' });
+    expect((await changed).detail.theme).to.equal('dark');
+  });
+
+  for (const theme of ['light', 'dark'] as const) {
+    it(`is accessible in the ${theme} theme, on its own too`, async () => {
+      const wrapper = await fixture<HTMLElement>(html`<div style="color-scheme: ${theme}"><theme-toggle></theme-toggle></div>`);
+      const toggle = wrapper.querySelector<ThemeToggle>('theme-toggle')!;
+      await toggle.updateComplete;
+      await expect(toggle).to.be.accessible();
+    });
+  }
+});
