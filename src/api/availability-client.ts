@@ -134,11 +134,13 @@ export class AvailabilityClient extends EventTarget {
 
   private async fetchWeek(query: WeekQuery, key: string, signal: AbortSignal): Promise<CacheEntry> {
     const generation = this.generation;
+    // The week's dates padded by a day either side, in UTC, cover those dates in every zone on Earth: one answer
+    // serves all viewers (and the proxy's cache) and a switch of time zone re-renders without a refetch.
     const params = new URLSearchParams({
       service: query.serviceId,
-      start: query.weekStart,
-      end: addDays(query.weekStart, 6),
-      timeZone: query.timeZone,
+      start: addDays(query.weekStart, -1),
+      end: addDays(query.weekStart, 7),
+      timeZone: 'UTC',
     });
     if (query.staffId) params.set('staff', query.staffId);
     if (query.durationMinutes) params.set('duration', String(query.durationMinutes));
@@ -179,6 +181,7 @@ export class AvailabilityClient extends EventTarget {
   }
 }
 
+/** Service, week, staff and duration. No time zone: each answer covers the week's dates in every zone. */
 function weekKey(query: WeekQuery): string {
-  return JSON.stringify([query.serviceId, query.weekStart, query.staffId ?? null, query.durationMinutes ?? null, query.timeZone]);
+  return JSON.stringify([query.serviceId, query.weekStart, query.staffId ?? null, query.durationMinutes ?? null]);
 }

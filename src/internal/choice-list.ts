@@ -1,5 +1,6 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import type { CatalogState } from './contexts.js';
+import { errorText, type BookingStrings } from './strings.js';
 
 /** One radio option of a selector step. */
 export interface Choice {
@@ -47,15 +48,20 @@ export function renderChoices(
 }
 
 /** What a step shows while the catalog loads or after it failed; undefined once it is ready. */
-export function renderCatalogStatus(state: CatalogState | undefined, what: string): TemplateResult | undefined {
+export function renderCatalogStatus(
+  state: CatalogState | undefined,
+  t: BookingStrings,
+  part: keyof BookingStrings['catalogParts'],
+): TemplateResult | undefined {
+  const what = t.catalogParts[part];
   if (!state || state.status === 'loading') {
-    return html`<p class="status" part="status" aria-busy="true">Loading ${what}…</p>`;
+    return html`<p class="status" part="status" aria-busy="true">${t.loading(what)}</p>`;
   }
   if (state.status === 'error') {
     return html`
       <div class="status error" part="status error" role="alert">
-        <p>${what[0]!.toUpperCase()}${what.slice(1)} could not be loaded. ${state.error ?? ''}</p>
-        ${state.retry ? html`<button class="button" @click=${state.retry}>Retry</button>` : nothing}
+        <p>${t.couldNotLoad(what)} ${state.error ? errorText(t, state.error.code, state.error.message) : ''}</p>
+        ${state.retry ? html`<button class="button" @click=${state.retry}>${t.retry}</button>` : nothing}
       </div>
     `;
   }

@@ -3,7 +3,8 @@ import type { AvailabilityClient } from '../api/availability-client.js';
 import type { Catalog } from '../api/schemas.js';
 import type { WeekdayIndex } from '../model/dates.js';
 import type { Slot, WeekAvailability } from '../model/week.js';
-import type { Theme } from './events.js';
+import type { ErrorDetail, Theme } from './events.js';
+import type { BookingStrings } from './strings.js';
 
 // Symbol keys: two widgets (or two versions of one) on a page never answer each other's requests.
 
@@ -12,7 +13,7 @@ export const clientContext = createContext<AvailabilityClient | undefined>(Symbo
 export interface CatalogState {
   status: 'loading' | 'ready' | 'error';
   catalog?: Catalog;
-  error?: string;
+  error?: ErrorDetail;
   retry?: () => void;
 }
 export const catalogContext = createContext<CatalogState | undefined>(Symbol('booking-flow:catalog'));
@@ -33,6 +34,8 @@ export interface DisplaySettings {
   timeZone: string;
   weekStartsOn: WeekdayIndex;
   hourCycle?: 'h12' | 'h23';
+  /** The words to show, for the locale and with the author's replacements. */
+  strings: BookingStrings;
   /** The flow's colour theme, for <theme-toggle> to show. */
   theme?: Theme;
 }

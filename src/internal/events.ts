@@ -21,6 +21,8 @@ export interface BookingEventDetails {
   'booking-confirmed': { booking: ConfirmedBooking };
   'booking-failed': { error: ErrorDetail };
   'theme-changed': { theme: Theme };
+  /** Not in SPEC.md's table: the visitor picked another zone in the calendar's time-zone switcher. */
+  'time-zone-changed': { timeZone: string };
 }
 
 export type BookingEventName = keyof BookingEventDetails;

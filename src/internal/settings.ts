@@ -1,5 +1,6 @@
 import type { WeekdayIndex } from '../model/dates.js';
 import type { DisplaySettings } from './contexts.js';
+import { stringsFor } from './strings.js';
 
 interface WeekInfoLocale extends Intl.Locale {
   getWeekInfo?: () => { firstDay: number };
@@ -24,5 +25,6 @@ export function defaultSettings(host: Element): DisplaySettings {
     locale,
     timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
     weekStartsOn: localeWeekStart(locale),
+    strings: stringsFor(locale),
   };
 }

@@ -34,7 +34,7 @@ describe('api/AvailabilityClient', () => {
   });
   afterEach(() => clock.restore());
 
-  it('asks the proxy for the whole week in the viewer zone', async () => {
+  it('asks the proxy for the week\'s dates padded by a day, in UTC, so that they cover every zone', async () => {
     const { calls, fetch } = manualFetch();
     const client = new AvailabilityClient({ baseUrl: '/booking-api/', fetch });
     const done = client.getAvailabilityForWeek({ ...query, staffId: 'anna', durationMinutes: 30 });
@@ -42,7 +42,7 @@ describe('api/AvailabilityClient', () => {
     const week = await done;
     expect(calls[0]!.url.pathname).to.equal('/booking-api/slots');
     expect(Object.fromEntries(calls[0]!.url.searchParams)).to.deep.equal({
-      service: 'haircut', start: '2025-10-20', end: '2025-10-26', timeZone: 'Europe/Berlin', staff: 'anna', duration: '30',
+      service: 'haircut', start: '2025-10-19', end: '2025-10-27', timeZone: 'UTC', staff: 'anna', duration: '30',
     });
     expect(week.weekData.tuesday.map((s) => s.time)).to.deep.equal(['09:00']);
     expect(week.weekMetadata.fromCache).to.equal(false);
@@ -67,16 +67,32 @@ describe('api/AvailabilityClient', () => {
     expect((await third).weekMetadata).to.include({ fromCache: false, totalSlots: 0 });
   });
 
-  it('keys the cache on service, week, staff, duration and zone', async () => {
+  it('keys the cache on service, week, staff and duration', async () => {
     const { calls, fetch } = manualFetch();
     const client = new AvailabilityClient({ baseUrl: '/api', fetch });
-    const variants = [query, { ...query, weekStart: '2025-10-27' }, { ...query, staffId: 'ben' }, { ...query, durationMinutes: 60 }, { ...query, timeZone: 'UTC' }];
+    const variants = [query, { ...query, weekStart: '2025-10-27' }, { ...query, staffId: 'ben' }, { ...query, durationMinutes: 60 }];
     for (const variant of variants) {
       const pending = client.getAvailabilityForWeek(variant);
       calls.at(-1)!.resolve(body());
       await pending;
     }
-    expect(calls).to.have.length(5);
+    expect(calls).to.have.length(4);
+  });
+
+  it('re-renders a week in another time zone from the same answer, without a refetch', async () => {
+    const { calls, fetch } = manualFetch();
+    const client = new AvailabilityClient({ baseUrl: '/api', fetch });
+    const berlin = client.getAvailabilityForWeek(query);
+    // Monday 00:30 in Berlin is Sunday evening in New York; Sunday 23:30 in Berlin is still Sunday in New York.
+    calls[0]!.resolve(body(['2025-10-19T22:30:00.000Z', '2025-10-21T07:00:00.000Z', '2025-10-26T22:30:00.000Z']));
+    expect((await berlin).weekData.monday.map((s) => s.time)).to.deep.equal(['00:30']);
+    const newYork = await client.getAvailabilityForWeek({ ...query, timeZone: 'America/New_York' });
+    expect(calls).to.have.length(1);
+    expect(newYork.weekMetadata.fromCache).to.equal(true);
+    expect(newYork.weekMetadata.timeZone).to.equal('America/New_York');
+    expect(newYork.weekData.monday).to.deep.equal([]);
+    expect(newYork.weekData.tuesday.map((s) => s.fullDatetime)).to.deep.equal(['2025-10-21T03:00:00-04:00']);
+    expect(newYork.weekData.sunday.map((s) => s.time)).to.deep.equal(['18:30']);
   });
 
   it('shares one fetch between identical concurrent requests', async () => {

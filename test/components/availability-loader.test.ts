@@ -46,7 +46,7 @@ describe('<availability-loader>', () => {
       expect(event.detail.weekMetadata).to.include({ weekStart: '2025-10-20', weekEnd: '2025-10-26', timeZone: 'Europe/Berlin', totalSlots: 4, isCurrentWeek: true });
       expect(event.detail.weekData.tuesday.map((s) => s.time)).to.deep.equal(['09:00', '09:30', '14:00']);
       expect(Object.fromEntries(proxy.requests[0]!.searchParams)).to.deep.equal({
-        service: 'haircut', start: '2025-10-20', end: '2025-10-26', timeZone: 'Europe/Berlin',
+        service: 'haircut', start: '2025-10-19', end: '2025-10-27', timeZone: 'UTC', // the week padded by a day, for any zone
       });
       expect(proxy.requests).to.have.length(1);
       await until(() => slotButtons(loader).length === 4, 'slots rendered');

@@ -111,7 +111,7 @@ describe('<booking-summary>', () => {
     expect(field(el, 'email').value).to.equal('ada@example.com');
     expect(field(el, 'notes').value).to.equal('First visit');
     await until(() => proxy.requests.length === before + 1, 'that week reloaded');
-    expect(proxy.requests.at(-1)!.searchParams.get('start')).to.equal('2025-10-20');
+    expect(proxy.requests.at(-1)!.searchParams.get('start')).to.equal('2025-10-19'); // the week of 20 October, padded
     await expect(el).to.be.accessible();
 
     // Choosing another time keeps the details and clears the error.

@@ -47,7 +47,7 @@ describe('events (SPEC.md table)', () => {
       await until(() => seen.has('week-changed'), 'week changed');
       deep<HTMLButtonElement>(loader, 'button[aria-label="Previous week"]').click();
       const calendar = deep(loader, 'hourly-calendar');
-      await until(() => deepAll(calendar, 'button.slot').length === 4 && proxy.requests.at(-1)!.searchParams.get('start') === '2025-10-20', 'this week again');
+      await until(() => deepAll(calendar, 'button.slot').length === 4 && proxy.requests.at(-1)!.searchParams.get('start') === '2025-10-19', 'this week again');
       await until(() => deep(loader, '.body').getAttribute('aria-busy') === 'false', 'loaded');
       deepAll<HTMLButtonElement>(deep(loader, 'hourly-calendar'), 'button.slot')[3]!.click();
       const summary = deep(el, 'booking-summary');

@@ -57,7 +57,10 @@ export function mockProxy(): ProxyMock {
         staff: url.searchParams.get('staff'),
         timeZone: url.searchParams.get('timeZone'),
         durationMinutes: duration,
-        slots: SLOTS[url.searchParams.get('start')!] ?? [],
+        // Every known slot on the asked UTC dates (the client asks for a week padded by a day).
+        slots: Object.values(SLOTS)
+          .flat()
+          .filter((s) => s.slice(0, 10) >= url.searchParams.get('start')! && s.slice(0, 10) <= url.searchParams.get('end')!),
       });
     }),
     http.post('/api/bookings', async ({ request }) => {

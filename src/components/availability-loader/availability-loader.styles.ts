@@ -20,8 +20,22 @@ export const styles = css`
     font-size: 1.25em;
     line-height: 1;
   }
-  .toolbar .button:last-child {
+  .zone {
+    display: inline-flex;
+    align-items: center;
+    gap: calc(var(--_space) * 0.75);
     margin-inline-start: auto;
+    color: var(--_muted);
+  }
+  .zone select {
+    font: inherit;
+    color: var(--_text);
+    min-height: 44px;
+    max-width: 14rem;
+    padding: 0 calc(var(--_space) * 0.75);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_bg);
   }
   .body {
     position: relative;

@@ -18,6 +18,8 @@ import {
 import { emit } from '../../internal/events.js';
 import { HeardSelection } from '../../internal/heard-selection.js';
 import { defaultSettings } from '../../internal/settings.js';
+import { errorText, type BookingStrings } from '../../internal/strings.js';
+import { timeZoneOptions } from '../../internal/time-zones.js';
 import { styles } from './availability-loader.styles.js';
 
 /**
@@ -41,6 +43,9 @@ import { styles } from './availability-loader.styles.js';
  * @csspart error - The error message with its Retry button.
  * @csspart empty - The message for a week with no free times.
  * @csspart prompt - The message shown before a service is chosen.
+ * @csspart time-zone - The time-zone switcher (label and select).
+ *
+ * @fires {CustomEvent<{ timeZone: string }>} time-zone-changed - The visitor picked another time zone; `<booking-flow>` applies it.
  *
  * @cssprop [--booking-color-surface] - Skeleton and panel background.
  * @cssprop [--booking-color-danger] - Error text and border.
@@ -60,6 +65,9 @@ export class AvailabilityLoader extends BookingElement {
   /** Appointment length in minutes, for services that offer several; the proxy uses the service's own otherwise. */
   @property({ type: Number }) duration?: number;
 
+  /** Time zone for the shown times; defaults to the flow's (or the browser's). The switcher sets it when alone. */
+  @property({ attribute: 'time-zone', reflect: true }) timeZone?: string;
+
   /** The client to use when no `<booking-flow>` provides one. */
   @consume({ context: clientContext, subscribe: true })
   @property({ attribute: false })
@@ -76,32 +84,25 @@ export class AvailabilityLoader extends BookingElement {
   private readonly heard = new HeardSelection(this, () => !this.selection);
 
   private readonly task = new Task(this, {
-    task: async ([client, serviceId, staffId, weekStart, duration, settings], { signal }) => {
+    task: async ([client, serviceId, staffId, weekStart, duration, timeZone, locale], { signal }) => {
       this.availability = undefined;
       if (!serviceId) return initialState;
       if (!client) throw new BookingApiError('network', 'No booking service is configured (set proxy-url on <booking-flow>).', 'no_client');
-      this.announcement = 'Loading available times…';
-      return client.getAvailabilityForWeek({
-        serviceId,
-        staffId,
-        weekStart,
-        durationMinutes: duration,
-        timeZone: settings.timeZone,
-        locale: settings.locale,
-        signal,
-      });
+      this.announcement = this.t.loadingTimes;
+      return client.getAvailabilityForWeek({ serviceId, staffId, weekStart, durationMinutes: duration, timeZone, locale, signal });
     },
-    args: () => [this.client, this.serviceId, this.staffId, this.shownWeekStart, this.duration, this.effectiveSettings] as const,
+    args: () =>
+      [this.client, this.serviceId, this.staffId, this.shownWeekStart, this.duration, this.shownTimeZone, this.effectiveSettings.locale] as const,
     onComplete: (week) => {
       this.availability = week;
       const total = week.weekMetadata.totalSlots;
-      this.announcement = total === 0 ? 'No times available this week.' : `${total} ${total === 1 ? 'time' : 'times'} available this week.`;
+      this.announcement = total === 0 ? this.t.noTimesThisWeek : this.t.timesAvailable(total);
       emit(this, 'availability-loaded', { weekData: week.weekData, weekMetadata: week.weekMetadata });
     },
     onError: (error) => {
       if (error instanceof DOMException && error.name === 'AbortError') return;
       const detail = errorDetail(error);
-      this.announcement = `Availability could not be loaded. ${detail.message}`;
+      this.announcement = `${this.t.availabilityFailed} ${this.errorMessage(detail)}`;
       emit(this, 'availability-error', { error: detail, retry: () => void this.retry() });
     },
   });
@@ -149,9 +150,29 @@ export class AvailabilityLoader extends BookingElement {
 
   private fallbackSettings?: DisplaySettings;
 
+  private get t(): BookingStrings {
+    return this.effectiveSettings.strings;
+  }
+
+  private errorMessage(detail: { code: string; message: string }): string {
+    return errorText(this.t, detail.code, detail.message);
+  }
+
+  private get shownTimeZone(): string {
+    return this.timeZone || this.effectiveSettings.timeZone;
+  }
+
   private get currentWeekStart(): IsoDate {
-    const { timeZone, weekStartsOn } = this.effectiveSettings;
-    return startOfWeek(dateInZone(Date.now(), timeZone), weekStartsOn);
+    return startOfWeek(dateInZone(Date.now(), this.shownTimeZone), this.effectiveSettings.weekStartsOn);
+  }
+
+  /** The visitor picked a zone: the flow applies it everywhere; alone, the loader keeps it. */
+  private changeTimeZone(timeZone: string): void {
+    if (this.settings && !this.timeZone) emit(this, 'time-zone-changed', { timeZone });
+    else {
+      this.timeZone = timeZone;
+      emit(this, 'time-zone-changed', { timeZone });
+    }
   }
 
   private get shownWeekStart(): IsoDate {
@@ -174,23 +195,30 @@ export class AvailabilityLoader extends BookingElement {
     const weekStart = this.shownWeekStart;
     const atCurrentWeek = weekStart <= this.currentWeekStart;
     const hasService = Boolean(this.serviceId);
+    const t = this.t;
     return html`
       <div class="toolbar" part="toolbar" ?hidden=${!hasService}>
-        <button class="button nav" part="nav-button" aria-label="Previous week" ?disabled=${atCurrentWeek}
+        <button class="button nav" part="nav-button" aria-label=${t.previousWeek} ?disabled=${atCurrentWeek}
           @click=${() => this.goToWeek(addDays(weekStart, -7))}>
           <span aria-hidden="true">‹</span>
         </button>
         <p class="week-label" part="week-label">${this.weekLabel(weekStart)}</p>
-        <button class="button nav" part="nav-button" aria-label="Next week" @click=${() => this.goToWeek(addDays(weekStart, 7))}>
+        <button class="button nav" part="nav-button" aria-label=${t.nextWeek} @click=${() => this.goToWeek(addDays(weekStart, 7))}>
           <span aria-hidden="true">›</span>
         </button>
         <button class="button" part="nav-button" ?disabled=${atCurrentWeek} @click=${() => this.goToWeek(this.currentWeekStart)}>
-          This week
+          ${t.thisWeek}
         </button>
+        <label class="zone" part="time-zone">
+          <span>${t.timeZone}</span>
+          <select @change=${(e: Event) => this.changeTimeZone((e.target as HTMLSelectElement).value)}>
+            ${timeZoneOptions(this.shownTimeZone)}
+          </select>
+        </label>
       </div>
       <div class="body" aria-busy=${this.task.status === TaskStatus.PENDING ? 'true' : 'false'}>
         ${this.task.render({
-          initial: () => html`<p class="prompt" part="prompt">Choose a service to see available times.</p>`,
+          initial: () => html`<p class="prompt" part="prompt">${t.chooseService}</p>`,
           pending: () => this.renderSkeleton(),
           error: (error) => this.renderError(error),
           complete: (week) => (week.weekMetadata.totalSlots === 0 ? this.renderEmpty(weekStart) : nothing),
@@ -206,18 +234,18 @@ export class AvailabilityLoader extends BookingElement {
   private renderSkeleton() {
     return html`
       <div class="skeleton" part="skeleton">
-        <span class="visually-hidden">Loading available times…</span>
+        <span class="visually-hidden">${this.t.loadingTimes}</span>
         ${Array.from({ length: 7 }, () => html`<div class="skeleton-day" aria-hidden="true"><span></span><span></span><span></span></div>`)}
       </div>
     `;
   }
 
   private renderError(error: unknown) {
-    const { message } = errorDetail(error);
+    const t = this.t;
     return html`
       <div class="error" part="error" role="alert">
-        <p><strong>Availability could not be loaded.</strong> ${message}</p>
-        <button class="button" @click=${() => void this.retry()}>Retry</button>
+        <p><strong>${t.availabilityFailed}</strong> ${this.errorMessage(errorDetail(error))}</p>
+        <button class="button" @click=${() => void this.retry()}>${t.retry}</button>
       </div>
     `;
   }
@@ -225,8 +253,8 @@ export class AvailabilityLoader extends BookingElement {
   private renderEmpty(weekStart: IsoDate) {
     return html`
       <div class="empty" part="empty">
-        <p>No times available this week.</p>
-        <button class="button" @click=${() => this.goToWeek(addDays(weekStart, 7))}>Show next week</button>
+        <p>${this.t.noTimesThisWeek}</p>
+        <button class="button" @click=${() => this.goToWeek(addDays(weekStart, 7))}>${this.t.showNextWeek}</button>
       </div>
     `;
   }

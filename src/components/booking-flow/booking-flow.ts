@@ -17,6 +17,7 @@ import {
 } from '../../internal/contexts.js';
 import type { Theme } from '../../internal/events.js';
 import { localeWeekStart } from '../../internal/settings.js';
+import { stringsFor, type BookingStrings } from '../../internal/strings.js';
 import { readStoredTheme } from '../../internal/theme-store.js';
 import { styles } from './booking-flow.styles.js';
 
@@ -39,6 +40,7 @@ const EMPTY_SELECTION: Selection = { branchId: null, serviceId: null, staffId: n
  * @fires {CustomEvent<{ booking: ConfirmedBooking }>} booking-confirmed - Bubbles up from <booking-summary>.
  * @fires {CustomEvent<{ error: { code: string, message: string } }>} booking-failed - Bubbles up from <booking-summary>.
  * @fires {CustomEvent<{ theme: 'light' | 'dark' | 'auto' }>} theme-changed - Bubbles up from <theme-toggle>.
+ * @fires {CustomEvent<{ timeZone: string }>} time-zone-changed - Bubbles up from the calendar's time-zone switcher; the flow applies it.
  * @tag booking-flow
  *
  * @slot - Your own steps; the default flow is shown when empty.
@@ -90,6 +92,9 @@ export class BookingFlow extends BookingElement {
   /** `h12` or `h23`; defaults to the locale's. */
   @property({ attribute: 'hour-cycle', reflect: true }) hourCycle?: 'h12' | 'h23';
 
+  /** Replacements for any of the built-in words (English and German), e.g. `{ confirm: 'Book now' }`. */
+  @property({ attribute: false }) strings?: Partial<BookingStrings>;
+
   @provide({ context: clientContext }) @state() private client?: AvailabilityClient;
   @provide({ context: catalogContext }) @state() private catalogState: CatalogState = { status: 'loading' };
   @provide({ context: selectionContext }) @state() private selection: Selection = EMPTY_SELECTION;
@@ -111,7 +116,7 @@ export class BookingFlow extends BookingElement {
       if (error instanceof DOMException && error.name === 'AbortError') return;
       this.catalogState = {
         status: 'error',
-        error: error instanceof BookingApiError ? error.message : 'Please try again.',
+        error: error instanceof BookingApiError ? { code: error.code, message: error.message } : { code: 'unknown', message: '' },
         retry: () => void this.catalogTask.run(),
       };
     },
@@ -124,6 +129,7 @@ export class BookingFlow extends BookingElement {
     this.addEventListener('staff-selected', (e) => this.choose({ staffId: e.detail.staffId, slot: null }));
     this.addEventListener('slot-selected', (e) => this.choose({ slot: e.detail.slot }));
     this.addEventListener('theme-changed', (e) => (this.theme = e.detail.theme));
+    this.addEventListener('time-zone-changed', (e) => (this.timeZone = e.detail.timeZone));
     this.addEventListener('booking-confirmed', (e) => {
       this.refreshAvailability(e.detail.booking.service, e.detail.booking.staff);
       this.choose({ slot: null });
@@ -146,10 +152,11 @@ export class BookingFlow extends BookingElement {
   private get unknownPreselection(): string[] {
     const catalog = this.catalogState.catalog;
     if (!catalog) return [];
+    const kinds = this.settings.strings.unknownKinds;
     const unknown: string[] = [];
-    if (this.branch && !catalog.branches.some((b) => b.id === this.branch)) unknown.push(`location "${this.branch}"`);
-    if (this.service && !catalog.services.some((s) => s.id === this.service)) unknown.push(`service "${this.service}"`);
-    if (this.staff && !catalog.staff.some((s) => s.id === this.staff)) unknown.push(`staff member "${this.staff}"`);
+    if (this.branch && !catalog.branches.some((b) => b.id === this.branch)) unknown.push(`${kinds.location} "${this.branch}"`);
+    if (this.service && !catalog.services.some((s) => s.id === this.service)) unknown.push(`${kinds.service} "${this.service}"`);
+    if (this.staff && !catalog.staff.some((s) => s.id === this.staff)) unknown.push(`${kinds.staff} "${this.staff}"`);
     return unknown;
   }
 
@@ -164,7 +171,8 @@ export class BookingFlow extends BookingElement {
     }
     // The visitor's remembered choice (made with <theme-toggle>) wins over the page's, before the first paint.
     if (!this.hasUpdated) this.theme = readStoredTheme() ?? this.theme;
-    if (changed.has('locale') || changed.has('timeZone') || changed.has('weekStartsOn') || changed.has('hourCycle') || changed.has('theme') || !this.settings) {
+    const shown: PropertyKey[] = ['locale', 'timeZone', 'weekStartsOn', 'hourCycle', 'theme', 'strings'];
+    if (shown.some((key) => changed.has(key)) || !this.settings) {
       this.settings = this.resolveSettings();
     }
     if (changed.has('branch') || changed.has('service') || changed.has('staff') || changed.has('catalogState')) {
@@ -189,6 +197,7 @@ export class BookingFlow extends BookingElement {
       weekStartsOn: named >= 0 ? (named as WeekdayIndex) : localeWeekStart(locale),
       hourCycle: this.hourCycle,
       theme: this.theme,
+      strings: stringsFor(locale, this.strings),
     };
   }
 
@@ -204,9 +213,7 @@ export class BookingFlow extends BookingElement {
     const unknown = this.unknownPreselection;
     return html`
       ${unknown.length
-        ? html`<p class="notice" part="notice" role="alert">
-            This booking page asks for ${unknown.join(' and ')}, which ${unknown.length === 1 ? 'does' : 'do'} not exist. Please choose from the options below.
-          </p>`
+        ? html`<p class="notice" part="notice" role="alert">${this.settings.strings.unknownPreselection(unknown)}</p>`
         : nothing}
       <slot @slotchange=${this.onSlotChange}></slot>
       ${this.hasOwnSteps

@@ -18,6 +18,7 @@ import {
 import { emit, type ErrorDetail } from '../../internal/events.js';
 import { HeardSelection } from '../../internal/heard-selection.js';
 import { defaultSettings } from '../../internal/settings.js';
+import { errorText, type BookingStrings } from '../../internal/strings.js';
 import { styles } from './booking-summary.styles.js';
 
 type Field = 'name' | 'email' | 'phone' | 'notes';
@@ -95,8 +96,9 @@ export class BookingSummary extends BookingElement {
     const { slot, serviceId, staffId } = this.chosen;
     if (!slot || !serviceId || this.phase.kind === 'sending') return;
     if (!this.form?.reportValidity()) return;
-    if (!this.client) return this.fail({ code: 'no_client', message: 'No booking service is configured (set proxy-url on <booking-flow>).' });
     const settings = this.settings ?? defaultSettings(this);
+    const t = settings.strings;
+    if (!this.client) return this.fail({ code: 'no_client', message: errorText(t, 'no_client', '') });
     const { name, email, phone, notes } = this.values;
     this.phase = { kind: 'sending' };
     this.pending = new AbortController();
@@ -119,8 +121,8 @@ export class BookingSummary extends BookingElement {
       if (isAbortError(error)) return;
       this.fail(
         error instanceof BookingApiError
-          ? { code: error.code, message: error.code === 'slot_unavailable' ? 'Sorry, this time was just taken by someone else. Please choose another time; your details are kept.' : error.message }
-          : { code: 'unknown', message: 'The booking could not be made. Please try again.' },
+          ? { code: error.code, message: error.code === 'slot_unavailable' ? t.slotTaken : errorText(t, error.code, error.message) }
+          : { code: 'unknown', message: t.bookingFailed },
       );
     }
   }
@@ -135,27 +137,32 @@ export class BookingSummary extends BookingElement {
     this.phase = { kind: 'editing' };
   }
 
+  private get t(): BookingStrings {
+    return (this.settings ?? defaultSettings(this)).strings;
+  }
+
   protected override render() {
+    const t = this.t;
     if (this.phase.kind === 'confirmed') return this.renderConfirmation(this.phase.booking);
     const { slot } = this.chosen;
     const failed = this.phase.kind === 'failed' ? this.phase.error : undefined;
-    if (!slot && !failed) return html`<p class="prompt" part="prompt">Choose a time to continue.</p>`;
+    if (!slot && !failed) return html`<p class="prompt" part="prompt">${t.chooseTime}</p>`;
     const sending = this.phase.kind === 'sending';
     return html`
       <section aria-labelledby="heading">
-        <h2 id="heading">Your booking</h2>
-        ${slot ? this.renderSummary() : html`<p class="prompt" part="prompt">Choose another time above.</p>`}
+        <h2 id="heading">${t.yourBooking}</h2>
+        ${slot ? this.renderSummary() : html`<p class="prompt" part="prompt">${t.chooseAnotherTime}</p>`}
         <form part="form" @submit=${this.submit}>
-          ${this.renderField('name', 'Name', { type: 'text', autocomplete: 'name', required: true })}
-          ${this.renderField('email', 'Email', { type: 'email', autocomplete: 'email', required: true })}
-          ${this.renderField('phone', 'Phone (optional)', { type: 'tel', autocomplete: 'tel', required: false })}
+          ${this.renderField('name', t.name, { type: 'text', autocomplete: 'name', required: true })}
+          ${this.renderField('email', t.email, { type: 'email', autocomplete: 'email', required: true })}
+          ${this.renderField('phone', t.phone, { type: 'tel', autocomplete: 'tel', required: false })}
           <div class="field" part="field">
-            <label for="notes">Notes (optional)</label>
+            <label for="notes">${t.notes}</label>
             <textarea id="notes" part="input" rows="3" maxlength="2000" .value=${live(this.values.notes)} @input=${(e: Event) => this.onInput('notes', e)}></textarea>
           </div>
           ${failed ? html`<p id="error" class="error" part="error" role="alert">${failed.message}</p>` : nothing}
           <button class="button primary" part="confirm-button" type="submit" ?disabled=${!slot} aria-disabled=${sending ? 'true' : 'false'}>
-            ${sending ? 'Booking…' : 'Confirm booking'}
+            ${sending ? t.sending : t.confirm}
           </button>
         </form>
       </section>
@@ -195,7 +202,7 @@ export class BookingSummary extends BookingElement {
   }
 
   /** Branch, service, staff, date and time, as the visitor will read them. */
-  private describe(start?: string, end?: string): [string, string][] {
+  private describe(start?: string, end?: string, staff?: string | null): [string, string][] {
     const { branchId, serviceId, staffId, slot } = this.chosen;
     const catalog = this.catalog?.catalog;
     const settings = this.settings ?? defaultSettings(this);
@@ -203,27 +210,28 @@ export class BookingSummary extends BookingElement {
     const to = end ? new Date(end) : new Date(from.getTime() + (slot?.durationMinutes ?? 0) * 60_000);
     const date = new Intl.DateTimeFormat(settings.locale, { dateStyle: 'full', timeZone: settings.timeZone }).format(from);
     const time = new Intl.DateTimeFormat(settings.locale, { hour: 'numeric', minute: '2-digit', hourCycle: settings.hourCycle, timeZone: settings.timeZone, timeZoneName: 'short' });
+    const t = settings.strings;
     const rows: [string, string][] = [];
     const branch = catalog?.branches.find((b) => b.id === branchId);
-    if (branch) rows.push(['Location', branch.address ? `${branch.name}, ${branch.address}` : branch.name]);
-    rows.push(['Service', catalog?.services.find((s) => s.id === serviceId)?.name ?? serviceId ?? '']);
-    rows.push(['With', catalog?.staff.find((s) => s.id === staffId)?.name ?? 'Any available']);
-    rows.push(['Date', date]);
-    rows.push(['Time', time.formatRange(from, to)]);
+    if (branch) rows.push([t.location, branch.address ? `${branch.name}, ${branch.address}` : branch.name]);
+    rows.push([t.service, catalog?.services.find((s) => s.id === serviceId)?.name ?? serviceId ?? '']);
+    rows.push([t.staff, catalog?.staff.find((s) => s.id === (staff ?? staffId))?.name ?? t.anyStaff]);
+    rows.push([t.date, date]);
+    rows.push([t.time, time.formatRange(from, to)]);
     return rows;
   }
 
   private renderConfirmation(booking: ConfirmedBooking) {
-    const staff = this.catalog?.catalog?.staff.find((s) => s.id === booking.staff)?.name;
-    const rows = this.describe(booking.start, booking.end).map(([term, value]): [string, string] => (term === 'With' && staff ? [term, staff] : [term, value]));
+    const t = this.t;
+    const rows = this.describe(booking.start, booking.end, booking.staff);
     return html`
       <section class="confirmation" part="confirmation" aria-labelledby="confirmed" role="status">
-        <h2 id="confirmed">${booking.status === 'pending' ? 'Booking requested' : 'Booking confirmed'}</h2>
+        <h2 id="confirmed">${booking.status === 'pending' ? t.requested : t.confirmed}</h2>
         <dl class="summary" part="summary">
           ${rows.map(([term, value]) => html`<div><dt>${term}</dt><dd>${value}</dd></div>`)}
-          <div><dt>Reference</dt><dd class="uid">${booking.uid}</dd></div>
+          <div><dt>${t.reference}</dt><dd class="uid">${booking.uid}</dd></div>
         </dl>
-        <button class="button" @click=${this.bookAnother}>Book another time</button>
+        <button class="button" @click=${this.bookAnother}>${t.bookAnother}</button>
       </section>
     `;
   }

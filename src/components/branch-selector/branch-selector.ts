@@ -3,8 +3,16 @@ import { nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import { BookingElement } from '../../internal/booking-element.js';
 import { choiceStyles, groupName, renderCatalogStatus, renderChoices } from '../../internal/choice-list.js';
-import { catalogContext, selectionContext, type CatalogState, type Selection } from '../../internal/contexts.js';
+import {
+  catalogContext,
+  selectionContext,
+  settingsContext,
+  type CatalogState,
+  type DisplaySettings,
+  type Selection,
+} from '../../internal/contexts.js';
 import { emit } from '../../internal/events.js';
+import { defaultSettings } from '../../internal/settings.js';
 
 /**
  * Lists the branches (locations) of the catalog as a radio group. Choosing one narrows the services and staff
@@ -27,18 +35,20 @@ export class BranchSelector extends BookingElement {
 
   @consume({ context: catalogContext, subscribe: true }) @state() private catalog?: CatalogState;
   @consume({ context: selectionContext, subscribe: true }) @state() private selection?: Selection;
+  @consume({ context: settingsContext, subscribe: true }) @state() private settings?: DisplaySettings;
   @state() private chosen?: string;
 
   private readonly name = groupName('branch');
 
   protected override render() {
-    const status = renderCatalogStatus(this.catalog, 'locations');
+    const t = (this.settings ?? defaultSettings(this)).strings;
+    const status = renderCatalogStatus(this.catalog, t, 'locations');
     if (status) return status;
     const branches = this.catalog!.catalog!.branches;
     if (branches.length === 0) return nothing;
     const selected = this.selection ? (this.selection.branchId ?? undefined) : this.chosen;
     return renderChoices(
-      'Location',
+      t.locationLegend,
       this.name,
       branches.map((b) => ({ value: b.id, label: b.name, description: b.address })),
       selected,

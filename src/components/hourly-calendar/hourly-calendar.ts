@@ -7,6 +7,7 @@ import { BookingElement } from '../../internal/booking-element.js';
 import { availabilityContext, selectionContext, settingsContext, type DisplaySettings, type Selection } from '../../internal/contexts.js';
 import { emit } from '../../internal/events.js';
 import { defaultSettings } from '../../internal/settings.js';
+import type { BookingStrings } from '../../internal/strings.js';
 import { slotFormatters, type SlotFormatters } from '../../model/format.js';
 import { styles } from './hourly-calendar.styles.js';
 
@@ -71,23 +72,23 @@ export class HourlyCalendar extends BookingElement {
       this.formatters = slotFormatters(settings.locale, timeZone, settings.hourCycle);
     }
     return html`
-      <div class="week" part="week" role="group" aria-label="Available times">
-        ${repeat(week.weekMetadata.days, (day) => day.date, (day) => this.renderDay(day, week.weekData[day.dayName]))}
+      <div class="week" part="week" role="group" aria-label=${settings.strings.availableTimes}>
+        ${repeat(week.weekMetadata.days, (day) => day.date, (day) => this.renderDay(day, week.weekData[day.dayName], settings.strings))}
       </div>
     `;
   }
 
-  private renderDay(day: DayInfo, slots: Slot[]) {
+  private renderDay(day: DayInfo, slots: Slot[], t: BookingStrings) {
     const f = this.formatters!;
     const parts = ['day', day.isToday ? 'today' : '', day.isPast ? 'past' : ''].filter(Boolean).join(' ');
     const hours = groupByHour(slots);
     return html`
       <section class="day" part=${parts} aria-labelledby="day-${day.date}">
         <h3 class="day-label" part="day-label" id="day-${day.date}">
-          ${day.label}${day.isToday ? html` <span class="today">(today)</span>` : nothing}
+          ${day.label}${day.isToday ? html` <span class="today">(${t.today})</span>` : nothing}
         </h3>
         ${slots.length === 0
-          ? html`<p class="no-slots" part="no-slots">No times</p>`
+          ? html`<p class="no-slots" part="no-slots">${t.noTimes}</p>`
           : hours.map(
               ([hour, hourSlots]) => html`
                 <div class="hour" part="hour" role="group" aria-label=${f.hour(hourSlots[0]!)} data-hour=${hour}>

@@ -2,8 +2,16 @@ import { consume } from '@lit/context';
 import { property, state } from 'lit/decorators.js';
 import { BookingElement } from '../../internal/booking-element.js';
 import { choiceStyles, groupName, renderCatalogStatus, renderChoices } from '../../internal/choice-list.js';
-import { catalogContext, selectionContext, type CatalogState, type Selection } from '../../internal/contexts.js';
+import {
+  catalogContext,
+  selectionContext,
+  settingsContext,
+  type CatalogState,
+  type DisplaySettings,
+  type Selection,
+} from '../../internal/contexts.js';
 import { emit } from '../../internal/events.js';
+import { defaultSettings } from '../../internal/settings.js';
 
 /**
  * Lists the services of the chosen branch (or all of them) as a radio group.
@@ -28,20 +36,22 @@ export class ServiceSelector extends BookingElement {
 
   @consume({ context: catalogContext, subscribe: true }) @state() private catalog?: CatalogState;
   @consume({ context: selectionContext, subscribe: true }) @state() private selection?: Selection;
+  @consume({ context: settingsContext, subscribe: true }) @state() private settings?: DisplaySettings;
   @state() private chosen?: string;
 
   private readonly name = groupName('service');
 
   protected override render() {
-    const status = renderCatalogStatus(this.catalog, 'services');
+    const { strings: t, locale } = this.settings ?? defaultSettings(this);
+    const status = renderCatalogStatus(this.catalog, t, 'services');
     if (status) return status;
     const branchId = this.branch || this.selection?.branchId;
     const services = this.catalog!.catalog!.services.filter((s) => !branchId || !s.branchIds || s.branchIds.includes(branchId));
     const selected = this.selection ? (this.selection.serviceId ?? undefined) : this.chosen;
     return renderChoices(
-      'Service',
+      t.serviceLegend,
       this.name,
-      services.map((s) => ({ value: s.id, label: s.name, meta: minutes(s.durationMinutes), description: s.description })),
+      services.map((s) => ({ value: s.id, label: s.name, meta: minutes(locale, s.durationMinutes), description: s.description })),
       selected,
       (serviceId) => {
         this.chosen = serviceId;
@@ -51,8 +61,8 @@ export class ServiceSelector extends BookingElement {
   }
 }
 
-function minutes(n: number): string {
-  return new Intl.NumberFormat(undefined, { style: 'unit', unit: 'minute', unitDisplay: 'short' }).format(n);
+function minutes(locale: string, n: number): string {
+  return new Intl.NumberFormat(locale, { style: 'unit', unit: 'minute', unitDisplay: 'short' }).format(n);
 }
 
 declare global {

@@ -3,8 +3,16 @@ import { html } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { BookingElement } from '../../internal/booking-element.js';
 import { choiceStyles, groupName, renderCatalogStatus, renderChoices } from '../../internal/choice-list.js';
-import { catalogContext, selectionContext, type CatalogState, type Selection } from '../../internal/contexts.js';
+import {
+  catalogContext,
+  selectionContext,
+  settingsContext,
+  type CatalogState,
+  type DisplaySettings,
+  type Selection,
+} from '../../internal/contexts.js';
 import { emit } from '../../internal/events.js';
+import { defaultSettings } from '../../internal/settings.js';
 
 const ANY = '';
 
@@ -31,24 +39,26 @@ export class StaffSelector extends BookingElement {
 
   @consume({ context: catalogContext, subscribe: true }) @state() private catalog?: CatalogState;
   @consume({ context: selectionContext, subscribe: true }) @state() private selection?: Selection;
+  @consume({ context: settingsContext, subscribe: true }) @state() private settings?: DisplaySettings;
   @state() private chosen: string = ANY;
 
   private readonly name = groupName('staff');
 
   protected override render() {
-    const status = renderCatalogStatus(this.catalog, 'staff');
+    const t = (this.settings ?? defaultSettings(this)).strings;
+    const status = renderCatalogStatus(this.catalog, t, 'staff');
     if (status) return status;
     const serviceId = this.service || this.selection?.serviceId;
-    if (!serviceId) return html`<p class="status" part="status">Choose a service to see who offers it.</p>`;
+    if (!serviceId) return html`<p class="status" part="status">${t.chooseServiceForStaff}</p>`;
     const branchId = this.selection?.branchId;
     const staff = this.catalog!.catalog!.staff.filter(
       (s) => s.serviceIds.includes(serviceId) && (!branchId || !s.branchIds || s.branchIds.includes(branchId)),
     );
     const selected = this.selection ? (this.selection.staffId ?? ANY) : this.chosen;
     return renderChoices(
-      'Staff',
+      t.staffLegend,
       this.name,
-      [{ value: ANY, label: 'Any available', description: 'The first free person takes your booking.' }, ...staff.map((s) => ({ value: s.id, label: s.name }))],
+      [{ value: ANY, label: t.anyStaff, description: t.anyStaffDescription }, ...staff.map((s) => ({ value: s.id, label: s.name }))],
       selected,
       (value) => {
         this.chosen = value;

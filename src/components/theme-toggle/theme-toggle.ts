@@ -4,14 +4,11 @@ import { state } from 'lit/decorators.js';
 import { BookingElement } from '../../internal/booking-element.js';
 import { settingsContext, type DisplaySettings } from '../../internal/contexts.js';
 import { emit, type Theme } from '../../internal/events.js';
+import { defaultSettings } from '../../internal/settings.js';
 import { readStoredTheme, storeTheme } from '../../internal/theme-store.js';
 import { styles } from './theme-toggle.styles.js';
 
-const THEMES: { value: Theme; label: string }[] = [
-  { value: 'light', label: 'Light' },
-  { value: 'dark', label: 'Dark' },
-  { value: 'auto', label: 'Auto' },
-];
+const THEMES: Theme[] = ['light', 'dark', 'auto'];
 
 /**
  * Switches between light, dark and automatic (system) colours. The choice is remembered in localStorage and
@@ -45,15 +42,16 @@ export class ThemeToggle extends BookingElement {
   }
 
   protected override render() {
+    const t = (this.settings ?? defaultSettings(this)).strings;
     return html`
       <fieldset part="group">
-        <legend class="visually-hidden">Colour theme</legend>
-        ${THEMES.map(({ value, label }) => {
+        <legend class="visually-hidden">${t.themeLegend}</legend>
+        ${THEMES.map((value) => {
           const checked = value === this.current;
           return html`
             <label part=${checked ? 'option selected' : 'option'}>
               <input type="radio" name="theme" .value=${value} .checked=${checked} @change=${() => this.choose(value)} />
-              ${label}
+              ${t.themes[value]}
             </label>
           `;
         })}

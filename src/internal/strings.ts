@@ -1,0 +1,183 @@
+/** Every word the elements show. Authors replace any of them with `<booking-flow>.strings = { ... }`. */
+export interface BookingStrings {
+  locationLegend: string;
+  serviceLegend: string;
+  staffLegend: string;
+  anyStaff: string;
+  anyStaffDescription: string;
+  chooseServiceForStaff: string;
+  loading: (what: string) => string;
+  couldNotLoad: (what: string) => string;
+  catalogParts: { locations: string; services: string; staff: string };
+  retry: string;
+  previousWeek: string;
+  nextWeek: string;
+  thisWeek: string;
+  timeZone: string;
+  chooseService: string;
+  loadingTimes: string;
+  timesAvailable: (count: number) => string;
+  noTimesThisWeek: string;
+  showNextWeek: string;
+  availabilityFailed: string;
+  availableTimes: string;
+  today: string;
+  noTimes: string;
+  yourBooking: string;
+  chooseTime: string;
+  chooseAnotherTime: string;
+  location: string;
+  service: string;
+  staff: string;
+  date: string;
+  time: string;
+  reference: string;
+  name: string;
+  email: string;
+  phone: string;
+  notes: string;
+  confirm: string;
+  sending: string;
+  confirmed: string;
+  requested: string;
+  bookAnother: string;
+  slotTaken: string;
+  bookingFailed: string;
+  themeLegend: string;
+  themes: { light: string; dark: string; auto: string };
+  unknownPreselection: (names: string[]) => string;
+  unknownKinds: { location: string; service: string; staff: string };
+  /** Messages for the client's own error codes; the proxy's messages are shown as they come otherwise. */
+  errors: Partial<Record<string, string>>;
+}
+
+export const en: BookingStrings = {
+  locationLegend: 'Location',
+  serviceLegend: 'Service',
+  staffLegend: 'Staff',
+  anyStaff: 'Any available',
+  anyStaffDescription: 'The first free person takes your booking.',
+  chooseServiceForStaff: 'Choose a service to see who offers it.',
+  loading: (what) => `Loading ${what}…`,
+  couldNotLoad: (what) => `The ${what} could not be loaded.`,
+  catalogParts: { locations: 'locations', services: 'services', staff: 'staff' },
+  retry: 'Retry',
+  previousWeek: 'Previous week',
+  nextWeek: 'Next week',
+  thisWeek: 'This week',
+  timeZone: 'Time zone',
+  chooseService: 'Choose a service to see available times.',
+  loadingTimes: 'Loading available times…',
+  timesAvailable: (n) => (n === 1 ? '1 time available this week.' : `${n} times available this week.`),
+  noTimesThisWeek: 'No times available this week.',
+  showNextWeek: 'Show next week',
+  availabilityFailed: 'Availability could not be loaded.',
+  availableTimes: 'Available times',
+  today: 'today',
+  noTimes: 'No times',
+  yourBooking: 'Your booking',
+  chooseTime: 'Choose a time to continue.',
+  chooseAnotherTime: 'Choose another time above.',
+  location: 'Location',
+  service: 'Service',
+  staff: 'With',
+  date: 'Date',
+  time: 'Time',
+  reference: 'Reference',
+  name: 'Name',
+  email: 'Email',
+  phone: 'Phone (optional)',
+  notes: 'Notes (optional)',
+  confirm: 'Confirm booking',
+  sending: 'Booking…',
+  confirmed: 'Booking confirmed',
+  requested: 'Booking requested',
+  bookAnother: 'Book another time',
+  slotTaken: 'Sorry, this time was just taken by someone else. Please choose another time; your details are kept.',
+  bookingFailed: 'The booking could not be made. Please try again.',
+  themeLegend: 'Colour theme',
+  themes: { light: 'Light', dark: 'Dark', auto: 'Auto' },
+  unknownPreselection: (names) => `This booking page asks for ${names.join(' and ')}, which ${names.length === 1 ? 'does' : 'do'} not exist. Please choose from the options below.`,
+  unknownKinds: { location: 'location', service: 'service', staff: 'staff member' },
+  errors: {
+    network: 'The booking service could not be reached. Check your connection and try again.',
+    timeout: 'The booking service did not answer in time. Please try again.',
+    bad_payload: 'The booking service sent an answer this page does not understand.',
+    no_client: 'No booking service is configured (set proxy-url on <booking-flow>).',
+  },
+};
+
+export const de: BookingStrings = {
+  locationLegend: 'Standort',
+  serviceLegend: 'Leistung',
+  staffLegend: 'Mitarbeiter',
+  anyStaff: 'Beliebig',
+  anyStaffDescription: 'Die erste freie Person übernimmt Ihren Termin.',
+  chooseServiceForStaff: 'Wählen Sie eine Leistung, um zu sehen, wer sie anbietet.',
+  loading: (what) => `${what} werden geladen…`,
+  couldNotLoad: (what) => `${what} konnten nicht geladen werden.`,
+  catalogParts: { locations: 'Standorte', services: 'Leistungen', staff: 'Mitarbeiter' },
+  retry: 'Erneut versuchen',
+  previousWeek: 'Vorherige Woche',
+  nextWeek: 'Nächste Woche',
+  thisWeek: 'Diese Woche',
+  timeZone: 'Zeitzone',
+  chooseService: 'Wählen Sie eine Leistung, um freie Termine zu sehen.',
+  loadingTimes: 'Freie Termine werden geladen…',
+  timesAvailable: (n) => (n === 1 ? 'Diese Woche ist 1 Termin frei.' : `Diese Woche sind ${n} Termine frei.`),
+  noTimesThisWeek: 'Diese Woche sind keine Termine frei.',
+  showNextWeek: 'Nächste Woche zeigen',
+  availabilityFailed: 'Die freien Termine konnten nicht geladen werden.',
+  availableTimes: 'Freie Termine',
+  today: 'heute',
+  noTimes: 'Keine Termine',
+  yourBooking: 'Ihre Buchung',
+  chooseTime: 'Wählen Sie einen Termin, um fortzufahren.',
+  chooseAnotherTime: 'Wählen Sie oben einen anderen Termin.',
+  location: 'Standort',
+  service: 'Leistung',
+  staff: 'Bei',
+  date: 'Datum',
+  time: 'Uhrzeit',
+  reference: 'Buchungsnummer',
+  name: 'Name',
+  email: 'E-Mail',
+  phone: 'Telefon (optional)',
+  notes: 'Anmerkungen (optional)',
+  confirm: 'Termin buchen',
+  sending: 'Wird gebucht…',
+  confirmed: 'Termin bestätigt',
+  requested: 'Termin angefragt',
+  bookAnother: 'Weiteren Termin buchen',
+  slotTaken: 'Dieser Termin wurde gerade vergeben. Bitte wählen Sie einen anderen; Ihre Angaben bleiben erhalten.',
+  bookingFailed: 'Die Buchung ist fehlgeschlagen. Bitte versuchen Sie es erneut.',
+  themeLegend: 'Farbschema',
+  themes: { light: 'Hell', dark: 'Dunkel', auto: 'Automatisch' },
+  unknownPreselection: (names) => `Diese Seite verweist auf ${names.join(' und ')}, ${names.length === 1 ? 'das' : 'die'} es nicht gibt. Bitte wählen Sie unten.`,
+  unknownKinds: { location: 'Standort', service: 'Leistung', staff: 'Mitarbeiter' },
+  errors: {
+    network: 'Der Buchungsdienst ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
+    timeout: 'Der Buchungsdienst hat nicht rechtzeitig geantwortet. Bitte versuchen Sie es erneut.',
+    bad_payload: 'Der Buchungsdienst hat eine unverständliche Antwort gesendet.',
+    no_client: 'Kein Buchungsdienst eingerichtet (proxy-url an <booking-flow> setzen).',
+  },
+};
+
+const BUILT_IN: Record<string, BookingStrings> = { en, de };
+
+/** The strings for a locale (its language, falling back to English), with the author's replacements on top. */
+export function stringsFor(locale: string, overrides?: Partial<BookingStrings>): BookingStrings {
+  let language = 'en';
+  try {
+    language = new Intl.Locale(locale).language;
+  } catch {
+    // An invalid locale falls back to English.
+  }
+  const base = BUILT_IN[language] ?? en;
+  return overrides ? { ...base, ...overrides, errors: { ...base.errors, ...overrides.errors } } : base;
+}
+
+/** What to tell the visitor about a failed call: our words for the client's own codes, else the proxy's message. */
+export function errorText(strings: BookingStrings, code: string, message: string): string {
+  return strings.errors[code] ?? message;
+}
