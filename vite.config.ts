@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 
-// `vite build`            -> dist/demo/: the demo page, served by `npm start` beside the proxy.
+// `vite build`            -> dist/demo/: the demo pages (default, dark, brand), served by `npm start` beside the proxy.
 // `vite build --mode cdn` -> dist/booking-flow.js: one self-contained, minified ES module for a <script> tag.
 export default defineConfig(({ mode }) => {
   if (mode === 'cdn') {
@@ -20,6 +20,13 @@ export default defineConfig(({ mode }) => {
   return {
     root: 'demo',
     publicDir: false,
-    build: { target: 'es2022', outDir: resolve(import.meta.dirname, 'dist/demo'), emptyOutDir: true },
+    build: {
+      target: 'es2022',
+      outDir: resolve(import.meta.dirname, 'dist/demo'),
+      emptyOutDir: true,
+      rolldownOptions: {
+        input: Object.fromEntries(['index', 'dark', 'brand'].map((page) => [page, resolve(import.meta.dirname, `demo/${page}.html`)])),
+      },
+    },
   };
 });

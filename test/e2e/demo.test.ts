@@ -119,4 +119,25 @@ describe('demo page, end to end in Chromium', () => {
     assert.deepEqual(errors, []);
     await Promise.all(contexts.map((c) => c.close()));
   });
+
+  it('serves the dark and brand demo pages, and logs every event as it fires', async () => {
+    const page = await browser.newPage({ timezoneId: 'Europe/Berlin', locale: 'en-GB', colorScheme: 'light' });
+    await page.goto(`${server.url}/dark.html`);
+    const flow = page.locator('booking-flow');
+    assert.equal(await flow.evaluate((el) => getComputedStyle(el).colorScheme), 'dark');
+    await page.getByRole('radio', { name: /Haircut/ }).check();
+    const log = page.locator('#event-log li strong');
+    await page.locator('#event-log li', { hasText: 'availability-loaded' }).waitFor();
+    assert.deepEqual((await log.allInnerTexts()).reverse().slice(0, 2), ['service-selected', 'availability-loaded']);
+
+    await page.goto(`${server.url}/brand.html`);
+    // The brand colour reaches the chosen option through the public tokens alone.
+    await page.getByRole('radio', { name: /Haircut/ }).check();
+    const border = await page.locator('service-selector').evaluate((el) => {
+      const chosen = el.shadowRoot!.querySelector('[part~="selected"]')!;
+      return getComputedStyle(chosen).borderColor;
+    });
+    assert.equal(border, 'rgb(138, 59, 18)');
+    await page.close();
+  });
 });

@@ -1,0 +1,43 @@
+// The demo pages' script: the widget (as the script-tag build registers it) and a live log of its events.
+import '../src/cdn.js';
+import type { BookingEventName } from '../src/index.js';
+
+const EVENTS: (BookingEventName | 'time-zone-changed')[] = [
+  'branch-selected', 'service-selected', 'staff-selected', 'week-changed', 'availability-loaded', 'availability-error',
+  'slot-selected', 'booking-confirmed', 'booking-failed', 'theme-changed', 'time-zone-changed',
+];
+const MAX_ENTRIES = 50;
+
+/** A short, readable detail: functions named, long week data summarised. */
+function describe(detail: unknown): string {
+  return JSON.stringify(
+    detail,
+    (key, value: unknown) => {
+      if (typeof value === 'function') return `ƒ ${key}()`;
+      if (key === 'weekData' && value && typeof value === 'object') {
+        return Object.fromEntries(Object.entries(value as Record<string, unknown[]>).map(([day, slots]) => [day, `${slots.length} slots`]));
+      }
+      if (key === 'days' && Array.isArray(value)) return `${value.length} days`;
+      return value;
+    },
+    2,
+  );
+}
+
+const log = document.querySelector<HTMLOListElement>('#event-log');
+if (log) {
+  for (const type of EVENTS) {
+    document.addEventListener(type, (event) => {
+      const item = document.createElement('li');
+      const name = document.createElement('strong');
+      name.textContent = type;
+      const time = document.createElement('time');
+      time.textContent = new Date().toLocaleTimeString();
+      const detail = document.createElement('pre');
+      detail.textContent = describe((event as CustomEvent).detail);
+      item.append(name, ' ', time, detail);
+      log.prepend(item);
+      while (log.children.length > MAX_ENTRIES) log.lastElementChild?.remove();
+    });
+  }
+}

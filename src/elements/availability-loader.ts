@@ -1,0 +1,6 @@
+// Registers <availability-loader> (once per page) and exports its class: `import 'booking-flow/elements/availability-loader'`.
+import { AvailabilityLoader } from '../components/availability-loader/availability-loader.js';
+import { defineOnce } from '../internal/define-once.js';
+
+defineOnce('availability-loader', AvailabilityLoader);
+export { AvailabilityLoader };

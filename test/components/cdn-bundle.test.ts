@@ -1,0 +1,24 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import sinon from 'sinon';
+import { SPEC_ELEMENTS } from '../build/spec.js';
+
+// The script-tag build as a site owner loads it, from dist/ (npm test builds before the browser tests).
+const bundle = '/dist/booking-flow.js';
+
+describe('dist/booking-flow.js', () => {
+  it('registers every element; a second copy on the page warns and never throws', async () => {
+    const warn = sinon.stub(console, 'warn');
+    try {
+      await import(bundle);
+      expect(SPEC_ELEMENTS.filter((tag) => !customElements.get(tag))).to.deep.equal([]);
+      expect(warn.callCount).to.equal(0);
+      await import(`${bundle}?second-copy`);
+      expect(warn.callCount).to.equal(SPEC_ELEMENTS.length);
+      expect(String(warn.firstCall.args[0])).to.match(/already defined/);
+    } finally {
+      warn.restore();
+    }
+    const el = await fixture(html`<booking-flow proxy-url="/nowhere"></booking-flow>`);
+    expect(el.shadowRoot).to.exist;
+  });
+});
