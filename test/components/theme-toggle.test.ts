@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import '../../src/define.js';
 import type { BookingFlow } from '../../src/components/booking-flow/booking-flow.js';
 import type { ThemeToggle } from '../../src/components/theme-toggle/theme-toggle.js';
@@ -37,6 +37,19 @@ describe('<theme-toggle>', () => {
     const changed = nextEvent(el, 'theme-changed');
     await sendKeys({ press: 'ArrowRight' });
     expect((await changed).detail.theme).to.equal('dark');
+  });
+
+  it('theme="auto" follows prefers-color-scheme through CSS, from the first paint', async () => {
+    const background = (el: Element) => getComputedStyle(deep(el, 'theme-toggle', 'fieldset')).backgroundColor;
+    try {
+      await emulateMedia({ colorScheme: 'dark' });
+      const el = await fixture<BookingFlow>(html`<booking-flow proxy-url="/api" theme="auto"></booking-flow>`);
+      expect(background(el)).to.equal('rgb(20, 23, 26)');
+      await emulateMedia({ colorScheme: 'light' });
+      expect(background(el)).to.equal('rgb(255, 255, 255)');
+    } finally {
+      await emulateMedia({ colorScheme: 'light' });
+    }
   });
 
   for (const theme of ['light', 'dark'] as const) {
