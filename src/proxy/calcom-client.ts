@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { ProxyError } from './errors.js';
+import { isOutage, withRetries, type Circuit, type RetryPolicy } from './resilience.js';
 
 /** How the proxy names an event type to Cal.com: by id, or by a user's slug (calcom-api.md §1 "modes"). */
 export type EventTypeRef = { eventTypeId: number } | { eventTypeSlug: string; username: string };
@@ -20,6 +21,14 @@ export interface CalcomClientOptions {
   apiKey?: string;
   fetch: (request: Request) => Promise<Response>;
   timeoutMs: number;
+  /** Retries of a failed GET (bookings are never retried). */
+  retry: RetryPolicy;
+  circuit: Circuit;
+}
+
+/** Counts what one proxy request cost upstream, for its log line. */
+export interface UpstreamStats {
+  upstreamCalls: number;
 }
 
 /** What the proxy sends to `POST /v2/bookings`: the subset of Cal.com's body a booking widget needs. */
@@ -75,30 +84,39 @@ export class CalcomClient {
   constructor(private readonly options: CalcomClientOptions) {}
 
   /** The start instants Cal.com offers for one event type, in the order it gave them. */
-  async getSlots(query: SlotsQuery): Promise<string[]> {
+  async getSlots(query: SlotsQuery, stats?: UpstreamStats): Promise<string[]> {
     const params = new URLSearchParams(Object.entries(refBody(query.eventType)).map(([k, value]) => [k, String(value)]));
     params.set('start', query.start);
     params.set('end', query.end);
     params.set('timeZone', query.timeZone);
     params.set('duration', String(query.duration));
-    const body = await this.request('GET', `/slots?${params}`, SLOTS_API_VERSION);
-    const parsed = v.safeParse(SlotsEnvelope, body);
-    if (!parsed.success) throw new ProxyError(502, 'upstream_bad_payload', 'Cal.com sent slots in an unexpected shape.');
-    return Object.values(parsed.output.data).flatMap((day) => day.map((slot) => slot.start));
+    return this.options.circuit.run(
+      () =>
+        withRetries(async () => {
+          const body = await this.request('GET', `/slots?${params}`, SLOTS_API_VERSION, undefined, stats);
+          const parsed = v.safeParse(SlotsEnvelope, body);
+          if (!parsed.success) throw new ProxyError(502, 'upstream_bad_payload', 'Cal.com sent slots in an unexpected shape.');
+          return Object.values(parsed.output.data).flatMap((day) => day.map((slot) => slot.start));
+        }, this.options.retry),
+      isOutage,
+    );
   }
 
   /** Books a slot. Never retried: a second POST could book twice. */
-  async createBooking(input: BookingInput): Promise<CalcomBooking> {
+  async createBooking(input: BookingInput, stats?: UpstreamStats): Promise<CalcomBooking> {
     const body: Record<string, unknown> = { ...refBody(input.eventType), start: input.start, attendee: input.attendee, metadata: input.metadata };
     if (input.lengthInMinutes !== undefined) body.lengthInMinutes = input.lengthInMinutes;
     if (input.bookingFieldsResponses) body.bookingFieldsResponses = input.bookingFieldsResponses;
-    const answer = await this.request('POST', '/bookings', BOOKINGS_API_VERSION, body);
-    const parsed = v.safeParse(BookingEnvelope, answer);
-    if (!parsed.success) throw new ProxyError(502, 'upstream_bad_payload', 'Cal.com confirmed the booking in an unexpected shape.');
-    return parsed.output.data;
+    return this.options.circuit.run(async () => {
+      const answer = await this.request('POST', '/bookings', BOOKINGS_API_VERSION, body, stats);
+      const parsed = v.safeParse(BookingEnvelope, answer);
+      if (!parsed.success) throw new ProxyError(502, 'upstream_bad_payload', 'Cal.com confirmed the booking in an unexpected shape.');
+      return parsed.output.data;
+    }, isOutage);
   }
 
-  private async request(method: string, path: string, version: string, json?: unknown): Promise<unknown> {
+  private async request(method: string, path: string, version: string, json: unknown, stats: UpstreamStats | undefined): Promise<unknown> {
+    if (stats) stats.upstreamCalls++;
     const headers = new Headers({ 'cal-api-version': version, accept: 'application/json' });
     if (this.options.apiKey) headers.set('authorization', `Bearer ${this.options.apiKey}`);
     if (json !== undefined) headers.set('content-type', 'application/json');

@@ -34,7 +34,10 @@ async function main(): Promise<void> {
   const config = parseConfig(raw);
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number, not "${values.port}"`);
-  const proxy = createProxy({ config, apiKey, basePath: values['base-path'] });
+  const redisUrl = config.redis?.url ?? process.env.REDIS_URL;
+  if (config.redis && !redisUrl) throw new ConfigError('redis.url', 'is needed (or REDIS_URL in the environment) when "redis" is set');
+  const redis = redisUrl ? await connectRedis(redisUrl) : undefined;
+  const proxy = createProxy({ config, apiKey, basePath: values['base-path'], redis });
   const running = await startNodeServer({ proxy, port, hostname: values.host, basePath: values['base-path'], staticDir: values.static });
   const base = values['base-path'] === '/' ? '' : values['base-path'];
   console.log(`booking-flow proxy listening on ${running.url}${base}`);
@@ -43,10 +46,29 @@ async function main(): Promise<void> {
       ? 'Upstream: the built-in Cal.com sandbox (no CALCOM_API_KEY set). Bookings live in memory until the process ends.'
       : `Upstream: Cal.com at ${config.calcom.baseUrl ?? 'https://api.cal.com/v2'}.`,
   );
+  if (redis) console.log(`Cache, rate limits and invalidation: shared through Redis at ${redactedUrl(redisUrl!)}.`);
+  else console.log('Cache and rate limits: in this process (set REDIS_URL to share them between instances).');
   if (values.static) console.log(`Serving ${values.static} at ${running.url}/`);
-  const stop = () => void running.close().then(() => process.exit(0));
+  const stop = () => void running.close().then(() => proxy.close()).then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+}
+
+/** Connects ioredis (loaded only when Redis is used), failing fast when the server cannot be reached. */
+async function connectRedis(url: string) {
+  const { Redis } = await import('ioredis');
+  const redis = new Redis(url, { maxRetriesPerRequest: 2, lazyConnect: true });
+  await redis.connect().catch((error: unknown) => {
+    throw new Error(`Redis at ${redactedUrl(url)} could not be reached: ${error instanceof Error ? error.message : String(error)}`);
+  });
+  return redis;
+}
+
+/** The Redis URL without its password, for log lines. */
+function redactedUrl(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.password) parsed.password = '***';
+  return parsed.toString();
 }
 
 main().catch((error: unknown) => {

@@ -51,6 +51,38 @@ export const ProxyConfigSchema = v.strictObject({
   allowedOrigins: v.optional(v.array(v.pipe(v.string(), v.url('must be an origin such as https://example.com'))), []),
   cacheTtlSeconds: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(3600)), 60),
   webhookSecret: v.optional(v.pipe(v.string(), v.minLength(16, 'must be at least 16 characters'))),
+  /** Per client IP. Memory by default; shared through Redis when `redis` is set. */
+  rateLimit: v.optional(
+    v.strictObject({
+      requestsPerMinute: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100_000)), 120),
+      bookingsPerMinute: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(10_000)), 10),
+      /** Behind a load balancer: take the client IP from X-Forwarded-For. */
+      trustProxy: v.optional(v.boolean(), false),
+    }),
+    {},
+  ),
+  upstream: v.optional(
+    v.strictObject({
+      /** Extra attempts for a failed GET (never for a booking). */
+      retries: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(5)), 2),
+      retryBaseDelayMs: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(10_000)), 200),
+      /** A wait longer than this (e.g. a rate limit's reset) is not waited for: the call fails at once. */
+      retryMaxDelayMs: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(60_000)), 3_000),
+      /** Consecutive failures that open the circuit, and how long it stays open. */
+      circuitFailures: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1_000)), 5),
+      circuitOpenSeconds: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(3_600)), 30),
+      /** How long after expiry the last good slots may still be served, marked stale, when Cal.com fails. */
+      staleIfErrorSeconds: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(86_400)), 600),
+    }),
+    {},
+  ),
+  /** Shared cache, rate limits and invalidation for several proxy instances. The URL can also come from REDIS_URL. */
+  redis: v.optional(
+    v.strictObject({
+      url: v.optional(v.pipe(v.string(), v.regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL'))),
+      keyPrefix: v.optional(v.pipe(v.string(), v.regex(/^[\w:.-]{1,64}$/, 'must be 1-64 letters, digits or ":.-_"')), 'booking-flow:'),
+    }),
+  ),
   branches: v.optional(v.array(BranchConfig), []),
   services: v.pipe(v.array(ServiceConfig), v.minLength(1, 'must list at least one service')),
   staff: v.optional(v.array(StaffConfig), []),

@@ -15,7 +15,8 @@ export class ProxyError extends Error {
 
   toResponse(): Response {
     const error = this.details ? { code: this.code, message: this.message, details: this.details } : { code: this.code, message: this.message };
-    return Response.json({ error }, { status: this.status, headers: this.headers });
+    // x-error-code lets the request log name the failure without reading the body.
+    return Response.json({ error }, { status: this.status, headers: { ...this.headers, 'x-error-code': this.code } });
   }
 }
 

@@ -1,4 +1,5 @@
 import { serve, type ServerType } from '@hono/node-server';
+import { getConnInfo } from '@hono/node-server/conninfo';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import type { AddressInfo } from 'node:net';
@@ -24,7 +25,7 @@ export interface RunningServer {
 export function startNodeServer(options: NodeServerOptions): Promise<RunningServer> {
   const base = (options.basePath ?? '/').replace(/\/+$/, '');
   const app = new Hono();
-  app.all(base ? `${base}/*` : '*', (c) => options.proxy.fetch(c.req.raw));
+  app.all(base ? `${base}/*` : '*', (c) => options.proxy.fetch(c.req.raw, { clientIp: getConnInfo(c).remote.address }));
   if (options.staticDir) app.use('/*', serveStatic({ root: options.staticDir }));
   return new Promise((resolve) => {
     const server = serve({ fetch: app.fetch, port: options.port ?? 8787, hostname: options.hostname ?? '127.0.0.1' }, (info: AddressInfo) => {

@@ -1,62 +1,66 @@
-import { LRUCache } from 'lru-cache';
+import { ProxyError } from './errors.js';
+import type { SlotStore } from './slot-store.js';
 
-interface Entry {
-  tags: readonly string[];
+export type CacheState = 'HIT' | 'MISS' | 'STALE';
+
+export interface CachedAnswer {
   slots: string[];
+  state: CacheState;
+  /** How long the answer stays fresh (0 for a stale one). */
+  ttlMs: number;
 }
 
 /**
- * Cached slot lists per upstream query, with identical concurrent misses sharing one load.
- * Entries carry tags (their event type, service and staff member) so that a booking or a webhook can drop just
- * the answers it made stale.
+ * Slot answers over a store, with identical concurrent misses on this instance sharing one load, and
+ * stale-if-error: when Cal.com fails, the last good answer is served (marked stale) within its grace period.
  */
 export class SlotCache {
-  private readonly lru: LRUCache<string, Entry>;
   private readonly loading = new Map<string, { promise: Promise<string[]>; tags: readonly string[] }>();
 
   constructor(
+    readonly store: SlotStore,
     readonly ttlMs: number,
-    max = 5_000,
-  ) {
-    this.lru = new LRUCache({ max, ttl: Math.max(ttlMs, 1), ttlAutopurge: false });
-  }
+    private readonly staleMs: number,
+    private readonly now: () => number,
+  ) {}
 
-  /** The cached slots and how long they stay fresh, or the loaded ones after a shared miss. */
-  async get(key: string, tags: readonly string[], load: () => Promise<string[]>): Promise<{ slots: string[]; hit: boolean; ttlMs: number }> {
-    const cached = this.ttlMs > 0 ? this.lru.get(key) : undefined;
-    if (cached) return { slots: cached.slots, hit: true, ttlMs: this.lru.getRemainingTTL(key) };
-    let pending = this.loading.get(key);
-    if (!pending) {
-      const promise: Promise<string[]> = load()
-        .then((slots) => {
-          // A load that was invalidated while in flight answers its callers but is not kept.
-          if (this.ttlMs > 0 && this.loading.get(key)?.promise === promise) this.lru.set(key, { tags, slots });
-          return slots;
-        })
-        .finally(() => {
-          if (this.loading.get(key)?.promise === promise) this.loading.delete(key);
-        });
-      pending = { promise, tags };
-      this.loading.set(key, pending);
+  async get(key: string, tags: readonly string[], load: () => Promise<string[]>): Promise<CachedAnswer> {
+    const entry = await this.store.get(key);
+    if (entry && this.now() < entry.freshUntil) return { slots: entry.slots, state: 'HIT', ttlMs: entry.freshUntil - this.now() };
+    try {
+      return { slots: await this.load(key, tags, load), state: 'MISS', ttlMs: this.ttlMs };
+    } catch (error) {
+      if (entry && this.now() < entry.staleUntil && isUpstreamFailure(error)) return { slots: entry.slots, state: 'STALE', ttlMs: 0 };
+      throw error;
     }
-    return { slots: await pending.promise, hit: false, ttlMs: this.ttlMs };
   }
 
-  /** Drops the cached answers, and forgets the loads in flight, that carry any of these tags. */
-  invalidate(...tags: string[]): number {
-    const wanted = new Set(tags);
-    let dropped = 0;
-    for (const [key, entry] of this.lru.entries()) {
-      if (entry.tags.some((t) => wanted.has(t))) {
-        this.lru.delete(key);
-        dropped++;
+  /** Drops the answers carrying any of the tags, here and (through the store) on every instance. */
+  async invalidate(...tags: string[]): Promise<number> {
+    for (const [key, load] of this.loading) if (load.tags.some((t) => tags.includes(t))) this.loading.delete(key);
+    return this.store.invalidate(tags);
+  }
+
+  private load(key: string, tags: readonly string[], load: () => Promise<string[]>): Promise<string[]> {
+    const pending = this.loading.get(key);
+    if (pending) return pending.promise;
+    const promise = (async () => {
+      const before = await this.store.version(tags);
+      const slots = await load();
+      // A load that an invalidation overtook answers its callers but is not kept.
+      if (this.ttlMs > 0 && (await this.store.version(tags)) === before) {
+        const now = this.now();
+        await this.store.set(key, { slots, tags: [...tags], freshUntil: now + this.ttlMs, staleUntil: now + this.ttlMs + this.staleMs });
       }
-    }
-    for (const [key, load] of this.loading) if (load.tags.some((t) => wanted.has(t))) this.loading.delete(key);
-    return dropped;
+      return slots;
+    })().finally(() => {
+      if (this.loading.get(key)?.promise === promise) this.loading.delete(key);
+    });
+    this.loading.set(key, { promise, tags });
+    return promise;
   }
+}
 
-  get size(): number {
-    return this.lru.size;
-  }
+function isUpstreamFailure(error: unknown): boolean {
+  return error instanceof ProxyError && error.status >= 500;
 }

@@ -4,6 +4,7 @@ import { availableStarts } from './availability.js';
 import { bookingOutput, createBooking } from './bookings.js';
 import { demoData } from './demo-data.js';
 import type { SandboxData, SandboxEventType } from './model.js';
+import { sendWebhooks, type SandboxWebhook } from './webhooks.js';
 import { calcomError, calcomSuccess, formatInstant } from './wire-format.js';
 
 export interface SandboxOptions {
@@ -14,6 +15,8 @@ export interface SandboxOptions {
   /** Cal.com's default: 120 requests a minute per key or IP. `false` turns it off. */
   rateLimit?: { limit: number; windowMs: number } | false;
   data?: SandboxData;
+  /** Subscribers to BOOKING_CREATED / BOOKING_CANCELLED, sent after each booking or cancellation. */
+  webhooks?: SandboxWebhook[];
 }
 
 export interface Sandbox {
@@ -124,7 +127,17 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     if (typeof body !== 'object' || body === null) return fail(c, 400, 'Bad Request: the body must be a JSON object');
     const outcome = createBooking(data, body, now());
     if (outcome.status !== 201) return fail(c, outcome.status, outcome.message);
+    await sendWebhooks(options.webhooks ?? [], 'BOOKING_CREATED', data, outcome.booking, now());
     return calcomSuccess(bookingOutput(data, outcome.booking), 201);
+  });
+
+  app.post('/v2/bookings/:uid/cancel', async (c) => {
+    if (!BOOKINGS_VERSIONS.has(version(c))) return notFound(c);
+    const booking = data.bookings.find((b) => b.uid === c.req.param('uid'));
+    if (!booking) return fail(c, 404, `Booking with uid=${c.req.param('uid')} was not found in the database`);
+    booking.status = 'cancelled';
+    await sendWebhooks(options.webhooks ?? [], 'BOOKING_CANCELLED', data, booking, now());
+    return calcomSuccess(bookingOutput(data, booking));
   });
 
   app.all('*', notFound);

@@ -10,7 +10,7 @@ const attendee = { name: 'Ada Lovelace', email: 'ada@example.com', phone: '+44 2
 
 function setup() {
   const upstream = countingSandbox();
-  const proxy = createProxy({ config: demo(), upstream: upstream.fetch, now: () => NOW });
+  const proxy = createProxy({ config: demo(), upstream: upstream.fetch, now: () => NOW, log: () => {} });
   const post = (body: unknown, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
     get(proxy, '/bookings', { method: 'POST', headers, body: typeof body === 'string' ? body : JSON.stringify(body) });
   const slots = async (path = WEEK) => ((await (await get(proxy, path)).json()) as { slots: string[] }).slots;

@@ -12,8 +12,10 @@ server.events.on('request:start', ({ request }) => void seen.push(request.clone(
 
 const ok = () => HttpResponse.json({ status: 'success', data: { '2025-10-21': [{ start: '2025-10-21T09:00:00.000+02:00' }] } });
 
-function proxy(timeoutMs = 2_000) {
-  return createProxy({ config: demo({ calcom: { timeoutMs } }), apiKey: API_KEY, now: () => NOW });
+/** A proxy on msw's Cal.com; without retries unless asked, so each case sees one upstream answer. */
+function proxy(timeoutMs = 2_000, retries = 0) {
+  const config = demo({ calcom: { timeoutMs } });
+  return createProxy({ config: { ...config, upstream: { ...config.upstream, retries } }, apiKey: API_KEY, now: () => NOW, log: () => {} });
 }
 
 describe('proxy -> Cal.com API v2', () => {

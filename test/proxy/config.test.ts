@@ -64,7 +64,7 @@ describe('booking-flow-proxy CLI', () => {
       assert.ok(url, output);
       assert.match(output, /built-in Cal\.com sandbox/);
       const health = await fetch(`${url}/health`);
-      assert.deepEqual(await health.json(), { status: 'ok', upstream: 'sandbox' });
+      assert.deepEqual(await health.json(), { status: 'ok', upstream: 'sandbox', circuit: 'closed' });
     } finally {
       child.kill();
     }

@@ -5,8 +5,15 @@ import { createSandbox } from '../../src/sandbox/sandbox.js';
 export const NOW = Date.parse('2025-10-20T06:00:00Z'); // Monday 08:00 in Berlin
 export const API_KEY = 'cal_test_0123456789abcdefSECRET';
 
+/** The demo config with limits out of the way of tests that are not about them, and quick retries. */
 export function demo(overrides: Partial<ProxyConfig> = {}): ProxyConfig {
-  return { ...parseConfig(demoConfig), ...overrides };
+  const config = parseConfig(demoConfig);
+  return {
+    ...config,
+    rateLimit: { ...config.rateLimit, requestsPerMinute: 100_000, bookingsPerMinute: 100_000 },
+    upstream: { ...config.upstream, retryBaseDelayMs: 1 },
+    ...overrides,
+  };
 }
 
 /** A sandbox behind a counting fetch: how many requests reached "Cal.com". */

@@ -8,7 +8,7 @@ type ErrorJson = { error: { code: string; message: string; details?: { field?: s
 describe('proxy: GET /slots', () => {
   it('answers with the slots of the week and caches them', async () => {
     const upstream = countingSandbox();
-    const proxy = createProxy({ config: demo(), upstream: upstream.fetch, now: () => NOW });
+    const proxy = createProxy({ config: demo(), upstream: upstream.fetch, now: () => NOW, log: () => {} });
     const first = await get(proxy, WEEK);
     assert.equal(first.status, 200);
     assert.equal(first.headers.get('x-cache'), 'MISS');
@@ -25,7 +25,7 @@ describe('proxy: GET /slots', () => {
 
   it('makes one upstream call for many identical concurrent requests', async () => {
     const upstream = countingSandbox();
-    const proxy = createProxy({ config: demo(), upstream: upstream.fetch, now: () => NOW });
+    const proxy = createProxy({ config: demo(), upstream: upstream.fetch, now: () => NOW, log: () => {} });
     const answers = await Promise.all(Array.from({ length: 200 }, () => get(proxy, WEEK)));
     assert.ok(answers.every((r) => r.status === 200));
     assert.equal(upstream.calls, 1);
@@ -33,7 +33,7 @@ describe('proxy: GET /slots', () => {
 
   it('rejects bad input with a JSON 4xx naming the field, without calling upstream', async () => {
     const upstream = countingSandbox();
-    const proxy = createProxy({ config: demo(), upstream: upstream.fetch, now: () => NOW });
+    const proxy = createProxy({ config: demo(), upstream: upstream.fetch, now: () => NOW, log: () => {} });
     const cases: [string, number, string, string][] = [
       ['/slots?start=2025-10-20&end=2025-10-26&timeZone=UTC', 400, 'service', 'invalid_request'],
       ['/slots?service=haircut&start=2025-10-2&end=2025-10-26&timeZone=UTC', 400, 'start', 'invalid_request'],
@@ -65,7 +65,7 @@ describe('proxy: GET /slots', () => {
 
   it('accepts a 42-day range and another offered duration', async () => {
     const upstream = countingSandbox();
-    const proxy = createProxy({ config: demo(), upstream: upstream.fetch, now: () => NOW });
+    const proxy = createProxy({ config: demo(), upstream: upstream.fetch, now: () => NOW, log: () => {} });
     assert.equal((await get(proxy, '/slots?service=haircut&start=2025-10-01&end=2025-11-11&timeZone=UTC')).status, 200);
     const res = await get(proxy, '/slots?service=coaching&start=2025-10-20&end=2025-10-26&timeZone=UTC&staff=chloe&duration=30');
     assert.equal(res.status, 200);
@@ -73,17 +73,17 @@ describe('proxy: GET /slots', () => {
   });
 
   it('runs on the built-in sandbox when no API key is set', async () => {
-    const proxy = createProxy({ config: demo(), now: () => NOW });
+    const proxy = createProxy({ config: demo(), now: () => NOW, log: () => {} });
     assert.equal(proxy.mode, 'sandbox');
     const health = await get(proxy, '/health');
-    assert.deepEqual(await health.json(), { status: 'ok', upstream: 'sandbox' });
+    assert.deepEqual(await health.json(), { status: 'ok', upstream: 'sandbox', circuit: 'closed' });
     const res = await get(proxy, `${WEEK}&staff=anna`);
     assert.equal(res.status, 200);
     assert.ok(((await res.json()) as { slots: string[] }).slots.length > 0);
   });
 
   it('answers unknown routes with JSON 404 and honours a base path', async () => {
-    const proxy = createProxy({ config: demo(), basePath: '/booking-api', now: () => NOW });
+    const proxy = createProxy({ config: demo(), basePath: '/booking-api', now: () => NOW, log: () => {} });
     const missing = await get(proxy, '/booking-api/nope');
     assert.equal(missing.status, 404);
     assert.equal(((await missing.json()) as ErrorJson).error.code, 'not_found');
@@ -93,7 +93,7 @@ describe('proxy: GET /slots', () => {
 
 describe('proxy: GET /catalog', () => {
   it('lists branches, services and staff without any Cal.com detail', async () => {
-    const proxy = createProxy({ config: demo(), now: () => NOW });
+    const proxy = createProxy({ config: demo(), now: () => NOW, log: () => {} });
     const res = await get(proxy, '/catalog');
     assert.equal(res.status, 200);
     const text = await res.text();
@@ -107,7 +107,7 @@ describe('proxy: GET /catalog', () => {
 
 describe('proxy: CORS', () => {
   it('allows only the configured origins', async () => {
-    const proxy = createProxy({ config: demo({ allowedOrigins: ['https://shop.example'] }), now: () => NOW });
+    const proxy = createProxy({ config: demo({ allowedOrigins: ['https://shop.example'] }), now: () => NOW, log: () => {} });
     const allowed = await get(proxy, '/catalog', { headers: { origin: 'https://shop.example' } });
     assert.equal(allowed.headers.get('access-control-allow-origin'), 'https://shop.example');
     const other = await get(proxy, '/catalog', { headers: { origin: 'https://evil.example' } });

@@ -1,0 +1,108 @@
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { after, before, beforeEach, describe, it } from 'node:test';
+import { Redis } from 'ioredis';
+import { createProxy } from '../../src/proxy/handler.js';
+import { sign } from '../../src/proxy/webhooks.js';
+import { NOW, WEEK, countingSandbox, demo, get } from './fixtures.js';
+
+// A real redis-server (Debian's; .ci/run installs it) on a free port, shared by two proxy "instances".
+const PORT = 16_379 + Math.floor(Math.random() * 1_000);
+const SECRET = 'whsec_0123456789abcdef';
+let server: ChildProcess;
+const clients: Redis[] = [];
+
+function instance(upstream: ReturnType<typeof countingSandbox>, overrides: Parameters<typeof demo>[0] = {}) {
+  const redis = new Redis({ port: PORT, maxRetriesPerRequest: 1 });
+  clients.push(redis);
+  const config = demo({ webhookSecret: SECRET, redis: { keyPrefix: 'test:' }, ...overrides });
+  return createProxy({ config, upstream: upstream.fetch, now: () => NOW, redis, log: () => {} });
+}
+
+describe('proxy on Redis: several instances share cache, invalidation and rate limits', () => {
+  before(async () => {
+    server = spawn('redis-server', ['--port', String(PORT), '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+    const probe = new Redis({ port: PORT, retryStrategy: (n) => (n > 50 ? null : 100), maxRetriesPerRequest: null });
+    probe.on('error', () => undefined); // refused until the server is up
+    assert.equal(await probe.ping(), 'PONG', 'redis-server is running (apt-get install redis-server)');
+    clients.push(probe);
+  });
+  beforeEach(async () => {
+    await clients[0]!.flushall();
+  });
+  after(async () => {
+    await Promise.all(clients.map((c) => c.quit().catch(() => undefined)));
+    server.kill();
+  });
+
+  it('one instance\'s answer is a hit on the other', async () => {
+    const upstream = countingSandbox();
+    const [a, b] = [instance(upstream), instance(upstream)];
+    assert.equal((await get(a, WEEK)).headers.get('x-cache'), 'MISS');
+    const fromB = await get(b, WEEK);
+    assert.equal(fromB.headers.get('x-cache'), 'HIT');
+    assert.ok(Number(/max-age=(\d+)/.exec(fromB.headers.get('cache-control') ?? '')?.[1]) <= 60);
+    assert.equal(upstream.calls, 1);
+  });
+
+  it('a booking through one instance drops the cached week for all of them', async () => {
+    const upstream = countingSandbox();
+    const [a, b] = [instance(upstream), instance(upstream)];
+    const slots = ((await (await get(b, `${WEEK}&staff=ben`)).json()) as { slots: string[] }).slots;
+    await get(b, WEEK); // "any available" for the same service
+    const res = await get(a, '/bookings', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ service: 'haircut', staff: 'ben', start: slots[0], timeZone: 'Europe/Berlin', attendee: { name: 'Ada', email: 'ada@example.com' } }),
+    });
+    assert.equal(res.status, 201);
+    for (const path of [`${WEEK}&staff=ben`, WEEK]) {
+      const again = await get(b, path);
+      assert.equal(again.headers.get('x-cache'), 'MISS', path);
+    }
+    assert.ok(!((await (await get(b, `${WEEK}&staff=ben`)).json()) as { slots: string[] }).slots.includes(slots[0]!));
+  });
+
+  it('a webhook received by one instance drops the week cached by another', async () => {
+    const upstream = countingSandbox();
+    const [a, b] = [instance(upstream), instance(upstream)];
+    await get(a, WEEK);
+    const body = JSON.stringify({ triggerEvent: 'BOOKING_CANCELLED', payload: { eventTypeId: 1001 } });
+    const hook = await b.fetch(new Request('http://proxy.test/webhooks/calcom', { method: 'POST', headers: { 'x-cal-signature-256': await sign(SECRET, body) }, body }));
+    assert.deepEqual(await hook.json(), { received: true, dropped: 1 });
+    assert.equal((await get(a, WEEK)).headers.get('x-cache'), 'MISS');
+  });
+
+  it('counts one rate limit per IP across instances', async () => {
+    const upstream = countingSandbox();
+    const limits = { rateLimit: { requestsPerMinute: 3, bookingsPerMinute: 1, trustProxy: false } };
+    const [a, b] = [instance(upstream, limits), instance(upstream, limits)];
+    const from = (proxy: typeof a) => proxy.fetch(new Request(`http://proxy.test${WEEK}`), { clientIp: '203.0.113.7' });
+    assert.deepEqual([(await from(a)).status, (await from(b)).status, (await from(a)).status], [200, 200, 200]);
+    const over = await from(b);
+    assert.equal(over.status, 429);
+    assert.ok(Number(over.headers.get('retry-after')) >= 1);
+  });
+
+  it('serves stale slots from Redis when Cal.com fails after they expired', async () => {
+    const upstream = countingSandbox();
+    let clock = NOW;
+    const redis = new Redis({ port: PORT });
+    clients.push(redis);
+    let failing = false;
+    const config = demo({ redis: { keyPrefix: 'test:' } });
+    const proxy = createProxy({
+      config: { ...config, upstream: { ...config.upstream, retries: 0 } },
+      upstream: (r) => (failing ? Promise.resolve(Response.json({}, { status: 500 })) : upstream.fetch(r)),
+      now: () => clock,
+      redis,
+      log: () => {},
+    });
+    await get(proxy, WEEK);
+    failing = true;
+    clock += 61_000;
+    const stale = await get(proxy, WEEK);
+    assert.equal(stale.headers.get('x-cache'), 'STALE');
+    assert.equal(((await stale.json()) as { stale?: boolean }).stale, true);
+  });
+});
