@@ -18,9 +18,14 @@ export interface BookingStrings {
   loadingTimes: string;
   timesAvailable: (count: number) => string;
   noTimesThisWeek: string;
-  showNextWeek: string;
   availabilityFailed: string;
   availableTimes: string;
+  days: string;
+  busy: { none: string; few: string; many: string };
+  withStaff: (name: string) => string;
+  showNextAvailable: string;
+  searchingNextAvailable: string;
+  nothingAhead: (weeks: number) => string;
   today: string;
   noTimes: string;
   yourBooking: string;
@@ -70,9 +75,14 @@ export const en: BookingStrings = {
   loadingTimes: 'Loading available times…',
   timesAvailable: (n) => (n === 1 ? '1 time available this week.' : `${n} times available this week.`),
   noTimesThisWeek: 'No times available this week.',
-  showNextWeek: 'Show next week',
   availabilityFailed: 'Availability could not be loaded.',
   availableTimes: 'Available times',
+  days: 'Days',
+  busy: { none: 'Fully booked', few: 'Few times left', many: 'Many times free' },
+  withStaff: (name) => `with ${name}`,
+  showNextAvailable: 'Show next available',
+  searchingNextAvailable: 'Looking for the next free time…',
+  nothingAhead: (weeks) => `No free times in the next ${weeks} weeks.`,
   today: 'today',
   noTimes: 'No times',
   yourBooking: 'Your booking',
@@ -126,9 +136,14 @@ export const de: BookingStrings = {
   loadingTimes: 'Freie Termine werden geladen…',
   timesAvailable: (n) => (n === 1 ? 'Diese Woche ist 1 Termin frei.' : `Diese Woche sind ${n} Termine frei.`),
   noTimesThisWeek: 'Diese Woche sind keine Termine frei.',
-  showNextWeek: 'Nächste Woche zeigen',
   availabilityFailed: 'Die freien Termine konnten nicht geladen werden.',
   availableTimes: 'Freie Termine',
+  days: 'Tage',
+  busy: { none: 'Ausgebucht', few: 'Wenige Termine frei', many: 'Viele Termine frei' },
+  withStaff: (name) => `bei ${name}`,
+  showNextAvailable: 'Nächsten freien Termin zeigen',
+  searchingNextAvailable: 'Nächster freier Termin wird gesucht…',
+  nothingAhead: (weeks) => `In den nächsten ${weeks} Wochen ist kein Termin frei.`,
   today: 'heute',
   noTimes: 'Keine Termine',
   yourBooking: 'Ihre Buchung',

@@ -110,3 +110,8 @@ export function buildWeek(input: BuildWeekInput): WeekAvailability {
     },
   };
 }
+
+/** How full a day is, for the visitor's overview: no times, a few (up to 4), or many. */
+export function busyness(count: number): 'none' | 'few' | 'many' {
+  return count === 0 ? 'none' : count <= 4 ? 'few' : 'many';
+}

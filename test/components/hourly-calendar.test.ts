@@ -1,4 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import '../../src/define.js';
 import type { HourlyCalendar } from '../../src/components/hourly-calendar/hourly-calendar.js';
 import { buildWeek } from '../../src/model/week.js';
@@ -34,8 +35,8 @@ describe('<hourly-calendar>', () => {
     const hours = [...tuesday.querySelectorAll('.hour')].map((h) => [...h.querySelectorAll('button')].map((b) => b.textContent.trim()));
     expect(hours).to.deep.equal([['09:00', '09:45'], ['10:30']]);
     expect(days[0]!.textContent).to.include('No times');
-    expect(tuesday.getAttribute('part')).to.equal('day today');
-    expect(days[0]!.getAttribute('part')).to.equal('day past');
+    expect(tuesday.getAttribute('part')).to.equal('day today busy-few');
+    expect(days[0]!.getAttribute('part')).to.equal('day past busy-none');
   });
 
   it('gives every slot a full accessible name', async () => {
@@ -55,15 +56,89 @@ describe('<hourly-calendar>', () => {
       time: '14:00', fullDatetime: '2025-10-22T14:00:00+02:00', date: '2025-10-22', dayName: 'wednesday', durationMinutes: 45,
     });
     await el.updateComplete;
-    const pressed = deepAll(el, 'button[aria-pressed="true"]');
+    const pressed = deepAll(el, 'button.slot[aria-pressed="true"]');
     expect(pressed).to.have.length(1);
     expect(pressed[0]!.getAttribute('part')).to.equal('slot selected');
   });
 
-  it('is operable from the keyboard: slots are buttons in tab order', async () => {
+  it('is one tab stop with roving focus: arrows, Home and End move between times and days (real key presses)', async () => {
+    const before = document.createElement('button');
+    before.textContent = 'before';
     const el = await calendar();
-    const buttons = deepAll<HTMLButtonElement>(el, 'button.slot');
-    expect(buttons.every((b) => b.tabIndex === 0 && !b.disabled)).to.equal(true);
+    el.before(before);
+    before.focus();
+    const focusedTime = () => (el.shadowRoot!.activeElement as HTMLElement | null)?.dataset.datetime;
+    await sendKeys({ press: 'Tab' });
+    expect(focusedTime()).to.equal('2025-10-21T09:00:00+02:00');
+    expect(deepAll<HTMLButtonElement>(el, 'button.slot').filter((b) => b.tabIndex === 0)).to.have.length(1);
+    await sendKeys({ press: 'ArrowDown' });
+    expect(focusedTime()).to.equal('2025-10-21T09:45:00+02:00');
+    await sendKeys({ press: 'End' });
+    expect(focusedTime()).to.equal('2025-10-21T10:30:00+02:00');
+    await sendKeys({ press: 'Home' });
+    expect(focusedTime()).to.equal('2025-10-21T09:00:00+02:00');
+    await sendKeys({ press: 'ArrowRight' });
+    expect(focusedTime(), 'to the next day with times').to.equal('2025-10-22T14:00:00+02:00');
+    await sendKeys({ press: 'ArrowRight' });
+    expect(focusedTime(), 'no further day: stays').to.equal('2025-10-22T14:00:00+02:00');
+    await sendKeys({ press: 'ArrowLeft' });
+    expect(focusedTime()).to.equal('2025-10-21T09:00:00+02:00');
+    const selected = nextEvent(el, 'slot-selected');
+    await sendKeys({ press: 'Enter' });
+    expect((await selected).detail.slot.time).to.equal('09:00');
+    // Tab leaves the week in one step.
+    await sendKeys({ press: 'Tab' });
+    expect(el.shadowRoot!.activeElement).to.equal(null);
+    before.remove();
+  });
+
+  it('asks for the previous or next week on PageUp and PageDown', async () => {
+    const el = await calendar();
+    deepAll<HTMLButtonElement>(el, 'button.slot')[0]!.focus();
+    const next = nextEvent(el, 'week-requested');
+    await sendKeys({ press: 'PageDown' });
+    expect((await next).detail).to.deep.equal({ offset: 1 });
+    const previous = nextEvent(el, 'week-requested');
+    await sendKeys({ press: 'PageUp' });
+    expect((await previous).detail).to.deep.equal({ offset: -1 });
+  });
+
+  it('tells how busy each day is: none, few or many', async () => {
+    const el = await calendar();
+    const days = deepAll(el, 'section.day');
+    expect(days.map((d) => d.getAttribute('part')!.split(' ').find((p) => p.startsWith('busy-')))).to.deep.equal([
+      'busy-none', 'busy-few', 'busy-few', 'busy-none', 'busy-none', 'busy-none', 'busy-none',
+    ]);
+    expect(days[2]!.textContent).to.include('Few times left');
+    expect(days[3]!.textContent).to.include('Fully booked');
+  });
+
+  it('becomes a day strip with the chosen day\'s times in a narrow container, with no horizontal scrolling at 320px', async () => {
+    const wrapper = await fixture<HTMLElement>(html`
+      <div style="width: 320px" lang="en-GB"><hourly-calendar .weekData=${week.weekData} .weekMetadata=${week.weekMetadata}></hourly-calendar></div>
+    `);
+    const el = wrapper.querySelector<HourlyCalendar>('hourly-calendar')!;
+    await el.updateComplete;
+    const strip = deepAll<HTMLButtonElement>(el, '.strip button');
+    expect(strip).to.have.length(7);
+    expect(strip.every((b) => b.checkVisibility())).to.equal(true);
+    const visibleDays = deepAll(el, 'section.day').filter((d) => d.checkVisibility());
+    expect(visibleDays).to.have.length(1);
+    expect(visibleDays[0]!.textContent).to.include('Tue 21 Oct');
+    expect(el.scrollWidth).to.be.at.most(320);
+    for (const target of [...strip, ...deepAll(el, 'button.slot')].filter((b) => b.checkVisibility())) {
+      const box = target.getBoundingClientRect();
+      expect(box.width >= 24 && box.height >= 24, `${target.textContent} is at least 24px`).to.equal(true);
+      expect(box.right).to.be.at.most(wrapper.getBoundingClientRect().right + 0.5);
+    }
+    strip[2]!.click();
+    await el.updateComplete;
+    expect(deepAll(el, 'section.day').filter((d) => d.checkVisibility())[0]!.textContent).to.include('Wed 22 Oct');
+    // The arrow keys move through days here too, and the shown day follows.
+    deepAll<HTMLButtonElement>(el, 'button.slot[tabindex="0"]')[0]!.focus();
+    await sendKeys({ press: 'ArrowLeft' });
+    expect(deepAll(el, 'section.day').filter((d) => d.checkVisibility())[0]!.textContent).to.include('Tue 21 Oct');
+    await expect(el).to.be.accessible();
   });
 
   it('renders nothing until it has a week', async () => {

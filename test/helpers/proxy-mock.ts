@@ -30,6 +30,8 @@ export interface ProxyMock {
   failWith?: { status: number; code: string; message: string };
   /** While set, /slots waits for it before answering. */
   gate?: Promise<void>;
+  /** More slots on top of SLOTS, e.g. in a later week. */
+  extraSlots: string[];
   /** Every POST /bookings body. */
   bookings: Record<string, unknown>[];
   /** Makes POST /bookings fail with this status and error code until cleared. */
@@ -38,7 +40,7 @@ export interface ProxyMock {
 
 /** An msw worker standing in for the proxy under /api, recording every /slots request. */
 export function mockProxy(): ProxyMock {
-  const state: ProxyMock = { requests: [], bookings: [] };
+  const state: ProxyMock = { requests: [], bookings: [], extraSlots: [] };
   const worker = setupWorker(
     http.get('/api/catalog', () => HttpResponse.json(catalog)),
     http.get('/api/slots', async ({ request }) => {
@@ -58,8 +60,7 @@ export function mockProxy(): ProxyMock {
         timeZone: url.searchParams.get('timeZone'),
         durationMinutes: duration,
         // Every known slot on the asked UTC dates (the client asks for a week padded by a day).
-        slots: Object.values(SLOTS)
-          .flat()
+        slots: [...Object.values(SLOTS).flat(), ...state.extraSlots]
           .filter((s) => s.slice(0, 10) >= url.searchParams.get('start')! && s.slice(0, 10) <= url.searchParams.get('end')!),
       });
     }),
@@ -85,6 +86,7 @@ export function mockProxy(): ProxyMock {
     state.failWith = undefined;
     state.gate = undefined;
     state.bookings.length = 0;
+    state.extraSlots = [];
     state.bookingFailsWith = undefined;
   });
   after(() => worker.stop());

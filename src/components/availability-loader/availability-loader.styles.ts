@@ -1,6 +1,10 @@
 import { css } from 'lit';
 
 export const styles = css`
+  :host {
+    container-type: inline-size;
+    --_calendar-height: var(--booking-calendar-height, 32rem);
+  }
   .toolbar {
     display: flex;
     flex-wrap: wrap;
@@ -37,14 +41,44 @@ export const styles = css`
     border-radius: var(--_radius);
     background: var(--_bg);
   }
+  /* Loading, loaded, empty and error states share one fixed box: nothing below moves when a week comes in. */
   .body {
     position: relative;
-    min-height: 12rem;
+    height: var(--_calendar-height);
+  }
+  .body.unsized {
+    height: auto;
+  }
+  .body:focus {
+    outline: none;
+  }
+  .calendar {
+    height: 100%;
+    overflow-y: auto;
+    overscroll-behavior: contain;
   }
   .skeleton {
     display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(6rem, 1fr));
+    grid-template-columns: repeat(7, minmax(0, 1fr));
     gap: var(--_space);
+    height: 100%;
+    overflow: hidden;
+  }
+  @container (max-width: 56rem) {
+    .skeleton {
+      grid-template-columns: repeat(auto-fill, minmax(7.5rem, 1fr));
+    }
+  }
+  @container (max-width: 480px) {
+    :host {
+      --_calendar-height: var(--booking-calendar-height, 28rem);
+    }
+    .skeleton {
+      grid-template-columns: 1fr;
+    }
+    .skeleton-day:not(:first-of-type) {
+      display: none;
+    }
   }
   .skeleton-day {
     display: grid;

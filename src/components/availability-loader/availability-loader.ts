@@ -16,11 +16,15 @@ import {
   type Selection,
 } from '../../internal/contexts.js';
 import { emit } from '../../internal/events.js';
+import type { HourlyCalendar } from '../hourly-calendar/hourly-calendar.js';
 import { HeardSelection } from '../../internal/heard-selection.js';
 import { defaultSettings } from '../../internal/settings.js';
 import { errorText, type BookingStrings } from '../../internal/strings.js';
 import { timeZoneOptions } from '../../internal/time-zones.js';
 import { styles } from './availability-loader.styles.js';
+
+/** How many weeks "Show next available" looks ahead, one request each at most. */
+const MAX_LOOKAHEAD_WEEKS = 8;
 
 /**
  * Loads one week of availability for the chosen service and staff and owns week navigation. Shows a skeleton
@@ -48,6 +52,7 @@ import { styles } from './availability-loader.styles.js';
  * @fires {CustomEvent<{ timeZone: string }>} time-zone-changed - The visitor picked another time zone; `<booking-flow>` applies it.
  *
  * @cssprop [--booking-color-surface] - Skeleton and panel background.
+ * @cssprop [--booking-calendar-height=32rem] - Height of the week area (28rem in a narrow container); it scrolls inside, so nothing below moves.
  * @cssprop [--booking-color-danger] - Error text and border.
  */
 export class AvailabilityLoader extends BookingElement {
@@ -107,13 +112,88 @@ export class AvailabilityLoader extends BookingElement {
     },
   });
 
+  /** Set while a keyboard user changes week or is sent back to the calendar: focus goes to it once it is shown. */
+  private focusWanted = false;
+  /** The "next available" search under way, if any. */
+  @state() private searching?: AbortController;
+  @state() private nothingAhead = false;
+
+  constructor() {
+    super();
+    this.addEventListener('week-requested', (e) => {
+      e.stopPropagation();
+      this.focusWanted = true;
+      this.renderRoot.querySelector<HTMLElement>('.body')?.focus();
+      this.goToWeek(addDays(this.shownWeekStart, 7 * e.detail.offset));
+    });
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.watchClient(undefined);
+    this.searching?.abort();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('client')) this.watchClient(this.client);
+  }
+
+  protected override updated(): void {
+    if (!this.focusWanted || this.task.status === TaskStatus.PENDING) return;
+    this.focusWanted = false;
+    // The calendar's tab stop once the week is in; the next step to take when it is empty or failed.
+    void this.calendar()?.updateComplete.then((done) => {
+      if (done && this.calendar()?.focusActive()) return;
+      this.renderRoot.querySelector<HTMLElement>('.empty button, .error button, .body')?.focus();
+    });
+  }
+
+  /** Sends keyboard focus to the calendar as soon as the shown week is on screen (e.g. after a time was taken). */
+  focusCalendar(): void {
+    this.focusWanted = true;
+    this.requestUpdate();
+  }
+
+  private calendar(): HourlyCalendar | undefined {
+    const slot = this.renderRoot.querySelector('slot');
+    const assigned = slot?.assignedElements({ flatten: true }) ?? [];
+    return [...assigned, ...assigned.flatMap((el) => [...el.querySelectorAll('hourly-calendar')])].find(
+      (el): el is HourlyCalendar => el.localName === 'hourly-calendar',
+    );
+  }
+
+  /**
+   * Looks ahead week by week (through the client, so cached weeks cost nothing) for the first week with free times,
+   * at most MAX_LOOKAHEAD_WEEKS requests, and shows it.
+   */
+  private async showNextAvailable(from: IsoDate): Promise<void> {
+    const client = this.client;
+    const serviceId = this.serviceId;
+    if (!client || !serviceId) return;
+    this.searching?.abort();
+    const controller = (this.searching = new AbortController());
+    this.nothingAhead = false;
+    this.announcement = this.t.searchingNextAvailable;
+    try {
+      for (let i = 1; i <= MAX_LOOKAHEAD_WEEKS; i++) {
+        const weekStart = addDays(from, 7 * i);
+        const week = await client.getAvailabilityForWeek({
+          serviceId, staffId: this.staffId, weekStart, durationMinutes: this.duration, timeZone: this.shownTimeZone,
+          locale: this.effectiveSettings.locale, signal: controller.signal,
+        });
+        if (week.weekMetadata.totalSlots > 0) {
+          this.focusWanted = true;
+          this.goToWeek(weekStart);
+          return;
+        }
+      }
+      this.nothingAhead = true;
+      this.announcement = this.t.nothingAhead(MAX_LOOKAHEAD_WEEKS);
+    } catch (error) {
+      if (!(error instanceof DOMException && error.name === 'AbortError')) this.announcement = `${this.t.availabilityFailed} ${this.errorMessage(errorDetail(error))}`;
+    } finally {
+      if (this.searching === controller) this.searching = undefined;
+    }
   }
 
   private watched?: AvailabilityClient;
@@ -181,6 +261,8 @@ export class AvailabilityLoader extends BookingElement {
   }
 
   private goToWeek(weekStart: IsoDate): void {
+    if (weekStart < this.currentWeekStart) weekStart = this.currentWeekStart;
+    this.nothingAhead = false;
     if (weekStart === this.shownWeekStart) return;
     this.weekStart = weekStart;
     emit(this, 'week-changed', { weekStart });
@@ -216,7 +298,7 @@ export class AvailabilityLoader extends BookingElement {
           </select>
         </label>
       </div>
-      <div class="body" aria-busy=${this.task.status === TaskStatus.PENDING ? 'true' : 'false'}>
+      <div class="body ${hasService ? '' : 'unsized'}" tabindex="-1" aria-busy=${this.task.status === TaskStatus.PENDING || this.searching ? 'true' : 'false'}>
         ${this.task.render({
           initial: () => html`<p class="prompt" part="prompt">${t.chooseService}</p>`,
           pending: () => this.renderSkeleton(),
@@ -253,8 +335,10 @@ export class AvailabilityLoader extends BookingElement {
   private renderEmpty(weekStart: IsoDate) {
     return html`
       <div class="empty" part="empty">
-        <p>${this.t.noTimesThisWeek}</p>
-        <button class="button" @click=${() => this.goToWeek(addDays(weekStart, 7))}>${this.t.showNextWeek}</button>
+        <p>${this.nothingAhead ? this.t.nothingAhead(MAX_LOOKAHEAD_WEEKS) : this.t.noTimesThisWeek}</p>
+        <button class="button primary" ?disabled=${Boolean(this.searching)} @click=${() => void this.showNextAvailable(weekStart)}>
+          ${this.searching ? this.t.searchingNextAvailable : this.t.showNextAvailable}
+        </button>
       </div>
     `;
   }

@@ -127,7 +127,11 @@ export class BookingFlow extends BookingElement {
     this.addEventListener('branch-selected', (e) => this.choose({ branchId: e.detail.branchId, serviceId: null, staffId: null, slot: null }));
     this.addEventListener('service-selected', (e) => this.choose({ serviceId: e.detail.serviceId, staffId: null, slot: null }));
     this.addEventListener('staff-selected', (e) => this.choose({ staffId: e.detail.staffId, slot: null }));
-    this.addEventListener('slot-selected', (e) => this.choose({ slot: e.detail.slot }));
+    this.addEventListener('slot-selected', (e) => {
+      this.choose({ slot: e.detail.slot });
+      // On to the next step: the summary and its form.
+      void this.updateComplete.then(() => this.step('booking-summary')?.focusHeading());
+    });
     this.addEventListener('theme-changed', (e) => (this.theme = e.detail.theme));
     this.addEventListener('time-zone-changed', (e) => (this.timeZone = e.detail.timeZone));
     this.addEventListener('booking-confirmed', (e) => {
@@ -139,7 +143,14 @@ export class BookingFlow extends BookingElement {
       // The time was taken meanwhile: show that week as it is now.
       this.refreshAvailability(this.selection.serviceId, this.selection.staffId);
       this.choose({ slot: null });
+      // Back to the calendar to choose another time; the typed details wait in the form.
+      this.step('availability-loader')?.focusCalendar();
     });
+  }
+
+  /** A step of this flow: one of the author's children, or of the default steps. */
+  private step<K extends 'booking-summary' | 'availability-loader'>(tag: K): HTMLElementTagNameMap[K] | null {
+    return this.querySelector(tag) ?? this.renderRoot.querySelector(tag);
   }
 
   /** Drops the cached weeks a booking made stale: its service's, and every service of the person booked. */

@@ -5,6 +5,10 @@ export const styles = css`
     margin: 0 0 var(--_space);
     font-size: 1.15em;
   }
+  /* Focus is moved here for screen readers when the step begins; a ring would only distract. */
+  h2:focus {
+    outline: none;
+  }
   .prompt {
     margin: 0;
     color: var(--_muted);

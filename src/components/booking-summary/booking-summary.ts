@@ -87,6 +87,11 @@ export class BookingSummary extends BookingElement {
     this.pending?.abort();
   }
 
+  /** Moves focus to the step's heading, so that a screen reader starts reading the summary there. */
+  focusHeading(): void {
+    this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
+  }
+
   private onInput(field: Field, event: Event): void {
     this.values = { ...this.values, [field]: (event.target as HTMLInputElement | HTMLTextAreaElement).value };
   }
@@ -117,6 +122,8 @@ export class BookingSummary extends BookingElement {
       );
       this.phase = { kind: 'confirmed', booking };
       emit(this, 'booking-confirmed', { booking });
+      await this.updateComplete;
+      this.focusHeading();
     } catch (error) {
       if (isAbortError(error)) return;
       this.fail(
@@ -150,7 +157,7 @@ export class BookingSummary extends BookingElement {
     const sending = this.phase.kind === 'sending';
     return html`
       <section aria-labelledby="heading">
-        <h2 id="heading">${t.yourBooking}</h2>
+        <h2 id="heading" tabindex="-1">${t.yourBooking}</h2>
         ${slot ? this.renderSummary() : html`<p class="prompt" part="prompt">${t.chooseAnotherTime}</p>`}
         <form part="form" @submit=${this.submit}>
           ${this.renderField('name', t.name, { type: 'text', autocomplete: 'name', required: true })}
@@ -226,7 +233,7 @@ export class BookingSummary extends BookingElement {
     const rows = this.describe(booking.start, booking.end, booking.staff);
     return html`
       <section class="confirmation" part="confirmation" aria-labelledby="confirmed" role="status">
-        <h2 id="confirmed">${booking.status === 'pending' ? t.requested : t.confirmed}</h2>
+        <h2 id="confirmed" tabindex="-1">${booking.status === 'pending' ? t.requested : t.confirmed}</h2>
         <dl class="summary" part="summary">
           ${rows.map(([term, value]) => html`<div><dt>${term}</dt><dd>${value}</dd></div>`)}
           <div><dt>${t.reference}</dt><dd class="uid">${booking.uid}</dd></div>

@@ -1,15 +1,19 @@
 import { css } from 'lit';
 
 export const styles = css`
+  :host {
+    container-type: inline-size;
+  }
   .week {
     display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(6.5rem, 1fr));
+    grid-template-columns: repeat(7, minmax(0, 1fr));
     gap: var(--_space);
   }
   .day {
     display: flex;
     flex-direction: column;
     gap: calc(var(--_space) / 2);
+    min-width: 0;
     padding: var(--_space);
     border-radius: var(--_radius);
     background: var(--_surface);
@@ -18,7 +22,7 @@ export const styles = css`
     outline: 2px solid var(--_accent);
   }
   .day-label {
-    margin: 0 0 calc(var(--_space) / 2);
+    margin: 0;
     font-size: 0.95em;
     font-weight: 600;
   }
@@ -26,10 +30,10 @@ export const styles = css`
     font-weight: 400;
     color: var(--_muted);
   }
-  .no-slots {
-    margin: 0;
+  .busy {
+    margin: 0 0 calc(var(--_space) / 2);
     color: var(--_muted);
-    font-size: 0.9em;
+    font-size: 0.85em;
   }
   .hour {
     display: flex;
@@ -38,6 +42,7 @@ export const styles = css`
   }
   .slot {
     flex: 1 1 4.5rem;
+    min-width: 0;
     min-height: 44px;
     padding: calc(var(--_space) / 2);
     border: 1px solid var(--_border);
@@ -53,5 +58,64 @@ export const styles = css`
     border-color: var(--_accent);
     color: var(--_accent-text);
     font-weight: 600;
+  }
+  .strip {
+    display: none;
+  }
+  .meter {
+    display: block;
+    height: 4px;
+    border-radius: 2px;
+    background: var(--_border);
+  }
+  .meter.few {
+    background: linear-gradient(to right, var(--_accent) 35%, var(--_border) 35%);
+  }
+  .meter.many {
+    background: var(--_accent);
+  }
+
+  /* A medium container: fewer, wider columns. */
+  @container (max-width: 56rem) {
+    .week {
+      grid-template-columns: repeat(auto-fill, minmax(7.5rem, 1fr));
+    }
+  }
+
+  /* A phone-sized container: a strip of days, and the shown day's times below it. */
+  @container (max-width: 480px) {
+    .strip {
+      display: grid;
+      grid-template-columns: repeat(7, minmax(0, 1fr));
+      gap: 4px;
+      margin-block-end: var(--_space);
+    }
+    .strip-day {
+      display: grid;
+      gap: 4px;
+      min-width: 0;
+      min-height: 44px;
+      padding: 4px 2px;
+      border: 1px solid var(--_border);
+      border-radius: calc(var(--_radius) / 1.5);
+      background: var(--_bg);
+      font-size: 0.8em;
+      line-height: 1.15;
+    }
+    .strip-day[aria-pressed='true'] {
+      border-color: var(--_accent);
+      box-shadow: inset 0 0 0 1px var(--_accent);
+      font-weight: 600;
+    }
+    .week {
+      display: block;
+    }
+    .day:not(.shown) {
+      display: none;
+    }
+    .hour {
+      display: grid;
+      grid-template-columns: repeat(auto-fill, minmax(4.5rem, 1fr));
+    }
   }
 `;

@@ -2,9 +2,18 @@ import { consume } from '@lit/context';
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import type { DayInfo, Slot, WeekData, WeekMetadata } from '../../model/week.js';
+import type { IsoDate } from '../../model/dates.js';
+import { busyness, type DayInfo, type Slot, type WeekData, type WeekMetadata } from '../../model/week.js';
 import { BookingElement } from '../../internal/booking-element.js';
-import { availabilityContext, selectionContext, settingsContext, type DisplaySettings, type Selection } from '../../internal/contexts.js';
+import {
+  availabilityContext,
+  catalogContext,
+  selectionContext,
+  settingsContext,
+  type CatalogState,
+  type DisplaySettings,
+  type Selection,
+} from '../../internal/contexts.js';
 import { emit } from '../../internal/events.js';
 import { defaultSettings } from '../../internal/settings.js';
 import type { BookingStrings } from '../../internal/strings.js';
@@ -15,13 +24,22 @@ import { styles } from './hourly-calendar.styles.js';
  * Shows one week of free times as buttons, grouped by day and hour. It takes the week from the
  * `<availability-loader>` around it, or from its `weekData` and `weekMetadata` properties.
  *
+ * The week is one tab stop: arrow keys move between times (up/down) and days (left/right), Home and End go to a
+ * day's first and last time, PageUp and PageDown ask for the previous and next week. In a narrow container
+ * (480px or less) the week becomes a strip of days above the chosen day's times.
+ *
  * @summary A week of bookable times, by day and hour.
  * @tag hourly-calendar
  *
  * @fires {CustomEvent<{ slot: Slot }>} slot-selected - The visitor picked a time.
  *
+ * @fires {CustomEvent<{ offset: number }>} week-requested - PageUp/PageDown: the loader around it moves by `offset` weeks.
+ *
  * @csspart week - The grid of days.
- * @csspart day - One day's column; also `today` and `past` on those days.
+ * @csspart day - One day's column; also `today`, `past`, and `busy-none`, `busy-few` or `busy-many`.
+ * @csspart busy - The day's "fully booked / few / many" note.
+ * @csspart day-strip - The row of day buttons in a narrow container.
+ * @csspart strip-day - One day button of the strip; also `selected` on the shown day.
  * @csspart day-label - The day's heading.
  * @csspart hour - A group of the times within one hour.
  * @csspart slot - A time button; also `selected` on the chosen one.
@@ -43,9 +61,14 @@ export class HourlyCalendar extends BookingElement {
   @consume({ context: availabilityContext, subscribe: true }) @state() private contextWeek?: { weekData: WeekData; weekMetadata: WeekMetadata };
   @consume({ context: selectionContext, subscribe: true }) @state() private selection?: Selection;
   @consume({ context: settingsContext, subscribe: true }) @state() private settings?: DisplaySettings;
+  @consume({ context: catalogContext, subscribe: true }) @state() private catalog?: CatalogState;
 
   /** The chosen time (its fullDatetime) when no <booking-flow> keeps the selection. */
   @state() private chosen?: string;
+  /** The time that holds the week's one tab stop (roving tabindex). */
+  @state() private active?: string;
+  /** The day shown in a narrow container. */
+  @state() private shownDay?: IsoDate;
 
   private formatters?: SlotFormatters;
 
@@ -58,9 +81,87 @@ export class HourlyCalendar extends BookingElement {
     return this.selection ? this.selection.slot?.fullDatetime : this.chosen;
   }
 
+  /** Moves keyboard focus to the week's tab stop: the chosen time, or the first free one. */
+  focusActive(): boolean {
+    const target = this.renderRoot.querySelector<HTMLButtonElement>('button.slot[tabindex="0"]');
+    target?.focus();
+    return Boolean(target);
+  }
+
   private select(slot: Slot): void {
     this.chosen = slot.fullDatetime;
+    this.active = slot.fullDatetime;
     emit(this, 'slot-selected', { slot });
+  }
+
+  /** Days in order with their slots. */
+  private days(): { day: DayInfo; slots: Slot[] }[] {
+    const week = this.week;
+    return week ? week.weekMetadata.days.map((day) => ({ day, slots: week.weekData[day.dayName] })) : [];
+  }
+
+  protected override willUpdate(): void {
+    const days = this.days();
+    const all = days.flatMap((d) => d.slots.map((s) => s.fullDatetime));
+    const withSlots = days.filter((d) => d.slots.length > 0);
+    // Keep the tab stop and the shown day when they are still in the week; otherwise start from the choice or the first time.
+    if (!this.active || !all.includes(this.active)) {
+      this.active = all.includes(this.selectedDatetime ?? '') ? this.selectedDatetime : all[0];
+    }
+    if (!this.shownDay || !days.some((d) => d.day.date === this.shownDay)) {
+      const activeDay = days.find((d) => d.slots.some((s) => s.fullDatetime === this.active));
+      this.shownDay = (activeDay ?? withSlots.find((d) => d.day.isToday) ?? withSlots[0] ?? days[0])?.day.date;
+    }
+  }
+
+  private onKeyDown(event: KeyboardEvent): void {
+    const target = event.target as HTMLElement;
+    if (!target.matches('button.slot')) return;
+    if (event.key === 'PageDown' || event.key === 'PageUp') {
+      event.preventDefault();
+      emit(this, 'week-requested', { offset: event.key === 'PageDown' ? 1 : -1 });
+      return;
+    }
+    const narrow = this.isNarrow();
+    const days = this.days().filter((d) => d.slots.length > 0);
+    const dayIndex = days.findIndex((d) => d.slots.some((s) => s.fullDatetime === this.active));
+    const day = days[dayIndex];
+    if (!day) return;
+    const index = day.slots.findIndex((s) => s.fullDatetime === this.active);
+    let next: Slot | undefined;
+    switch (event.key) {
+      case 'ArrowDown':
+        next = day.slots[index + 1];
+        break;
+      case 'ArrowUp':
+        next = day.slots[index - 1];
+        break;
+      case 'Home':
+        next = day.slots[0];
+        break;
+      case 'End':
+        next = day.slots.at(-1);
+        break;
+      case 'ArrowRight':
+      case 'ArrowLeft': {
+        const other = days[dayIndex + (event.key === 'ArrowRight' ? 1 : -1)];
+        next = other?.slots[Math.min(index, other.slots.length - 1)];
+        break;
+      }
+      default:
+        return;
+    }
+    event.preventDefault();
+    if (!next) return;
+    this.active = next.fullDatetime;
+    if (narrow) this.shownDay = next.date;
+    void this.updateComplete.then(() => this.focusActive());
+  }
+
+  /** Whether the narrow (day strip) layout is in use: the container query decides, CSS shows the strip. */
+  private isNarrow(): boolean {
+    const strip = this.renderRoot.querySelector('.strip');
+    return strip ? getComputedStyle(strip).display !== 'none' : false;
   }
 
   protected override render() {
@@ -71,40 +172,73 @@ export class HourlyCalendar extends BookingElement {
     if (this.formatters?.key !== `${settings.locale}|${timeZone}|${settings.hourCycle ?? ''}`) {
       this.formatters = slotFormatters(settings.locale, timeZone, settings.hourCycle);
     }
+    const t = settings.strings;
+    const staffId = this.selection?.staffId;
+    const staffName = staffId ? this.catalog?.catalog?.staff.find((s) => s.id === staffId)?.name : undefined;
+    const days = this.days();
     return html`
-      <div class="week" part="week" role="group" aria-label=${settings.strings.availableTimes}>
-        ${repeat(week.weekMetadata.days, (day) => day.date, (day) => this.renderDay(day, week.weekData[day.dayName], settings.strings))}
+      <div class="strip" part="day-strip" role="group" aria-label=${t.days}>
+        ${days.map(({ day, slots }) => {
+          const shown = day.date === this.shownDay;
+          return html`<button
+            class="strip-day"
+            part=${shown ? 'strip-day selected' : 'strip-day'}
+            aria-pressed=${shown ? 'true' : 'false'}
+            aria-label="${day.label}, ${day.isPast && slots.length === 0 ? t.noTimes : t.busy[busyness(slots.length)]}"
+            @click=${() => this.showDay(day.date, slots)}
+          >
+            <span class="strip-label">${day.label}</span>
+            <span class="meter ${busyness(slots.length)}" aria-hidden="true"></span>
+          </button>`;
+        })}
+      </div>
+      <div class="week" part="week" role="group" aria-label=${t.availableTimes} @keydown=${this.onKeyDown}>
+        ${repeat(days, ({ day }) => day.date, ({ day, slots }) => this.renderDay(day, slots, t, staffName))}
       </div>
     `;
   }
 
-  private renderDay(day: DayInfo, slots: Slot[], t: BookingStrings) {
+  private showDay(date: IsoDate, slots: Slot[]): void {
+    this.shownDay = date;
+    if (slots[0] && !slots.some((s) => s.fullDatetime === this.active)) this.active = slots[0].fullDatetime;
+  }
+
+  private renderDay(day: DayInfo, slots: Slot[], t: BookingStrings, staffName: string | undefined) {
     const f = this.formatters!;
-    const parts = ['day', day.isToday ? 'today' : '', day.isPast ? 'past' : ''].filter(Boolean).join(' ');
+    const busy = busyness(slots.length);
+    const parts = ['day', day.isToday ? 'today' : '', day.isPast ? 'past' : '', `busy-${busy}`].filter(Boolean).join(' ');
     const hours = groupByHour(slots);
+    const withStaff = staffName ? `, ${t.withStaff(staffName)}` : '';
     return html`
-      <section class="day" part=${parts} aria-labelledby="day-${day.date}">
+      <section class="day ${day.date === this.shownDay ? 'shown' : ''}" part=${parts} aria-labelledby="day-${day.date}">
         <h3 class="day-label" part="day-label" id="day-${day.date}">
           ${day.label}${day.isToday ? html` <span class="today">(${t.today})</span>` : nothing}
         </h3>
+        <p class="busy ${busy}" part="busy">${day.isPast && busy === 'none' ? t.noTimes : t.busy[busy]}</p>
         ${slots.length === 0
-          ? html`<p class="no-slots" part="no-slots">${t.noTimes}</p>`
+          ? nothing
           : hours.map(
               ([hour, hourSlots]) => html`
                 <div class="hour" part="hour" role="group" aria-label=${f.hour(hourSlots[0]!)} data-hour=${hour}>
-                  ${hourSlots.map((slot) => {
-                    const selected = slot.fullDatetime === this.selectedDatetime;
-                    return html`<button
-                      class="slot"
-                      part=${selected ? 'slot selected' : 'slot'}
-                      aria-pressed=${selected ? 'true' : 'false'}
-                      aria-label=${f.fullName(slot)}
-                      data-datetime=${slot.fullDatetime}
-                      @click=${() => this.select(slot)}
-                    >
-                      ${f.time(slot)}
-                    </button>`;
-                  })}
+                  ${repeat(
+                    hourSlots,
+                    (slot) => slot.fullDatetime,
+                    (slot) => {
+                      const selected = slot.fullDatetime === this.selectedDatetime;
+                      return html`<button
+                        class="slot"
+                        part=${selected ? 'slot selected' : 'slot'}
+                        tabindex=${slot.fullDatetime === this.active ? 0 : -1}
+                        aria-pressed=${selected ? 'true' : 'false'}
+                        aria-label="${f.fullName(slot)}${withStaff}"
+                        data-datetime=${slot.fullDatetime}
+                        @click=${() => this.select(slot)}
+                        @focus=${() => (this.active = slot.fullDatetime)}
+                      >
+                        ${f.time(slot)}
+                      </button>`;
+                    },
+                  )}
                 </div>
               `,
             )}

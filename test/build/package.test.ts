@@ -1,0 +1,63 @@
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import type * as ProxyEntry from '../../src/proxy/index.js';
+import { SPEC_ELEMENTS } from './spec.js';
+
+// Checks what `npm run build` made against what the package promises (package.json exports, SPEC.md elements).
+const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as {
+  exports: Record<string, string | { types: string; default: string }>;
+  sideEffects: string[];
+  dependencies: Record<string, string>;
+};
+
+describe('npm package and script-tag build', () => {
+  it('has a built file, and types, behind every export', () => {
+    for (const [entry, target] of Object.entries(pkg.exports)) {
+      const files = typeof target === 'string' ? [target] : [target.default, target.types];
+      for (const file of files) assert.ok(existsSync(file), `${entry} -> ${file} is missing (run npm run build)`);
+    }
+  });
+
+  it('exports the root, ./define, ./proxy and every element of SPEC.md', () => {
+    for (const entry of ['.', './define', './proxy', ...SPEC_ELEMENTS.map((tag) => `./elements/${tag}`)]) {
+      assert.ok(entry in pkg.exports, `exports has no ${entry}`);
+    }
+  });
+
+  it('resolves its own exports by package name, and the proxy entry works in Node', async () => {
+    // A runtime specifier: the type check runs before the build, when dist/ may not exist yet.
+    const specifier = 'booking-flow/proxy';
+    const proxy = (await import(specifier)) as typeof ProxyEntry;
+    const handler = proxy.createProxy({ config: proxy.parseConfig(proxy.demoConfig) });
+    const res = await handler.fetch(new Request('http://x/health'));
+    assert.deepEqual(await res.json(), { status: 'ok', upstream: 'sandbox', circuit: 'closed' });
+  });
+
+  it('keeps lit and date-fns external in the npm build, and marks only registering files as side effects', () => {
+    const flow = readFileSync('dist/npm/components/booking-flow/booking-flow.js', 'utf8');
+    assert.match(flow, /from 'lit'/);
+    assert.ok(existsSync('dist/npm/model/week.js'));
+    assert.match(readFileSync('dist/npm/model/week.js', 'utf8'), /from '@date-fns\/tz'/);
+    for (const dep of ['lit', 'date-fns', '@date-fns/tz']) assert.ok(dep in pkg.dependencies, `${dep} is a dependency`);
+    assert.ok(!readFileSync('dist/npm/index.js', 'utf8').includes('customElements.define'), 'the root entry registers nothing');
+    assert.ok(pkg.sideEffects.some((p) => p.includes('elements/')));
+  });
+
+  it('ships dist/booking-flow.js as one self-contained minified module that registers every element', () => {
+    const bundle = readFileSync('dist/booking-flow.js', 'utf8');
+    assert.doesNotMatch(bundle, /(?:^|[;\n])\s*import\s*(?:[\w{}*\s,]+from\s*)?["'][^./]/, 'no bare imports: Lit is bundled');
+    for (const tag of SPEC_ELEMENTS) assert.match(bundle, new RegExp(`["'\`]${tag}["'\`]`), `${tag} is registered by the bundle`);
+    assert.ok(!bundle.includes('/**') && !bundle.includes('@summary'), 'minified: no doc comments left');
+  });
+
+  it('declares every element in HTMLElementTagNameMap and every event in HTMLElementEventMap', () => {
+    const types = SPEC_ELEMENTS.map((tag) => readFileSync(`dist/npm/components/${tag}/${tag}.d.ts`, 'utf8')).join('\n');
+    for (const tag of SPEC_ELEMENTS) assert.match(types, new RegExp(`'${tag}': \\w+;`));
+    const events = readFileSync('dist/npm/internal/events.d.ts', 'utf8');
+    assert.match(events, /interface HTMLElementEventMap extends BookingEvents/);
+    for (const name of ['branch-selected', 'service-selected', 'staff-selected', 'week-changed', 'availability-loaded', 'availability-error', 'slot-selected', 'booking-confirmed', 'booking-failed', 'theme-changed']) {
+      assert.match(events, new RegExp(`'${name}':`));
+    }
+  });
+});
