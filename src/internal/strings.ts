@@ -1,5 +1,6 @@
 /** Every word the elements show. Authors replace any of them with `<booking-flow>.strings = { ... }`. */
 export interface BookingStrings {
+  bookingRegion: string;
   locationLegend: string;
   serviceLegend: string;
   staffLegend: string;
@@ -57,6 +58,7 @@ export interface BookingStrings {
 }
 
 export const en: BookingStrings = {
+  bookingRegion: 'Book an appointment',
   locationLegend: 'Location',
   serviceLegend: 'Service',
   staffLegend: 'Staff',
@@ -118,6 +120,7 @@ export const en: BookingStrings = {
 };
 
 export const de: BookingStrings = {
+  bookingRegion: 'Termin buchen',
   locationLegend: 'Standort',
   serviceLegend: 'Leistung',
   staffLegend: 'Mitarbeiter',

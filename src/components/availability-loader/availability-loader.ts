@@ -279,6 +279,7 @@ export class AvailabilityLoader extends BookingElement {
     const hasService = Boolean(this.serviceId);
     const t = this.t;
     return html`
+      <h2 class="visually-hidden">${t.availableTimes}</h2>
       <div class="toolbar" part="toolbar" ?hidden=${!hasService}>
         <button class="button nav" part="nav-button" aria-label=${t.previousWeek} ?disabled=${atCurrentWeek}
           @click=${() => this.goToWeek(addDays(weekStart, -7))}>

@@ -230,7 +230,7 @@ export class BookingFlow extends BookingElement {
       ${this.hasOwnSteps
         ? nothing
         : html`
-            <div class="steps" part="steps">
+            <div class="steps" part="steps" role="region" aria-label=${this.settings.strings.bookingRegion}>
               <theme-toggle></theme-toggle>
               <branch-selector></branch-selector>
               <service-selector></service-selector>
