@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
+import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
 
 // `vite build`            -> dist/demo/: the demo pages (default, dark, brand), served by `npm start` beside the proxy.
 // `vite build --mode cdn` -> dist/booking-flow.js: one self-contained, minified ES module for a <script> tag.
@@ -7,6 +8,8 @@ export default defineConfig(({ mode }) => {
   if (mode === 'cdn') {
     return {
       publicDir: false,
+      // Lit's html`` and css`` templates are text to the minifier: squeeze their whitespace and comments too.
+      plugins: [minifyTemplateLiterals()],
       build: {
         target: 'es2022',
         outDir: 'dist',

@@ -1,4 +1,3 @@
-import { TZDate } from '@date-fns/tz';
 
 /** A calendar date as `YYYY-MM-DD`. */
 export type IsoDate = string;
@@ -65,24 +64,31 @@ export function weekDates(weekStart: IsoDate): IsoDate[] {
   return Array.from({ length: 7 }, (_, i) => addDays(weekStart, i));
 }
 
-/** The calendar date an instant falls on in `timeZone`. */
-export function dateInZone(instant: Date | number, timeZone: string): IsoDate {
-  const z = new TZDate(+instant, timeZone);
-  return `${z.getFullYear()}-${pad(z.getMonth() + 1)}-${pad(z.getDate())}`;
-}
+const fieldFormats = new Map<string, Intl.DateTimeFormat>();
 
-/** The UTC instants covering the whole local days from `start` to `end` (inclusive) in `timeZone`. */
-export function localDaysToUtcRange(start: IsoDate, end: IsoDate, timeZone: string): { start: string; end: string } {
+/** What a wall clock in `timeZone` shows at an instant, and that zone's offset then (Intl only: nothing to ship). */
+export function zonedFields(instant: Date | number, timeZone: string): { date: IsoDate; time: string; second: number; offsetMinutes: number } {
+  let format = fieldFormats.get(timeZone);
+  if (!format) {
+    const options = { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' } as const;
+    fieldFormats.set(timeZone, (format = new Intl.DateTimeFormat('en-US', options)));
+  }
+  const ms = +instant;
+  const field: Record<string, number> = {};
+  for (const part of format.formatToParts(ms)) field[part.type] = Number(part.value);
+  const { year = 0, month = 1, day = 1, hour = 0, minute = 0, second = 0 } = field;
+  const wallClock = Date.UTC(year, month - 1, day, hour, minute, second);
   return {
-    start: new Date(+zonedMidnight(start, timeZone)).toISOString(),
-    end: new Date(+zonedMidnight(addDays(end, 1), timeZone) - 1).toISOString(),
+    date: `${year}-${pad(month)}-${pad(day)}`,
+    time: `${pad(hour)}:${pad(minute)}`,
+    second,
+    offsetMinutes: Math.round((wallClock - Math.floor(ms / 1000) * 1000) / 60_000),
   };
 }
 
-/** Local midnight of `date` in `timeZone` (or the first existing instant of that day). */
-export function zonedMidnight(date: IsoDate, timeZone: string): TZDate {
-  const [y, m, d] = parts(date);
-  return new TZDate(y, m - 1, d, 0, 0, 0, timeZone);
+/** The calendar date an instant falls on in `timeZone`. */
+export function dateInZone(instant: Date | number, timeZone: string): IsoDate {
+  return zonedFields(instant, timeZone).date;
 }
 
 /** True when `timeZone` is an IANA zone this runtime knows. */

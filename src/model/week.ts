@@ -1,6 +1,4 @@
-import { TZDate } from '@date-fns/tz';
-import { formatISO } from 'date-fns/formatISO';
-import { addDays, dateInZone, dayNameOf, pad, weekDates, type DayName, type IsoDate } from './dates.js';
+import { addDays, dateInZone, dayNameOf, pad, weekDates, zonedFields, type DayName, type IsoDate } from './dates.js';
 
 /** One bookable start time, expressed in the viewer's time zone. */
 export interface Slot {
@@ -59,11 +57,12 @@ export function emptyWeekData(): WeekData {
 
 /** Turns the proxy's instants into the days of one week in the viewer's zone. */
 export function toSlot(instant: string | number, timeZone: string, durationMinutes: number): Slot {
-  const z = new TZDate(typeof instant === 'number' ? instant : Date.parse(instant), timeZone);
-  const date = dateInZone(z, timeZone);
+  const { date, time, second, offsetMinutes } = zonedFields(typeof instant === 'number' ? instant : Date.parse(instant), timeZone);
+  const abs = Math.abs(offsetMinutes);
+  const offset = offsetMinutes === 0 ? 'Z' : `${offsetMinutes < 0 ? '-' : '+'}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
   return {
-    time: `${pad(z.getHours())}:${pad(z.getMinutes())}`,
-    fullDatetime: formatISO(z),
+    time,
+    fullDatetime: `${date}T${time}:${pad(second)}${offset}`,
     date,
     dayName: dayNameOf(date),
     durationMinutes,

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
-import { daysBetween, isIsoDate, isTimeZone, localDaysToUtcRange } from '../model/dates.js';
+import { daysBetween, isIsoDate, isTimeZone } from '../model/dates.js';
+import { localDaysToUtcRange } from '../model/zoned-range.js';
 import type { SlotsResponse } from '../api/schemas.js';
 import type { ProxyConfig } from './config.js';
 import { eventTypeFor, eventTypeKey, slotTags } from './catalog.js';

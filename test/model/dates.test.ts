@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { addDays, dateInZone, daysBetween, isIsoDate, isTimeZone, localDaysToUtcRange, startOfWeek, weekDates } from '../../src/model/dates.js';
+import { addDays, dateInZone, daysBetween, isIsoDate, isTimeZone, startOfWeek, weekDates } from '../../src/model/dates.js';
+import { localDaysToUtcRange } from '../../src/model/zoned-range.js';
 
 describe('model/dates', () => {
   it('accepts only real YYYY-MM-DD dates', () => {
