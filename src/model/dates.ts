@@ -91,15 +91,19 @@ export function dateInZone(instant: Date | number, timeZone: string): IsoDate {
   return zonedFields(instant, timeZone).date;
 }
 
-/** True when `timeZone` is an IANA zone this runtime knows. */
+const knownZones = new Set<string>();
+
+/** True when `timeZone` is an IANA zone this runtime knows (remembered: building a formatter is slow). */
 export function isTimeZone(timeZone: string): boolean {
   if (!timeZone) return false;
+  if (knownZones.has(timeZone)) return true;
   try {
     new Intl.DateTimeFormat('en', { timeZone });
-    return true;
   } catch {
     return false;
   }
+  if (knownZones.size < 1_000) knownZones.add(timeZone);
+  return true;
 }
 
 export function pad(n: number): string {

@@ -120,22 +120,27 @@ export class CalcomClient {
     const headers = new Headers({ 'cal-api-version': version, accept: 'application/json' });
     if (this.options.apiKey) headers.set('authorization', `Bearer ${this.options.apiKey}`);
     if (json !== undefined) headers.set('content-type', 'application/json');
+    // A timer we clear, not AbortSignal.timeout(): that one keeps every request alive for the full timeout.
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(new DOMException('Cal.com did not answer in time.', 'TimeoutError')), this.options.timeoutMs);
     const request = new Request(`${this.options.baseUrl.replace(/\/+$/, '')}${path}`, {
       method,
       headers,
       body: json === undefined ? undefined : JSON.stringify(json),
-      signal: AbortSignal.timeout(this.options.timeoutMs),
+      signal: controller.signal,
     });
     let response: Response;
+    let body: unknown;
     try {
       response = await this.options.fetch(request);
-    } catch (error) {
-      if (error instanceof DOMException && error.name === 'TimeoutError') {
-        throw new ProxyError(504, 'upstream_timeout', 'Cal.com did not answer in time.');
-      }
+      body = await response.json().catch(() => undefined);
+    } catch {
+      if (controller.signal.aborted) throw new ProxyError(504, 'upstream_timeout', 'Cal.com did not answer in time.');
       throw new ProxyError(502, 'upstream_unreachable', 'Cal.com could not be reached.');
+    } finally {
+      clearTimeout(timer);
     }
-    const body: unknown = await response.json().catch(() => undefined);
+    if (controller.signal.aborted) throw new ProxyError(504, 'upstream_timeout', 'Cal.com did not answer in time.');
     if (response.ok) {
       if (body === undefined) throw new ProxyError(502, 'upstream_bad_payload', 'Cal.com sent a body that is not JSON.');
       return body;

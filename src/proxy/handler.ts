@@ -1,7 +1,8 @@
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import type { Redis } from 'ioredis';
+import { LRUCache } from 'lru-cache';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { createSandbox, type Sandbox } from '../sandbox/sandbox.js';
 import { MAX_BOOKING_BODY_BYTES, bookingTags, parseBookingRequest, publicBooking } from './bookings-route.js';
@@ -13,7 +14,7 @@ import { RedisSlotStore } from './redis-store.js';
 import { Circuit } from './resilience.js';
 import { SlotCache, type CacheState } from './slot-cache.js';
 import { MemorySlotStore } from './slot-store.js';
-import { parseSlotsRequest } from './slots-route.js';
+import { parseSlotsRequest, type SlotsRequest } from './slots-route.js';
 import { INVALIDATING_TRIGGERS, parseWebhook, verifySignature, webhookTags } from './webhooks.js';
 
 export const DEFAULT_CALCOM_BASE_URL = 'https://api.cal.com/v2';
@@ -120,6 +121,17 @@ export function createProxy(options: ProxyOptions): BookingProxy {
     }
   };
 
+  // Popular weeks are asked again and again: a query string that passed validation is not parsed twice.
+  const parsedQueries = new LRUCache<string, SlotsRequest>({ max: 2_000 });
+  // A cached answer is the same array on every hit: its JSON is written once, not once per request.
+  const bodies = new WeakMap<string[], string>();
+  const serialized = (response: object, answer: { slots: string[]; state: CacheState }): string => {
+    if (answer.state === 'STALE') return JSON.stringify({ ...response, slots: answer.slots, stale: true });
+    let body = bodies.get(answer.slots);
+    if (body === undefined) bodies.set(answer.slots, (body = JSON.stringify({ ...response, slots: answer.slots })));
+    return body;
+  };
+
   const app = new Hono<Env>().basePath(options.basePath ?? '/');
 
   app.use('*', async (c, next) => {
@@ -141,7 +153,12 @@ export function createProxy(options: ProxyOptions): BookingProxy {
     });
   });
 
-  app.use('*', cors({ origin: (origin) => (allowed.has(origin) ? origin : null), allowMethods: ['GET', 'POST'], maxAge: 600 }));
+  // CORS only where a browser sends an Origin: rewriting every response's headers would take Hono off its
+  // fast path on Node. Shared caches are told by Vary: Origin on the cacheable answers below.
+  const corsHeaders: MiddlewareHandler<Env> = cors({ origin: (origin) => (allowed.has(origin) ? origin : null), allowMethods: ['GET', 'POST'], maxAge: 600 });
+  const corsWhenOrigin: MiddlewareHandler<Env> = (c, next) => (c.req.header('origin') ? corsHeaders(c, next) : next());
+  app.use('*', corsWhenOrigin);
+  const vary: Record<string, string> = allowed.size ? { vary: 'Origin' } : {};
 
   app.get('/health', (c) => c.json({ status: 'ok', upstream: mode, circuit: circuit.state }));
 
@@ -153,23 +170,23 @@ export function createProxy(options: ProxyOptions): BookingProxy {
     });
   }
 
-  app.get('/catalog', (c) => c.json(catalog, 200, { 'cache-control': 'public, max-age=300' }));
+  app.get('/catalog', (c) => c.json(catalog, 200, { 'cache-control': 'public, max-age=300', ...vary }));
 
   app.get('/slots', async (c) => {
-    const request = parseSlotsRequest(new URL(c.req.url).searchParams, config);
+    const search = new URL(c.req.url).search;
+    let request = parsedQueries.get(search);
+    if (!request) parsedQueries.set(search, (request = parseSlotsRequest(new URLSearchParams(search), config)));
     const stats = c.get('stats');
-    const answer = await cache.get(request.cacheKey, request.tags, () => calcom.getSlots(request.upstream, stats));
+    const answer = await cache.get(request.cacheKey, request.tags, () => calcom.getSlots(request.upstream(), stats));
     stats.cache = answer.state;
     const seconds = Math.max(0, Math.floor(answer.ttlMs / 1000));
-    return c.json(
-      { ...request.response, slots: answer.slots, ...(answer.state === 'STALE' ? { stale: true } : {}) },
-      200,
-      {
-        // Slot answers hold no personal data, so a CDN may share them for as long as the proxy would.
-        'cache-control': answer.state === 'STALE' ? 'no-store' : `public, max-age=${seconds}, s-maxage=${seconds}`,
-        'x-cache': answer.state,
-      },
-    );
+    return c.body(serialized(request.response, answer), 200, {
+      'content-type': 'application/json',
+      // Slot answers hold no personal data, so a CDN may share them for as long as the proxy would.
+      'cache-control': answer.state === 'STALE' ? 'no-store' : `public, max-age=${seconds}, s-maxage=${seconds}`,
+      'x-cache': answer.state,
+      ...vary,
+    });
   });
 
   app.post(

@@ -3,6 +3,7 @@ import { daysBetween, isIsoDate, isTimeZone } from '../model/dates.js';
 import { localDaysToUtcRange } from '../model/zoned-range.js';
 import type { SlotsResponse } from '../api/schemas.js';
 import type { ProxyConfig } from './config.js';
+import type { SlotsQuery } from './calcom-client.js';
 import { eventTypeFor, eventTypeKey, slotTags } from './catalog.js';
 import { ProxyError, invalidField } from './errors.js';
 
@@ -21,7 +22,7 @@ const SlotsQuerySchema = v.strictObject({
 /** A /slots request, checked against the config: everything Cal.com will be asked, and the cache key for it. */
 export interface SlotsRequest {
   response: Omit<SlotsResponse, 'slots'>;
-  upstream: { eventType: ReturnType<typeof eventTypeFor>; start: string; end: string; timeZone: string; duration: number };
+  upstream: () => SlotsQuery;
   /** What a booking or webhook drops this answer by (see slotTags). */
   tags: string[];
   cacheKey: string;
@@ -58,12 +59,14 @@ export function parseSlotsRequest(params: URLSearchParams, config: ProxyConfig):
   if (!allowed.includes(duration)) throw invalidField('duration', `must be one of ${allowed.join(', ')} for "${service.id}"`);
 
   const eventType = eventTypeFor(service, staff);
-  const range = localDaysToUtcRange(query.start, query.end, query.timeZone);
-  const key = eventTypeKey(eventType);
   return {
     response: { service: service.id, staff: staff?.id ?? null, timeZone: query.timeZone, durationMinutes: duration },
-    upstream: { eventType, start: range.start, end: range.end, timeZone: query.timeZone, duration },
+    // Only a miss needs the UTC bounds, and zone math is the costliest step of a request.
+    upstream: () => {
+      const range = localDaysToUtcRange(query.start, query.end, query.timeZone);
+      return { eventType, start: range.start, end: range.end, timeZone: query.timeZone, duration };
+    },
     tags: slotTags(config, service, staff),
-    cacheKey: `${key}|${range.start}|${range.end}|${query.timeZone}|${duration}`,
+    cacheKey: `${eventTypeKey(eventType)}|${query.start}|${query.end}|${query.timeZone}|${duration}`,
   };
 }

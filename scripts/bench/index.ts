@@ -1,0 +1,123 @@
+// `npm run bench`: sizes beside the peers, browser timings, network counts, proxy throughput and memory.
+// Writes BENCHMARKS.md and its SVG plots in docs/bench/; prints every figure. It reports, it never fails on timing.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem, type as osType, release } from 'node:os';
+import { browserTimings } from './browser.js';
+import { herd, load, memory } from './proxy.js';
+import { ourSizes, peerSizes, type SizeRow } from './size.js';
+import { kb, ms } from './stats.js';
+import { barChart, groupedChart } from './svg.js';
+
+const quick = process.argv.includes('--quick');
+const RUNS = quick ? 3 : 15;
+const LOAD_SECONDS = quick ? 3 : 10;
+const MEMORY_REQUESTS = quick ? 20_000 : 100_000;
+const log = (line: string) => console.log(line);
+
+const BUDGET_GZIP = 20 * 1024;
+
+async function main(): Promise<void> {
+  log('building…');
+  execFileSync('npm', ['run', '-s', 'build'], { stdio: 'ignore' });
+
+  const ours = await ourSizes();
+  const peers = await peerSizes(log);
+  const sizeRows: SizeRow[] = [ours.whole, ...peers.rows];
+  for (const r of sizeRows) log(`size  ${r.name}: ${kb(r.raw)} raw, ${kb(r.gzip)} gzip, ${kb(r.brotli)} brotli`);
+
+  const browser = await browserTimings(RUNS, log);
+  for (const t of browser.timings) log(`time  ${t.name}: median ${ms(t.stats.median)} (p10 ${ms(t.stats.p10)}, p90 ${ms(t.stats.p90)}), ${t.longTasks.toFixed(2)} long tasks/run`);
+  log(`net   /slots requests going back and forth over 4 weeks: ${browser.requestsOver4Weeks}`);
+
+  const herdCalls = await herd(1_000);
+  log(`net   upstream calls for 1,000 concurrent identical requests: ${herdCalls}`);
+  const loads = await load(LOAD_SECONDS);
+  for (const l of loads) log(`load  ${l.name}: ${l.requestsPerSecond.toFixed(0)} req/s, p50 ${l.latency.p50} ms, p99 ${l.latency.p99} ms, errors ${l.errors}`);
+  const mem = await memory(MEMORY_REQUESTS, 4);
+  for (const m of mem) log(`mem   after ${m.requests} requests: ${m.heapMb.toFixed(1)} MB heap, ${m.cached} cached answers`);
+
+  const bare = loads.find((l) => l.name.startsWith('bare'))!;
+  const ourLoad = loads.find((l) => l.name.startsWith('booking'))!;
+  const ratio = ourLoad.requestsPerSecond / bare.requestsPerSecond;
+  const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${osType()} ${release()}, Node ${process.version}, Chromium ${browser.chromium}`;
+
+  mkdirSync('docs/bench', { recursive: true });
+  writeFileSync(
+    'docs/bench/sizes.svg',
+    barChart('JavaScript + CSS a visitor downloads (gzip)', sizeRows.map((r, i) => ({ label: r.name, value: r.gzip, highlight: i === 0 })), kb),
+  );
+  writeFileSync(
+    'docs/bench/latency.svg',
+    groupedChart(
+      `Latency under load, ${LOAD_SECONDS} s, 50 connections (ms)`,
+      ['p50', 'p90', 'p99', 'max'],
+      [
+        { name: bare.name, values: [bare.latency.p50, bare.latency.p90, bare.latency.p99, bare.latency.max], colour: '#8a939d' },
+        { name: ourLoad.name, values: [ourLoad.latency.p50, ourLoad.latency.p90, ourLoad.latency.p99, ourLoad.latency.max], colour: '#0b57d0' },
+      ],
+      (n) => `${n}`,
+    ),
+  );
+
+  const md = `# Benchmarks
+
+Written by \`npm run bench\`${quick ? ' (--quick)' : ''} on ${new Date().toISOString().slice(0, 10)}. Figures are as measured on this machine:
+${machine}. Timings vary between machines and runs; the bench never fails on them.
+
+## Size
+
+![bundle sizes](docs/bench/sizes.svg)
+
+| bundle | what | raw | gzip | brotli |
+|---|---|---:|---:|---:|
+${sizeRows.map((r) => `| ${r.name} | ${r.what} | ${kb(r.raw)} | ${kb(r.gzip)} | ${kb(r.brotli)} |`).join('\n')}
+${peers.note ? `\n${peers.note}\n` : ''}
+Target: at most ${kb(BUDGET_GZIP)} gzip for the whole bundle. Measured: ${kb(ours.whole.gzip)} (${ours.whole.gzip <= BUDGET_GZIP ? 'met' : 'not met'}).
+
+Each element's share of the minified bundle (its own code and styles; the rest is shared):
+
+| part | minified | share |
+|---|---:|---:|
+${ours.elements.map((e) => `| ${e.tag} | ${kb(e.minified)} | ${(e.share * 100).toFixed(1)} % |`).join('\n')}
+
+## In the browser (headless Chromium, the built bundle, proxy on the sandbox)
+
+${RUNS} runs each; median with the 10th and 90th percentile, and main-thread long tasks (> 50 ms) per run.
+
+| what | median | p10 | p90 | long tasks / run |
+|---|---:|---:|---:|---:|
+${browser.timings.map((t) => `| ${t.name} | ${ms(t.stats.median)} | ${ms(t.stats.p10)} | ${ms(t.stats.p90)} | ${t.longTasks.toFixed(2)} |`).join('\n')}
+
+"Script load to first calendar paint" runs from navigation start to the first frame with the week's times, with
+the catalog and the week fetched from the proxy on the way.
+
+## Network
+
+| what | measured | target |
+|---|---:|---:|
+| /slots requests while a visitor goes back and forth over 4 weeks within 60 s | ${browser.requestsOver4Weeks} | 4 |
+| upstream calls the proxy makes for 1,000 concurrent identical requests | ${herdCalls} | 1 |
+
+## Proxy under load (autocannon on loopback, 50 connections, ${LOAD_SECONDS} s)
+
+![latency](docs/bench/latency.svg)
+
+| server | req/s | p50 | p90 | p99 | max | errors |
+|---|---:|---:|---:|---:|---:|---:|
+${loads.map((l) => `| ${l.name} | ${l.requestsPerSecond.toFixed(0)} | ${l.latency.p50} ms | ${l.latency.p90} ms | ${l.latency.p99} ms | ${l.latency.max} ms | ${l.errors} |`).join('\n')}
+
+The proxy serves ${(ratio * 100).toFixed(0)} % of the bare server's requests per second (target: at least 50 %).
+
+Memory with ${MEMORY_REQUESTS.toLocaleString('en')} requests for distinct keys (heap after GC; the LRU holds at most 5,000 answers):
+
+| requests | heap | cached answers |
+|---:|---:|---:|
+${mem.map((m) => `| ${m.requests.toLocaleString('en')} | ${m.heapMb.toFixed(1)} MB | ${m.cached} |`).join('\n')}
+`;
+  writeFileSync('BENCHMARKS.md', md);
+  log('wrote BENCHMARKS.md, docs/bench/sizes.svg, docs/bench/latency.svg');
+  process.exit(0);
+}
+
+await main();

@@ -1,0 +1,85 @@
+// Proxy figures: throughput and latency against a bare node:http server, the herd, and memory under many keys.
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import autocannon from 'autocannon';
+import { parseConfig } from '../../src/proxy/config.js';
+import { createProxy } from '../../src/proxy/handler.js';
+import { createSandbox } from '../../src/sandbox/sandbox.js';
+import { demoConfig } from '../../src/sandbox/demo-data.js';
+import { BENCH_PATH } from './paths.js';
+
+export interface Load {
+  name: string;
+  requestsPerSecond: number;
+  latency: { p50: number; p90: number; p99: number; max: number };
+  errors: number;
+}
+
+async function serve(mode: 'proxy' | 'bare'): Promise<{ url: string; stop(): void }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/bench/serve.ts', mode], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const [chunk] = (await once(child.stdout, 'data')) as [Buffer];
+  return { url: chunk.toString().trim(), stop: () => child.kill() };
+}
+
+export async function load(seconds: number): Promise<Load[]> {
+  const results: Load[] = [];
+  for (const mode of ['bare', 'proxy'] as const) {
+    const server = await serve(mode);
+    try {
+      await autocannon({ url: `${server.url}${BENCH_PATH}`, connections: 20, duration: 1 }); // warm-up
+      const r = await autocannon({ url: `${server.url}${BENCH_PATH}`, connections: 50, pipelining: 1, duration: seconds });
+      results.push({
+        name: mode === 'bare' ? 'bare node:http, same JSON' : 'booking proxy, cached /slots',
+        requestsPerSecond: r.requests.average,
+        latency: { p50: r.latency.p50, p90: r.latency.p90, p99: r.latency.p99, max: r.latency.max },
+        errors: r.errors + r.non2xx,
+      });
+    } finally {
+      server.stop();
+    }
+  }
+  return results;
+}
+
+/** Upstream calls for `n` identical concurrent requests on a cold cache. */
+export async function herd(n: number): Promise<number> {
+  const sandbox = createSandbox({ rateLimit: false });
+  let calls = 0;
+  const proxy = createProxy({
+    config: { ...parseConfig(demoConfig), rateLimit: { requestsPerMinute: 10_000_000, bookingsPerMinute: 10, trustProxy: false } },
+    upstream: (r) => {
+      calls++;
+      return sandbox.fetch(r);
+    },
+    log: () => {},
+  });
+  await Promise.all(Array.from({ length: n }, () => proxy.fetch(new Request(`http://x${BENCH_PATH}`))));
+  return calls;
+}
+
+/** Heap after many requests with distinct keys (a fast stub upstream): the LRU keeps it flat. */
+export async function memory(total: number, checkpoints: number): Promise<{ requests: number; heapMb: number; cached: number }[]> {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  const answer = JSON.stringify({ status: 'success', data: { '2030-01-07': Array.from({ length: 40 }, (_, i) => ({ start: new Date(Date.UTC(2030, 0, 7, 8) + i * 900_000).toISOString() })) } });
+  const proxy = createProxy({
+    config: { ...parseConfig(demoConfig), rateLimit: { requestsPerMinute: 10_000_000, bookingsPerMinute: 10, trustProxy: false } },
+    upstream: () => Promise.resolve(new Response(answer, { headers: { 'content-type': 'application/json' } })),
+    log: () => {},
+  });
+  const heap = () => {
+    gc?.();
+    return process.memoryUsage().heapUsed / 1024 / 1024;
+  };
+  const rows = [{ requests: 0, heapMb: heap(), cached: 0 }];
+  const base = Date.UTC(2030, 0, 1);
+  for (let i = 0; i < total; i++) {
+    const day = new Date(base + i * 86_400_000).toISOString().slice(0, 10);
+    const res = await proxy.fetch(new Request(`http://x/slots?service=haircut&start=${day}&end=${day}&timeZone=UTC`));
+    await res.arrayBuffer();
+    if ((i + 1) % (total / checkpoints) === 0) {
+      const store = proxy.cache.store as { size?: number };
+      rows.push({ requests: i + 1, heapMb: heap(), cached: store.size ?? 0 });
+    }
+  }
+  return rows;
+}
