@@ -1,18 +1,7 @@
-import { consume } from '@lit/context';
 import { nothing } from 'lit';
-import { state } from 'lit/decorators.js';
-import { BookingElement } from '../../internal/booking-element.js';
-import { choiceStyles, groupName, renderCatalogStatus, renderChoices } from '../../internal/choice-list.js';
-import {
-  catalogContext,
-  selectionContext,
-  settingsContext,
-  type CatalogState,
-  type DisplaySettings,
-  type Selection,
-} from '../../internal/contexts.js';
+import { CatalogStep } from '../../internal/catalog-step.js';
+import { renderCatalogStatus, renderChoices } from '../../internal/choice-list.js';
 import { emit } from '../../internal/events.js';
-import { defaultSettings } from '../../internal/settings.js';
 
 /**
  * Lists the branches (locations) of the catalog as a radio group. Choosing one narrows the services and staff
@@ -30,18 +19,9 @@ import { defaultSettings } from '../../internal/settings.js';
  *
  * @cssprop [--booking-color-accent] - Border of the chosen option.
  */
-export class BranchSelector extends BookingElement {
-  static override styles = [BookingElement.sharedStyles, choiceStyles];
-
-  @consume({ context: catalogContext, subscribe: true }) @state() private catalog?: CatalogState;
-  @consume({ context: selectionContext, subscribe: true }) @state() private selection?: Selection;
-  @consume({ context: settingsContext, subscribe: true }) @state() private settings?: DisplaySettings;
-  @state() private chosen?: string;
-
-  private readonly name = groupName('branch');
-
+export class BranchSelector extends CatalogStep {
   protected override render() {
-    const t = (this.settings ?? defaultSettings(this)).strings;
+    const t = this.displaySettings.strings;
     const status = renderCatalogStatus(this.catalog, t, 'locations');
     if (status) return status;
     const branches = this.catalog!.catalog!.branches;

@@ -1,17 +1,7 @@
-import { consume } from '@lit/context';
-import { property, state } from 'lit/decorators.js';
-import { BookingElement } from '../../internal/booking-element.js';
-import { choiceStyles, groupName, renderCatalogStatus, renderChoices } from '../../internal/choice-list.js';
-import {
-  catalogContext,
-  selectionContext,
-  settingsContext,
-  type CatalogState,
-  type DisplaySettings,
-  type Selection,
-} from '../../internal/contexts.js';
+import { property } from 'lit/decorators.js';
+import { CatalogStep } from '../../internal/catalog-step.js';
+import { renderCatalogStatus, renderChoices } from '../../internal/choice-list.js';
 import { emit } from '../../internal/events.js';
-import { defaultSettings } from '../../internal/settings.js';
 
 /**
  * Lists the services of the chosen branch (or all of them) as a radio group.
@@ -28,21 +18,12 @@ import { defaultSettings } from '../../internal/settings.js';
  *
  * @cssprop [--booking-color-accent] - Border of the chosen option.
  */
-export class ServiceSelector extends BookingElement {
-  static override styles = [BookingElement.sharedStyles, choiceStyles];
-
+export class ServiceSelector extends CatalogStep {
   /** Only show services offered at this branch id; defaults to the flow's chosen branch. */
   @property({ reflect: true }) branch?: string;
 
-  @consume({ context: catalogContext, subscribe: true }) @state() private catalog?: CatalogState;
-  @consume({ context: selectionContext, subscribe: true }) @state() private selection?: Selection;
-  @consume({ context: settingsContext, subscribe: true }) @state() private settings?: DisplaySettings;
-  @state() private chosen?: string;
-
-  private readonly name = groupName('service');
-
   protected override render() {
-    const { strings: t, locale } = this.settings ?? defaultSettings(this);
+    const { strings: t, locale } = this.displaySettings;
     const status = renderCatalogStatus(this.catalog, t, 'services');
     if (status) return status;
     const branchId = this.branch || this.selection?.branchId;

@@ -1,18 +1,8 @@
-import { consume } from '@lit/context';
 import { html } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import { BookingElement } from '../../internal/booking-element.js';
-import { choiceStyles, groupName, renderCatalogStatus, renderChoices } from '../../internal/choice-list.js';
-import {
-  catalogContext,
-  selectionContext,
-  settingsContext,
-  type CatalogState,
-  type DisplaySettings,
-  type Selection,
-} from '../../internal/contexts.js';
+import { property } from 'lit/decorators.js';
+import { CatalogStep } from '../../internal/catalog-step.js';
+import { renderCatalogStatus, renderChoices } from '../../internal/choice-list.js';
 import { emit } from '../../internal/events.js';
-import { defaultSettings } from '../../internal/settings.js';
 
 const ANY = '';
 
@@ -31,21 +21,12 @@ const ANY = '';
  *
  * @cssprop [--booking-color-accent] - Border of the chosen option.
  */
-export class StaffSelector extends BookingElement {
-  static override styles = [BookingElement.sharedStyles, choiceStyles];
-
+export class StaffSelector extends CatalogStep {
   /** Show the staff of this service id; defaults to the flow's chosen service. */
   @property({ reflect: true }) service?: string;
 
-  @consume({ context: catalogContext, subscribe: true }) @state() private catalog?: CatalogState;
-  @consume({ context: selectionContext, subscribe: true }) @state() private selection?: Selection;
-  @consume({ context: settingsContext, subscribe: true }) @state() private settings?: DisplaySettings;
-  @state() private chosen: string = ANY;
-
-  private readonly name = groupName('staff');
-
   protected override render() {
-    const t = (this.settings ?? defaultSettings(this)).strings;
+    const t = this.displaySettings.strings;
     const status = renderCatalogStatus(this.catalog, t, 'staff');
     if (status) return status;
     const serviceId = this.service || this.selection?.serviceId;
@@ -54,7 +35,7 @@ export class StaffSelector extends BookingElement {
     const staff = this.catalog!.catalog!.staff.filter(
       (s) => s.serviceIds.includes(serviceId) && (!branchId || !s.branchIds || s.branchIds.includes(branchId)),
     );
-    const selected = this.selection ? (this.selection.staffId ?? ANY) : this.chosen;
+    const selected = this.selection ? (this.selection.staffId ?? ANY) : (this.chosen ?? ANY);
     return renderChoices(
       t.staffLegend,
       this.name,
