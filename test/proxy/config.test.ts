@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { ConfigError, parseConfig } from '../../src/proxy/config.js';
 import { demoConfig } from '../../src/sandbox/demo-data.js';
@@ -23,6 +24,13 @@ describe('proxy config', () => {
     assert.equal(config.cacheTtlSeconds, 60);
     assert.deepEqual(config.allowedOrigins, []);
     assert.deepEqual(config.staff, []);
+  });
+
+  it('accepts the documented example, examples/booking-proxy.json', () => {
+    const config = parseConfig(JSON.parse(readFileSync('examples/booking-proxy.json', 'utf8')));
+    assert.equal(config.services.length, 2);
+    assert.deepEqual(config.rateLimit, { requestsPerMinute: 120, bookingsPerMinute: 10, trustProxy: false });
+    assert.equal(config.upstream.staleIfErrorSeconds, 600);
   });
 
   it('names the bad field', () => {
