@@ -4,7 +4,7 @@ import type { ConfirmedBooking } from '../api/schemas.js';
 import type { BookingInput, CalcomBooking } from './calcom-client.js';
 import { eventTypeFor, slotTags } from './catalog.js';
 import type { ProxyConfig, ServiceConfig, StaffConfig } from './config.js';
-import { ProxyError, invalidField } from './errors.js';
+import { ProxyError, invalidField, issueError } from './errors.js';
 
 /** Larger bodies are refused with 413 before they are read in full. */
 export const MAX_BOOKING_BODY_BYTES = 16 * 1024;
@@ -36,12 +36,7 @@ export interface BookingRequest {
 export function parseBookingRequest(body: unknown, config: ProxyConfig): BookingRequest {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) throw invalidField('body', 'must be a JSON object');
   const result = v.safeParse(BookingBodySchema, body);
-  if (!result.success) {
-    const issue = result.issues[0];
-    const field = v.getDotPath(issue) ?? 'body';
-    const missing = issue.input === undefined && issue.type !== 'strict_object';
-    throw invalidField(field, issue.type === 'strict_object' ? 'is not a known field' : missing ? 'is required' : issue.message);
-  }
+  if (!result.success) throw issueError(result.issues, 'body', 'field');
   const input = result.output;
   const service = config.services.find((s) => s.id === input.service);
   if (!service) throw new ProxyError(404, 'unknown_service', `No service "${input.service}".`, { field: 'service' });

@@ -1,4 +1,5 @@
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import * as v from 'valibot';
 
 /** An error the proxy answers with: `{ error: { code, message, details? } }` and a fitting status. */
 export class ProxyError extends Error {
@@ -23,4 +24,11 @@ export class ProxyError extends Error {
 /** A 400 naming the request field that is wrong. */
 export function invalidField(field: string, message: string): ProxyError {
   return new ProxyError(400, 'invalid_request', `${field}: ${message}`, { field });
+}
+
+/** A 400 for the first issue valibot found: the field is unknown (`unknown` names what it is), missing, or wrong. */
+export function issueError(issues: [v.BaseIssue<unknown>, ...v.BaseIssue<unknown>[]], root: string, unknown: string): ProxyError {
+  const issue = issues[0];
+  const field = v.getDotPath(issue) ?? root;
+  return invalidField(field, issue.type === 'strict_object' ? `is not a known ${unknown}` : issue.input === undefined ? 'is required' : issue.message);
 }

@@ -69,6 +69,16 @@ export interface BookingProxy {
 
 type Env = { Bindings: ConnectionInfo; Variables: { stats: UpstreamStats & { cache?: CacheState } } };
 
+/** Refuses a body over `maxSize` bytes with a JSON 413, before it is read in full. */
+function limitBody(maxSize: number, what: string) {
+  return bodyLimit({
+    maxSize,
+    onError: () => {
+      throw new ProxyError(413, 'body_too_large', `${what} may be at most ${maxSize} bytes.`, { field: 'body' });
+    },
+  });
+}
+
 export function createProxy(options: ProxyOptions): BookingProxy {
   const { config } = options;
   const now = options.now ?? Date.now;
@@ -191,12 +201,7 @@ export function createProxy(options: ProxyOptions): BookingProxy {
 
   app.post(
     '/bookings',
-    bodyLimit({
-      maxSize: MAX_BOOKING_BODY_BYTES,
-      onError: () => {
-        throw new ProxyError(413, 'body_too_large', `The request body may be at most ${MAX_BOOKING_BODY_BYTES} bytes.`, { field: 'body' });
-      },
-    }),
+    limitBody(MAX_BOOKING_BODY_BYTES, 'The request body'),
     async (c) => {
       if (!/^application\/json\b/i.test(c.req.header('content-type') ?? '')) {
         throw new ProxyError(415, 'unsupported_media_type', 'Send the booking as application/json.', { field: 'content-type' });
@@ -220,12 +225,7 @@ export function createProxy(options: ProxyOptions): BookingProxy {
 
   app.post(
     '/webhooks/calcom',
-    bodyLimit({
-      maxSize: MAX_WEBHOOK_BODY_BYTES,
-      onError: () => {
-        throw new ProxyError(413, 'body_too_large', `A webhook body may be at most ${MAX_WEBHOOK_BODY_BYTES} bytes.`, { field: 'body' });
-      },
-    }),
+    limitBody(MAX_WEBHOOK_BODY_BYTES, 'A webhook body'),
     async (c) => {
       if (!config.webhookSecret) throw new ProxyError(404, 'not_found', 'Webhooks are not configured (set webhookSecret).');
       const raw = await c.req.text();

@@ -5,7 +5,7 @@ import type { SlotsResponse } from '../api/schemas.js';
 import type { ProxyConfig } from './config.js';
 import type { SlotsQuery } from './calcom-client.js';
 import { eventTypeFor, eventTypeKey, slotTags } from './catalog.js';
-import { ProxyError, invalidField } from './errors.js';
+import { ProxyError, invalidField, issueError } from './errors.js';
 
 export const MAX_RANGE_DAYS = 42;
 
@@ -34,11 +34,7 @@ export function parseSlotsRequest(params: URLSearchParams, config: ProxyConfig):
     if (params.getAll(key).length > 1) throw invalidField(key, 'must be given once');
   }
   const result = v.safeParse(SlotsQuerySchema, Object.fromEntries(params));
-  if (!result.success) {
-    const issue = result.issues[0];
-    const field = v.getDotPath(issue) ?? 'query';
-    throw invalidField(field, issue.type === 'strict_object' ? 'is not a known parameter' : issue.input === undefined ? 'is required' : issue.message);
-  }
+  if (!result.success) throw issueError(result.issues, 'query', 'parameter');
   const query = result.output;
   if (query.end < query.start) throw invalidField('end', 'must not be before start');
   const days = daysBetween(query.start, query.end) + 1;
