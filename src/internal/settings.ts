@@ -18,9 +18,14 @@ export function localeWeekStart(locale: string): WeekdayIndex {
   }
 }
 
+/** The language of the page around `host` (its nearest `lang`), else the browser's. */
+export function pageLocale(host: Element): string {
+  return host.closest('[lang]')?.getAttribute('lang') || navigator.language || 'en';
+}
+
 /** Settings for an element with no <booking-flow> around it: the page's language and the browser's zone. */
 export function defaultSettings(host: Element): DisplaySettings {
-  const locale = host.closest('[lang]')?.getAttribute('lang') || navigator.language || 'en';
+  const locale = pageLocale(host);
   return {
     locale,
     timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,

@@ -8,7 +8,10 @@ function allZones(): string[] {
   return zones;
 }
 
-/** `<option>`s for a time-zone select, with `current` selected (and listed even if Intl does not name it). */
+/**
+ * `<option>`s for a time-zone select, with `current` selected (and listed even if Intl does not name it).
+ * Some 400 of them: render them under `guard([current], …)` so other updates skip them.
+ */
 export function timeZoneOptions(current: string): TemplateResult[] {
   const list = allZones().includes(current) ? allZones() : [current, ...allZones()];
   return list.map((zone) => html`<option value=${zone} ?selected=${zone === current}>${zone.replaceAll('_', ' ')}</option>`);

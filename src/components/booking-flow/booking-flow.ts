@@ -16,7 +16,7 @@ import {
   type Selection,
 } from '../../internal/contexts.js';
 import type { Theme } from '../../internal/events.js';
-import { localeWeekStart } from '../../internal/settings.js';
+import { localeWeekStart, pageLocale } from '../../internal/settings.js';
 import { stringsFor, type BookingStrings } from '../../internal/strings.js';
 import { readStoredTheme } from '../../internal/theme-store.js';
 import { styles } from './booking-flow.styles.js';
@@ -200,7 +200,7 @@ export class BookingFlow extends BookingElement {
   }
 
   private resolveSettings(): DisplaySettings {
-    const locale = this.locale || this.closest('[lang]')?.getAttribute('lang') || navigator.language || 'en';
+    const locale = this.locale || pageLocale(this);
     const named = DAY_NAMES.indexOf(this.weekStartsOn?.toLowerCase() as (typeof DAY_NAMES)[number]);
     return {
       locale,

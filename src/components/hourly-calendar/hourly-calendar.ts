@@ -184,7 +184,7 @@ export class HourlyCalendar extends BookingElement {
             class="strip-day"
             part=${shown ? 'strip-day selected' : 'strip-day'}
             aria-pressed=${shown ? 'true' : 'false'}
-            aria-label="${day.label}, ${day.isPast && slots.length === 0 ? t.noTimes : t.busy[busyness(slots.length)]}"
+            aria-label="${day.label}, ${busyText(day, slots, t)}"
             @click=${() => this.showDay(day.date, slots)}
           >
             <span class="strip-label">${day.label}</span>
@@ -214,7 +214,7 @@ export class HourlyCalendar extends BookingElement {
         <h3 class="day-label" part="day-label" id="day-${day.date}">
           ${day.label}${day.isToday ? html` <span class="today">(${t.today})</span>` : nothing}
         </h3>
-        <p class="busy ${busy}" part="busy">${day.isPast && busy === 'none' ? t.noTimes : t.busy[busy]}</p>
+        <p class="busy ${busy}" part="busy">${busyText(day, slots, t)}</p>
         ${slots.length === 0
           ? nothing
           : hours.map(
@@ -245,6 +245,12 @@ export class HourlyCalendar extends BookingElement {
       </section>
     `;
   }
+}
+
+/** "Fully booked / Few times left / Many times free", or plainly "No times" for a day already past. */
+function busyText(day: DayInfo, slots: Slot[], t: BookingStrings): string {
+  const busy = busyness(slots.length);
+  return day.isPast && busy === 'none' ? t.noTimes : t.busy[busy];
 }
 
 function groupByHour(slots: Slot[]): [string, Slot[]][] {
