@@ -1,11 +1,10 @@
 // Timings in headless Chromium on the built widget with the proxy on the sandbox: what a visitor feels.
 import { readFileSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { parseConfig } from '../../src/proxy/config.js';
 import { createProxy } from '../../src/proxy/handler.js';
 import { startNodeServer, type RunningServer } from '../../src/proxy/node-server.js';
-import { demoConfig } from '../../src/sandbox/demo-data.js';
 import { CHROMIUM_ARGS } from '../../web-test-runner.config.mjs';
+import { benchConfig } from './setup.js';
 import { stats, type Stats } from './stats.js';
 
 export interface Timing {
@@ -60,7 +59,7 @@ async function switchWeek(page: Page, label: 'Next week' | 'Previous week'): Pro
 }
 
 export async function browserTimings(runs: number, log: (line: string) => void): Promise<{ timings: Timing[]; requestsOver4Weeks: number; chromium: string }> {
-  const proxy = createProxy({ config: { ...parseConfig(demoConfig), rateLimit: { requestsPerMinute: 100_000, bookingsPerMinute: 100, trustProxy: false } }, basePath: '/booking-api', log: () => {} });
+  const proxy = createProxy({ config: benchConfig(), basePath: '/booking-api', log: () => {} });
   const server = await startNodeServer({ proxy, port: 0, basePath: '/booking-api' });
   const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
   const samples = { paint: [] as number[], hit: [] as number[], miss: [] as number[], dense: [] as number[] };

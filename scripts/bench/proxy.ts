@@ -2,11 +2,9 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import autocannon from 'autocannon';
-import { parseConfig } from '../../src/proxy/config.js';
 import { createProxy } from '../../src/proxy/handler.js';
 import { createSandbox } from '../../src/sandbox/sandbox.js';
-import { demoConfig } from '../../src/sandbox/demo-data.js';
-import { BENCH_PATH } from './paths.js';
+import { BENCH_PATH, benchConfig } from './setup.js';
 
 export interface Load {
   name: string;
@@ -46,7 +44,7 @@ export async function herd(n: number): Promise<number> {
   const sandbox = createSandbox({ rateLimit: false });
   let calls = 0;
   const proxy = createProxy({
-    config: { ...parseConfig(demoConfig), rateLimit: { requestsPerMinute: 10_000_000, bookingsPerMinute: 10, trustProxy: false } },
+    config: benchConfig(),
     upstream: (r) => {
       calls++;
       return sandbox.fetch(r);
@@ -62,7 +60,7 @@ export async function memory(total: number, checkpoints: number): Promise<{ requ
   const gc = (globalThis as { gc?: () => void }).gc;
   const answer = JSON.stringify({ status: 'success', data: { '2030-01-07': Array.from({ length: 40 }, (_, i) => ({ start: new Date(Date.UTC(2030, 0, 7, 8) + i * 900_000).toISOString() })) } });
   const proxy = createProxy({
-    config: { ...parseConfig(demoConfig), rateLimit: { requestsPerMinute: 10_000_000, bookingsPerMinute: 10, trustProxy: false } },
+    config: benchConfig(),
     upstream: () => Promise.resolve(new Response(answer, { headers: { 'content-type': 'application/json' } })),
     log: () => {},
   });

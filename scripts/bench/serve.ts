@@ -2,16 +2,14 @@
 // `proxy` is the booking proxy (cache warmed), `bare` a plain node:http server answering the same JSON.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { parseConfig } from '../../src/proxy/config.js';
 import { createProxy } from '../../src/proxy/handler.js';
 import { startNodeServer } from '../../src/proxy/node-server.js';
-import { demoConfig } from '../../src/sandbox/demo-data.js';
 
-import { BENCH_PATH } from './paths.js';
+import { BENCH_PATH, benchConfig } from './setup.js';
 
 const mode = process.argv[2];
 const proxy = createProxy({
-  config: { ...parseConfig(demoConfig), rateLimit: { requestsPerMinute: 10_000_000, bookingsPerMinute: 10, trustProxy: false } },
+  config: benchConfig(),
   log: () => {},
   now: () => Date.parse('2030-01-01T00:00:00Z'), // the cached answer stays fresh for the whole run
 });
