@@ -2,7 +2,6 @@ import { consume, provide } from '@lit/context';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { guard } from 'lit/directives/guard.js';
 import type { AvailabilityClient, InvalidateFilter } from '../../api/availability-client.js';
 import { BookingApiError } from '../../api/errors.js';
 import { addDays, dateInZone, startOfWeek, type IsoDate } from '../../model/dates.js';
@@ -296,7 +295,7 @@ export class AvailabilityLoader extends BookingElement {
         <label class="zone" part="time-zone">
           <span>${t.timeZone}</span>
           <select @change=${(e: Event) => this.changeTimeZone((e.target as HTMLSelectElement).value)}>
-            ${guard([this.shownTimeZone], () => timeZoneOptions(this.shownTimeZone))}
+            ${timeZoneOptions(this.shownTimeZone)}
           </select>
         </label>
       </div>
