@@ -16,7 +16,8 @@ export default defineConfig(({ mode }) => {
         emptyOutDir: false,
         sourcemap: true,
         lib: { entry: resolve(import.meta.dirname, 'src/cdn.ts'), formats: ['es'], fileName: () => 'booking-flow.js' },
-        rolldownOptions: { output: { minify: true } },
+        // Annotations such as /* @__PURE__ */ have done their work once the bundle is tree-shaken.
+        rolldownOptions: { output: { minify: true, comments: { annotation: false } } },
       },
     };
   }

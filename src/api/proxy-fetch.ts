@@ -1,6 +1,6 @@
-import * as v from 'valibot';
 import { BookingApiError, abortError, isAbortError } from './errors.js';
 import { ErrorBodySchema } from './schemas.js';
+import { conform, type Shape } from './shape.js';
 
 export interface ProxyFetchOptions {
   fetch: typeof fetch;
@@ -10,11 +10,7 @@ export interface ProxyFetchOptions {
 }
 
 /** Fetches a proxy URL and validates the JSON answer, turning every failure into a BookingApiError. */
-export async function fetchJson<S extends v.GenericSchema>(
-  url: string,
-  schema: S,
-  { fetch: fetchImpl, timeoutMs, signal, init }: ProxyFetchOptions,
-): Promise<v.InferOutput<S>> {
+export async function fetchJson<T>(url: string, shape: Shape<T>, { fetch: fetchImpl, timeoutMs, signal, init }: ProxyFetchOptions): Promise<T> {
   if (signal.aborted) throw abortError();
   const controller = new AbortController();
   let timedOut = false;
@@ -35,15 +31,13 @@ export async function fetchJson<S extends v.GenericSchema>(
     }
     const body: unknown = await response.json().catch(() => undefined);
     if (!response.ok) {
-      const parsed = v.safeParse(ErrorBodySchema, body);
-      const message = parsed.success ? parsed.output.error.message : `The booking service answered ${response.status}.`;
-      throw new BookingApiError('http', message, parsed.success ? parsed.output.error.code : 'http', response.status);
+      const parsed = conform(ErrorBodySchema, body);
+      const error = 'value' in parsed ? parsed.value.error : { code: 'http', message: `The booking service answered ${response.status}.` };
+      throw new BookingApiError('http', error.message, error.code, response.status);
     }
-    const parsed = v.safeParse(schema, body);
-    if (!parsed.success) {
-      throw new BookingApiError('bad_payload', 'The booking service sent an answer this page does not understand.');
-    }
-    return parsed.output;
+    const parsed = conform(shape, body);
+    if ('wrong' in parsed) throw new BookingApiError('bad_payload', `The booking service's answer does not fit at ${parsed.wrong}.`);
+    return parsed.value;
   } catch (error) {
     if (timedOut && !(error instanceof BookingApiError)) {
       throw new BookingApiError('timeout', `The booking service did not answer within ${timeoutMs / 1000} s.`);

@@ -153,7 +153,7 @@ describe('api/AvailabilityClient', () => {
 
     const payload = client.getAvailabilityForWeek(query);
     calls[2]!.resolve(Response.json({ slots: 'nope' }));
-    expect(await payload.catch((e: unknown) => e)).to.include({ kind: 'bad_payload' });
+    expect(await payload.catch((e: unknown) => e)).to.include({ kind: 'bad_payload', message: "The booking service's answer does not fit at $.service." });
 
     const timeout = client.getAvailabilityForWeek(query);
     await clock.tickAsync(5_001);

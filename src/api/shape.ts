@@ -1,0 +1,80 @@
+/**
+ * Checks of JSON from the proxy, with the TypeScript type each one proves. This is valibot's job on the server; in
+ * the browser a general validation library costs more than the rest of the data code (about 1.4 KB gzip even for
+ * the few checks used here), and the bundle's budget is 20 KB, so the wire format is declared with these instead.
+ */
+
+/** Tells where `value` does not fit (a path such as `$.slots[3]`), or `undefined` when it does. */
+export interface Shape<T> {
+  (value: unknown, path: string): string | undefined;
+  /** Never set: carries the type that a passing value has. */
+  readonly output?: T;
+}
+
+interface OptionalShape<T> extends Shape<T | undefined> {
+  readonly optional: true;
+}
+
+export type Infer<S> = S extends Shape<infer T> ? T : never;
+
+type Fields = Record<string, Shape<unknown>>;
+type Flatten<T> = { [K in keyof T]: T[K] };
+type ObjectOf<F extends Fields> = Flatten<
+  { [K in keyof F as F[K] extends OptionalShape<unknown> ? never : K]: Infer<F[K]> } & {
+    [K in keyof F as F[K] extends OptionalShape<unknown> ? K : never]?: Infer<F[K]>;
+  }
+>;
+
+const check =
+  <T>(test: (value: unknown) => boolean): Shape<T> =>
+  (value, path) =>
+    test(value) ? undefined : path;
+
+export const string = check<string>((value) => typeof value === 'string');
+
+/** A catalog id, as the proxy's config allows them: 1 to 100 characters. */
+export const id = check<string>((value) => typeof value === 'string' && value.length > 0 && value.length <= 100);
+
+/** A duration in whole minutes, up to a day. */
+export const minutes = check<number>((value) => Number.isInteger(value) && (value as number) > 0 && (value as number) <= 1440);
+
+/** An ISO 8601 instant with its offset, e.g. `2025-10-20T07:00:00.000Z`, that is a real date. */
+export const instant = check<string>(
+  (value) => typeof value === 'string' && /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:?\d\d)$/.test(value) && !Number.isNaN(Date.parse(value)),
+);
+
+export const nullable =
+  <T>(shape: Shape<T>): Shape<T | null> =>
+  (value, path) =>
+    value === null ? undefined : shape(value, path);
+
+export const optional = <T>(shape: Shape<T>): OptionalShape<T> =>
+  Object.assign((value: unknown, path: string) => (value === undefined ? undefined : shape(value, path)), { optional: true as const });
+
+export const array =
+  <T>(item: Shape<T>): Shape<T[]> =>
+  (value, path) => {
+    if (!Array.isArray(value)) return path;
+    for (const [index, element] of value.entries()) {
+      const wrong = item(element, `${path}[${index}]`);
+      if (wrong !== undefined) return wrong;
+    }
+    return undefined;
+  };
+
+export const object =
+  <F extends Fields>(fields: F): Shape<ObjectOf<F>> =>
+  (value, path) => {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return path;
+    for (const [key, field] of Object.entries(fields)) {
+      const wrong = field((value as Record<string, unknown>)[key], `${path}.${key}`);
+      if (wrong !== undefined) return wrong;
+    }
+    return undefined;
+  };
+
+/** Narrows `value` to the shape's type, or tells where it does not fit. */
+export function conform<T>(shape: Shape<T>, value: unknown): { value: T } | { wrong: string } {
+  const wrong = shape(value, '$');
+  return wrong === undefined ? { value: value as T } : { wrong };
+}
