@@ -1,7 +1,6 @@
 import { consume } from '@lit/context';
 import { html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { live } from 'lit/directives/live.js';
 import type { AvailabilityClient } from '../../api/availability-client.js';
 import { BookingApiError, isAbortError } from '../../api/errors.js';
 import type { ConfirmedBooking } from '../../api/schemas.js';
@@ -165,7 +164,7 @@ export class BookingSummary extends BookingElement {
           ${this.renderField('phone', t.phone, { type: 'tel', autocomplete: 'tel', required: false })}
           <div class="field" part="field">
             <label for="notes">${t.notes}</label>
-            <textarea id="notes" part="input" rows="3" maxlength="2000" .value=${live(this.values.notes)} @input=${(e: Event) => this.onInput('notes', e)}></textarea>
+            <textarea id="notes" part="input" rows="3" maxlength="2000" .value=${this.values.notes} @input=${(e: Event) => this.onInput('notes', e)}></textarea>
           </div>
           ${failed ? html`<p id="error" class="error" part="error" role="alert">${failed.message}</p>` : nothing}
           <button class="button primary" part="confirm-button" type="submit" ?disabled=${!slot} aria-disabled=${sending ? 'true' : 'false'}>
@@ -192,7 +191,7 @@ export class BookingSummary extends BookingElement {
           autocomplete=${options.autocomplete}
           ?required=${options.required}
           maxlength=${field === 'email' ? 254 : 200}
-          .value=${live(this.values[field])}
+          .value=${this.values[field]}
           @input=${(e: Event) => this.onInput(field, e)}
         />
       </div>

@@ -1,7 +1,6 @@
 import { consume } from '@lit/context';
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { repeat } from 'lit/directives/repeat.js';
 import type { IsoDate } from '../../model/dates.js';
 import { busyness, type DayInfo, type Slot, type WeekData, type WeekMetadata } from '../../model/week.js';
 import { BookingElement } from '../../internal/booking-element.js';
@@ -193,7 +192,7 @@ export class HourlyCalendar extends BookingElement {
         })}
       </div>
       <div class="week" part="week" role="group" aria-label=${t.availableTimes} @keydown=${this.onKeyDown}>
-        ${repeat(days, ({ day }) => day.date, ({ day, slots }) => this.renderDay(day, slots, t, staffName))}
+        ${days.map(({ day, slots }) => this.renderDay(day, slots, t, staffName))}
       </div>
     `;
   }
@@ -220,25 +219,21 @@ export class HourlyCalendar extends BookingElement {
           : hours.map(
               ([hour, hourSlots]) => html`
                 <div class="hour" part="hour" role="group" aria-label=${f.hour(hourSlots[0]!)} data-hour=${hour}>
-                  ${repeat(
-                    hourSlots,
-                    (slot) => slot.fullDatetime,
-                    (slot) => {
-                      const selected = slot.fullDatetime === this.selectedDatetime;
-                      return html`<button
-                        class="slot"
-                        part=${selected ? 'slot selected' : 'slot'}
-                        tabindex=${slot.fullDatetime === this.active ? 0 : -1}
-                        aria-pressed=${selected ? 'true' : 'false'}
-                        aria-label="${f.fullName(slot)}${withStaff}"
-                        data-datetime=${slot.fullDatetime}
-                        @click=${() => this.select(slot)}
-                        @focus=${() => (this.active = slot.fullDatetime)}
-                      >
-                        ${f.time(slot)}
-                      </button>`;
-                    },
-                  )}
+                  ${hourSlots.map((slot) => {
+                    const selected = slot.fullDatetime === this.selectedDatetime;
+                    return html`<button
+                      class="slot"
+                      part=${selected ? 'slot selected' : 'slot'}
+                      tabindex=${slot.fullDatetime === this.active ? 0 : -1}
+                      aria-pressed=${selected ? 'true' : 'false'}
+                      aria-label="${f.fullName(slot)}${withStaff}"
+                      data-datetime=${slot.fullDatetime}
+                      @click=${() => this.select(slot)}
+                      @focus=${() => (this.active = slot.fullDatetime)}
+                    >
+                      ${f.time(slot)}
+                    </button>`;
+                  })}
                 </div>
               `,
             )}
