@@ -69,36 +69,36 @@ interface InFlight<T> {
  */
 export class AvailabilityClient extends EventTarget {
   readonly baseUrl: string;
-  private readonly ttlMs: number;
-  private readonly timeoutMs: number;
-  private readonly fetchImpl: typeof fetch;
-  private readonly now: () => number;
-  private readonly cache = new Map<string, CacheEntry>();
-  private readonly inFlight = new Map<string, InFlight<unknown>>();
+  readonly #ttlMs: number;
+  readonly #timeoutMs: number;
+  readonly #fetchImpl: typeof fetch;
+  readonly #now: () => number;
+  readonly #cache = new Map<string, CacheEntry>();
+  readonly #inFlight = new Map<string, InFlight<unknown>>();
   /** Bumped by invalidate() so that answers already on their way are not cached afterwards. */
-  private generation = 0;
+  #generation = 0;
 
   constructor(options: AvailabilityClientOptions) {
     super();
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
-    this.ttlMs = options.ttlMs ?? 60_000;
-    this.timeoutMs = options.timeoutMs ?? 15_000;
-    this.fetchImpl = options.fetch ?? ((input, init) => fetch(input, init));
-    this.now = options.now ?? (() => Date.now());
+    this.#ttlMs = options.ttlMs ?? 60_000;
+    this.#timeoutMs = options.timeoutMs ?? 15_000;
+    this.#fetchImpl = options.fetch ?? ((input, init) => fetch(input, init));
+    this.#now = options.now ?? (() => Date.now());
   }
 
   async getAvailabilityForWeek(query: WeekQuery): Promise<WeekAvailability> {
     const key = weekKey(query);
-    const cached = this.cache.get(key);
-    const fresh = cached && this.now() - cached.fetchedAt < this.ttlMs ? cached : undefined;
-    if (!fresh && cached) this.cache.delete(key);
-    const entry = fresh ?? (await this.shared(key, query.signal, (signal) => this.fetchWeek(query, key, signal), query.serviceId));
+    const cached = this.#cache.get(key);
+    const fresh = cached && this.#now() - cached.fetchedAt < this.#ttlMs ? cached : undefined;
+    if (!fresh && cached) this.#cache.delete(key);
+    const entry = fresh ?? (await this.#shared(key, query.signal, (signal) => this.#fetchWeek(query, key, signal), query.serviceId));
     return buildWeek({
       slots: entry.response.slots,
       weekStart: query.weekStart,
       timeZone: query.timeZone,
       durationMinutes: entry.response.durationMinutes,
-      now: this.now(),
+      now: this.#now(),
       fetchedAt: entry.fetchedAt,
       fromCache: entry === fresh,
       locale: query.locale,
@@ -106,16 +106,16 @@ export class AvailabilityClient extends EventTarget {
   }
 
   getCatalog(signal?: AbortSignal): Promise<Catalog> {
-    return this.shared('catalog', signal, (inner) =>
-      fetchJson(`${this.baseUrl}/catalog`, CatalogSchema, { fetch: this.fetchImpl, timeoutMs: this.timeoutMs, signal: inner }),
+    return this.#shared('catalog', signal, (inner) =>
+      fetchJson(`${this.baseUrl}/catalog`, CatalogSchema, { fetch: this.#fetchImpl, timeoutMs: this.#timeoutMs, signal: inner }),
     );
   }
 
   /** Books a slot through the proxy. Never cached or shared: each call is one booking attempt. */
   async book(request: BookingRequest, signal: AbortSignal = new AbortController().signal): Promise<ConfirmedBooking> {
     const { booking } = await fetchJson(`${this.baseUrl}/bookings`, BookingResponseSchema, {
-      fetch: this.fetchImpl,
-      timeoutMs: this.timeoutMs,
+      fetch: this.#fetchImpl,
+      timeoutMs: this.#timeoutMs,
       signal,
       init: { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(request) },
     });
@@ -124,16 +124,16 @@ export class AvailabilityClient extends EventTarget {
 
   /** Drops cached weeks, all of them or those of one service (after a booking of it), and tells the views. */
   invalidate(filter: InvalidateFilter = {}): void {
-    this.generation++;
+    this.#generation++;
     const matches = (serviceId: string | undefined) => filter.serviceId === undefined || serviceId === filter.serviceId;
-    for (const [key, entry] of this.cache) if (matches(entry.serviceId)) this.cache.delete(key);
+    for (const [key, entry] of this.#cache) if (matches(entry.serviceId)) this.#cache.delete(key);
     // Fetches already on their way still answer their callers, but nobody new joins them.
-    for (const [key, flight] of this.inFlight) if (flight.serviceId !== undefined && matches(flight.serviceId)) this.inFlight.delete(key);
+    for (const [key, flight] of this.#inFlight) if (flight.serviceId !== undefined && matches(flight.serviceId)) this.#inFlight.delete(key);
     this.dispatchEvent(new CustomEvent<InvalidateFilter>('invalidate', { detail: filter }));
   }
 
-  private async fetchWeek(query: WeekQuery, key: string, signal: AbortSignal): Promise<CacheEntry> {
-    const generation = this.generation;
+  async #fetchWeek(query: WeekQuery, key: string, signal: AbortSignal): Promise<CacheEntry> {
+    const generation = this.#generation;
     // The week's dates padded by a day either side, in UTC, cover those dates in every zone on Earth: one answer
     // serves all viewers (and the proxy's cache) and a switch of time zone re-renders without a refetch.
     const params = new URLSearchParams({
@@ -145,33 +145,33 @@ export class AvailabilityClient extends EventTarget {
     if (query.staffId) params.set('staff', query.staffId);
     if (query.durationMinutes) params.set('duration', String(query.durationMinutes));
     const response = await fetchJson(`${this.baseUrl}/slots?${params}`, SlotsResponseSchema, {
-      fetch: this.fetchImpl,
-      timeoutMs: this.timeoutMs,
+      fetch: this.#fetchImpl,
+      timeoutMs: this.#timeoutMs,
       signal,
       // Our own cache decides what is fresh; the HTTP cache must not hand back a week we just invalidated.
       init: { cache: 'no-cache' },
     });
-    const entry = { serviceId: query.serviceId, response, fetchedAt: this.now() };
-    if (generation === this.generation) this.cache.set(key, entry);
+    const entry = { serviceId: query.serviceId, response, fetchedAt: this.#now() };
+    if (generation === this.#generation) this.#cache.set(key, entry);
     return entry;
   }
 
   /** Runs `start` once per key while callers wait; aborts it when the last waiting caller aborts. */
-  private shared<T>(key: string, signal: AbortSignal | undefined, start: (signal: AbortSignal) => Promise<T>, serviceId?: string): Promise<T> {
-    let flight = this.inFlight.get(key) as InFlight<T> | undefined;
+  #shared<T>(key: string, signal: AbortSignal | undefined, start: (signal: AbortSignal) => Promise<T>, serviceId?: string): Promise<T> {
+    let flight = this.#inFlight.get(key) as InFlight<T> | undefined;
     if (!flight) {
       const controller = new AbortController();
       const promise = start(controller.signal).finally(() => {
-        if (this.inFlight.get(key) === flight) this.inFlight.delete(key);
+        if (this.#inFlight.get(key) === flight) this.#inFlight.delete(key);
       });
       flight = { promise, controller, waiters: 0, serviceId };
-      this.inFlight.set(key, flight);
+      this.#inFlight.set(key, flight);
     }
     const current = flight;
     current.waiters++;
     const onAbort = () => {
       if (--current.waiters > 0) return;
-      if (this.inFlight.get(key) === current) this.inFlight.delete(key);
+      if (this.#inFlight.get(key) === current) this.#inFlight.delete(key);
       current.controller.abort();
     };
     signal?.addEventListener('abort', onAbort, { once: true });

@@ -7,32 +7,33 @@ import type { Selection } from './contexts.js';
  */
 export class HeardSelection implements ReactiveController {
   value: Selection = { branchId: null, serviceId: null, staffId: null, slot: null };
-  private root?: Node;
+  #root?: Node;
+  readonly #host: ReactiveControllerHost & Element;
+  /** Whether to listen at all: false when a <booking-flow> provides the selection. */
+  readonly #active: () => boolean;
 
-  constructor(
-    private readonly host: ReactiveControllerHost & Element,
-    /** Whether to listen at all: false when a <booking-flow> provides the selection. */
-    private readonly active: () => boolean,
-  ) {
+  constructor(host: ReactiveControllerHost & Element, active: () => boolean) {
+    this.#host = host;
+    this.#active = active;
     host.addController(this);
   }
 
   hostConnected(): void {
-    if (!this.active()) return;
-    this.root = this.host.getRootNode();
+    if (!this.#active()) return;
+    this.#root = this.#host.getRootNode();
     for (const type of ['branch-selected', 'service-selected', 'staff-selected', 'slot-selected'] as const) {
-      this.root.addEventListener(type, this.onEvent);
+      this.#root.addEventListener(type, this.#onEvent);
     }
   }
 
   hostDisconnected(): void {
     for (const type of ['branch-selected', 'service-selected', 'staff-selected', 'slot-selected'] as const) {
-      this.root?.removeEventListener(type, this.onEvent);
+      this.#root?.removeEventListener(type, this.#onEvent);
     }
-    this.root = undefined;
+    this.#root = undefined;
   }
 
-  private readonly onEvent = (event: Event): void => {
+  readonly #onEvent = (event: Event): void => {
     const e = event as CustomEvent;
     const v = this.value;
     switch (event.type) {
@@ -49,6 +50,6 @@ export class HeardSelection implements ReactiveController {
         this.value = { ...v, slot: (e.detail as { slot: Selection['slot'] }).slot };
         break;
     }
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   };
 }

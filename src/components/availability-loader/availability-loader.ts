@@ -86,34 +86,34 @@ export class AvailabilityLoader extends BookingElement {
   @state() private announcement = '';
 
   /** The selection heard through the page's events when no <booking-flow> provides one. */
-  private readonly heard = new HeardSelection(this, () => !this.selection);
+  readonly #heard = new HeardSelection(this, () => !this.selection);
 
-  private readonly task = new Task(this, {
+  readonly #task = new Task(this, {
     task: async ([client, serviceId, staffId, weekStart, duration, timeZone, locale], { signal }) => {
       this.availability = undefined;
       if (!serviceId) return initialState;
       if (!client) throw new BookingApiError('network', 'No booking service is configured (set proxy-url on <booking-flow>).', 'no_client');
-      this.announcement = this.t.loadingTimes;
+      this.announcement = this.#t.loadingTimes;
       return client.getAvailabilityForWeek({ serviceId, staffId, weekStart, durationMinutes: duration, timeZone, locale, signal });
     },
     args: () =>
-      [this.client, this.serviceId, this.staffId, this.shownWeekStart, this.duration, this.shownTimeZone, this.effectiveSettings.locale] as const,
+      [this.client, this.#serviceId, this.#staffId, this.#shownWeekStart, this.duration, this.#shownTimeZone, this.#effectiveSettings.locale] as const,
     onComplete: (week) => {
       this.availability = week;
       const total = week.weekMetadata.totalSlots;
-      this.announcement = total === 0 ? this.t.noTimesThisWeek : this.t.timesAvailable(total);
+      this.announcement = total === 0 ? this.#t.noTimesThisWeek : this.#t.timesAvailable(total);
       emit(this, 'availability-loaded', { weekData: week.weekData, weekMetadata: week.weekMetadata });
     },
     onError: (error) => {
       if (error instanceof DOMException && error.name === 'AbortError') return;
       const detail = errorDetail(error);
-      this.announcement = `${this.t.availabilityFailed} ${this.errorMessage(detail)}`;
+      this.announcement = `${this.#t.availabilityFailed} ${this.#errorMessage(detail)}`;
       emit(this, 'availability-error', { error: detail, retry: () => void this.retry() });
     },
   });
 
   /** Set while a keyboard user changes week or is sent back to the calendar: focus goes to it once it is shown. */
-  private focusWanted = false;
+  #focusWanted = false;
   /** The "next available" search under way, if any. */
   @state() private searching?: AbortController;
   @state() private nothingAhead = false;
@@ -122,39 +122,39 @@ export class AvailabilityLoader extends BookingElement {
     super();
     this.addEventListener('week-requested', (e) => {
       e.stopPropagation();
-      this.focusWanted = true;
+      this.#focusWanted = true;
       this.renderRoot.querySelector<HTMLElement>('.body')?.focus();
-      this.goToWeek(addDays(this.shownWeekStart, 7 * e.detail.offset));
+      this.#goToWeek(addDays(this.#shownWeekStart, 7 * e.detail.offset));
     });
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.watchClient(undefined);
+    this.#watchClient(undefined);
     this.searching?.abort();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('client')) this.watchClient(this.client);
+    if (changed.has('client')) this.#watchClient(this.client);
   }
 
   protected override updated(): void {
-    if (!this.focusWanted || this.task.status === TaskStatus.PENDING) return;
-    this.focusWanted = false;
+    if (!this.#focusWanted || this.#task.status === TaskStatus.PENDING) return;
+    this.#focusWanted = false;
     // The calendar's tab stop once the week is in; the next step to take when it is empty or failed.
-    void this.calendar()?.updateComplete.then((done) => {
-      if (done && this.calendar()?.focusActive()) return;
+    void this.#calendar()?.updateComplete.then((done) => {
+      if (done && this.#calendar()?.focusActive()) return;
       this.renderRoot.querySelector<HTMLElement>('.empty button, .error button, .body')?.focus();
     });
   }
 
   /** Sends keyboard focus to the calendar as soon as the shown week is on screen (e.g. after a time was taken). */
   focusCalendar(): void {
-    this.focusWanted = true;
+    this.#focusWanted = true;
     this.requestUpdate();
   }
 
-  private calendar(): HourlyCalendar | undefined {
+  #calendar(): HourlyCalendar | undefined {
     const slot = this.renderRoot.querySelector('slot');
     const assigned = slot?.assignedElements({ flatten: true }) ?? [];
     return [...assigned, ...assigned.flatMap((el) => [...el.querySelectorAll('hourly-calendar')])].find(
@@ -166,88 +166,88 @@ export class AvailabilityLoader extends BookingElement {
    * Looks ahead week by week (through the client, so cached weeks cost nothing) for the first week with free times,
    * at most MAX_LOOKAHEAD_WEEKS requests, and shows it.
    */
-  private async showNextAvailable(from: IsoDate): Promise<void> {
+  async #showNextAvailable(from: IsoDate): Promise<void> {
     const client = this.client;
-    const serviceId = this.serviceId;
+    const serviceId = this.#serviceId;
     if (!client || !serviceId) return;
     this.searching?.abort();
     const controller = (this.searching = new AbortController());
     this.nothingAhead = false;
-    this.announcement = this.t.searchingNextAvailable;
+    this.announcement = this.#t.searchingNextAvailable;
     try {
       for (let i = 1; i <= MAX_LOOKAHEAD_WEEKS; i++) {
         const weekStart = addDays(from, 7 * i);
         const week = await client.getAvailabilityForWeek({
-          serviceId, staffId: this.staffId, weekStart, durationMinutes: this.duration, timeZone: this.shownTimeZone,
-          locale: this.effectiveSettings.locale, signal: controller.signal,
+          serviceId, staffId: this.#staffId, weekStart, durationMinutes: this.duration, timeZone: this.#shownTimeZone,
+          locale: this.#effectiveSettings.locale, signal: controller.signal,
         });
         if (week.weekMetadata.totalSlots > 0) {
-          this.focusWanted = true;
-          this.goToWeek(weekStart);
+          this.#focusWanted = true;
+          this.#goToWeek(weekStart);
           return;
         }
       }
       this.nothingAhead = true;
-      this.announcement = this.t.nothingAhead(MAX_LOOKAHEAD_WEEKS);
+      this.announcement = this.#t.nothingAhead(MAX_LOOKAHEAD_WEEKS);
     } catch (error) {
-      if (!(error instanceof DOMException && error.name === 'AbortError')) this.announcement = `${this.t.availabilityFailed} ${this.errorMessage(errorDetail(error))}`;
+      if (!(error instanceof DOMException && error.name === 'AbortError')) this.announcement = `${this.#t.availabilityFailed} ${this.#errorMessage(errorDetail(error))}`;
     } finally {
       if (this.searching === controller) this.searching = undefined;
     }
   }
 
-  private watched?: AvailabilityClient;
+  #watched?: AvailabilityClient;
 
   /** Reloads the shown week when the client drops it, e.g. after a booking or a time that was just taken. */
-  private watchClient(client: AvailabilityClient | undefined): void {
-    this.watched?.removeEventListener('invalidate', this.onInvalidate);
-    this.watched = client;
-    client?.addEventListener('invalidate', this.onInvalidate);
+  #watchClient(client: AvailabilityClient | undefined): void {
+    this.#watched?.removeEventListener('invalidate', this.#onInvalidate);
+    this.#watched = client;
+    client?.addEventListener('invalidate', this.#onInvalidate);
   }
 
-  private readonly onInvalidate = (event: Event): void => {
+  readonly #onInvalidate = (event: Event): void => {
     const { serviceId } = (event as CustomEvent<InvalidateFilter>).detail;
-    if (this.serviceId && (serviceId === undefined || serviceId === this.serviceId)) void this.task.run();
+    if (this.#serviceId && (serviceId === undefined || serviceId === this.#serviceId)) void this.#task.run();
   };
 
   /** Loads the shown week again, bypassing nothing but the error. */
   retry(): Promise<unknown> {
-    return this.task.run();
+    return this.#task.run();
   }
 
-  private get serviceId(): string | undefined {
-    return this.service || (this.selection ?? this.heard.value).serviceId || undefined;
+  get #serviceId(): string | undefined {
+    return this.service || (this.selection ?? this.#heard.value).serviceId || undefined;
   }
 
-  private get staffId(): string | null {
+  get #staffId(): string | null {
     if (this.staff !== undefined) return this.staff || null;
-    return (this.selection ?? this.heard.value).staffId;
+    return (this.selection ?? this.#heard.value).staffId;
   }
 
-  private get effectiveSettings(): DisplaySettings {
-    return this.settings ?? (this.fallbackSettings ??= defaultSettings(this));
+  get #effectiveSettings(): DisplaySettings {
+    return this.settings ?? (this.#fallbackSettings ??= defaultSettings(this));
   }
 
-  private fallbackSettings?: DisplaySettings;
+  #fallbackSettings?: DisplaySettings;
 
-  private get t(): BookingStrings {
-    return this.effectiveSettings.strings;
+  get #t(): BookingStrings {
+    return this.#effectiveSettings.strings;
   }
 
-  private errorMessage(detail: { code: string; message: string }): string {
-    return errorText(this.t, detail.code, detail.message);
+  #errorMessage(detail: { code: string; message: string }): string {
+    return errorText(this.#t, detail.code, detail.message);
   }
 
-  private get shownTimeZone(): string {
-    return this.timeZone || this.effectiveSettings.timeZone;
+  get #shownTimeZone(): string {
+    return this.timeZone || this.#effectiveSettings.timeZone;
   }
 
-  private get currentWeekStart(): IsoDate {
-    return startOfWeek(dateInZone(Date.now(), this.shownTimeZone), this.effectiveSettings.weekStartsOn);
+  get #currentWeekStart(): IsoDate {
+    return startOfWeek(dateInZone(Date.now(), this.#shownTimeZone), this.#effectiveSettings.weekStartsOn);
   }
 
   /** The visitor picked a zone: the flow applies it everywhere; alone, the loader keeps it. */
-  private changeTimeZone(timeZone: string): void {
+  #changeTimeZone(timeZone: string): void {
     if (this.settings && !this.timeZone) emit(this, 'time-zone-changed', { timeZone });
     else {
       this.timeZone = timeZone;
@@ -255,58 +255,58 @@ export class AvailabilityLoader extends BookingElement {
     }
   }
 
-  private get shownWeekStart(): IsoDate {
-    const { weekStartsOn } = this.effectiveSettings;
-    return this.weekStart ? startOfWeek(this.weekStart, weekStartsOn) : this.currentWeekStart;
+  get #shownWeekStart(): IsoDate {
+    const { weekStartsOn } = this.#effectiveSettings;
+    return this.weekStart ? startOfWeek(this.weekStart, weekStartsOn) : this.#currentWeekStart;
   }
 
-  private goToWeek(weekStart: IsoDate): void {
-    if (weekStart < this.currentWeekStart) weekStart = this.currentWeekStart;
+  #goToWeek(weekStart: IsoDate): void {
+    if (weekStart < this.#currentWeekStart) weekStart = this.#currentWeekStart;
     this.nothingAhead = false;
-    if (weekStart === this.shownWeekStart) return;
+    if (weekStart === this.#shownWeekStart) return;
     this.weekStart = weekStart;
     emit(this, 'week-changed', { weekStart });
   }
 
-  private weekLabel(weekStart: IsoDate): string {
-    const format = new Intl.DateTimeFormat(this.effectiveSettings.locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+  #weekLabel(weekStart: IsoDate): string {
+    const format = new Intl.DateTimeFormat(this.#effectiveSettings.locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
     return format.formatRange(new Date(`${weekStart}T00:00:00Z`), new Date(`${addDays(weekStart, 6)}T00:00:00Z`));
   }
 
   protected override render() {
-    const weekStart = this.shownWeekStart;
-    const atCurrentWeek = weekStart <= this.currentWeekStart;
-    const hasService = Boolean(this.serviceId);
-    const t = this.t;
+    const weekStart = this.#shownWeekStart;
+    const atCurrentWeek = weekStart <= this.#currentWeekStart;
+    const hasService = Boolean(this.#serviceId);
+    const t = this.#t;
     return html`
       <h2 class="visually-hidden">${t.availableTimes}</h2>
       <div class="toolbar" part="toolbar" ?hidden=${!hasService}>
         <button class="button nav" part="nav-button" aria-label=${t.previousWeek} ?disabled=${atCurrentWeek}
-          @click=${() => this.goToWeek(addDays(weekStart, -7))}>
+          @click=${() => this.#goToWeek(addDays(weekStart, -7))}>
           <span aria-hidden="true">‹</span>
         </button>
-        <p class="week-label" part="week-label">${this.weekLabel(weekStart)}</p>
-        <button class="button nav" part="nav-button" aria-label=${t.nextWeek} @click=${() => this.goToWeek(addDays(weekStart, 7))}>
+        <p class="week-label" part="week-label">${this.#weekLabel(weekStart)}</p>
+        <button class="button nav" part="nav-button" aria-label=${t.nextWeek} @click=${() => this.#goToWeek(addDays(weekStart, 7))}>
           <span aria-hidden="true">›</span>
         </button>
-        <button class="button" part="nav-button" ?disabled=${atCurrentWeek} @click=${() => this.goToWeek(this.currentWeekStart)}>
+        <button class="button" part="nav-button" ?disabled=${atCurrentWeek} @click=${() => this.#goToWeek(this.#currentWeekStart)}>
           ${t.thisWeek}
         </button>
         <label class="zone" part="time-zone">
           <span>${t.timeZone}</span>
-          <select @change=${(e: Event) => this.changeTimeZone((e.target as HTMLSelectElement).value)}>
-            ${timeZoneOptions(this.shownTimeZone)}
+          <select @change=${(e: Event) => this.#changeTimeZone((e.target as HTMLSelectElement).value)}>
+            ${timeZoneOptions(this.#shownTimeZone)}
           </select>
         </label>
       </div>
-      <div class="body ${hasService ? '' : 'unsized'}" tabindex="-1" aria-busy=${this.task.status === TaskStatus.PENDING || this.searching ? 'true' : 'false'}>
-        ${this.task.render({
+      <div class="body ${hasService ? '' : 'unsized'}" tabindex="-1" aria-busy=${this.#task.status === TaskStatus.PENDING || this.searching ? 'true' : 'false'}>
+        ${this.#task.render({
           initial: () => html`<p class="prompt" part="prompt">${t.chooseService}</p>`,
-          pending: () => this.renderSkeleton(),
-          error: (error) => this.renderError(error),
-          complete: (week) => (week.weekMetadata.totalSlots === 0 ? this.renderEmpty(weekStart) : nothing),
+          pending: () => this.#renderSkeleton(),
+          error: (error) => this.#renderError(error),
+          complete: (week) => (week.weekMetadata.totalSlots === 0 ? this.#renderEmpty(weekStart) : nothing),
         })}
-        <div class="calendar" ?hidden=${this.task.status !== TaskStatus.COMPLETE || !this.availability?.weekMetadata.totalSlots}>
+        <div class="calendar" ?hidden=${this.#task.status !== TaskStatus.COMPLETE || !this.availability?.weekMetadata.totalSlots}>
           <slot><hourly-calendar></hourly-calendar></slot>
         </div>
       </div>
@@ -314,31 +314,31 @@ export class AvailabilityLoader extends BookingElement {
     `;
   }
 
-  private renderSkeleton() {
+  #renderSkeleton() {
     return html`
       <div class="skeleton" part="skeleton">
-        <span class="visually-hidden">${this.t.loadingTimes}</span>
+        <span class="visually-hidden">${this.#t.loadingTimes}</span>
         ${Array.from({ length: 7 }, () => html`<div class="skeleton-day" aria-hidden="true"><span></span><span></span><span></span></div>`)}
       </div>
     `;
   }
 
-  private renderError(error: unknown) {
-    const t = this.t;
+  #renderError(error: unknown) {
+    const t = this.#t;
     return html`
       <div class="error" part="error" role="alert">
-        <p><strong>${t.availabilityFailed}</strong> ${this.errorMessage(errorDetail(error))}</p>
+        <p><strong>${t.availabilityFailed}</strong> ${this.#errorMessage(errorDetail(error))}</p>
         <button class="button" @click=${() => void this.retry()}>${t.retry}</button>
       </div>
     `;
   }
 
-  private renderEmpty(weekStart: IsoDate) {
+  #renderEmpty(weekStart: IsoDate) {
     return html`
       <div class="empty" part="empty">
-        <p>${this.nothingAhead ? this.t.nothingAhead(MAX_LOOKAHEAD_WEEKS) : this.t.noTimesThisWeek}</p>
-        <button class="button primary" ?disabled=${Boolean(this.searching)} @click=${() => void this.showNextAvailable(weekStart)}>
-          ${this.searching ? this.t.searchingNextAvailable : this.t.showNextAvailable}
+        <p>${this.nothingAhead ? this.#t.nothingAhead(MAX_LOOKAHEAD_WEEKS) : this.#t.noTimesThisWeek}</p>
+        <button class="button primary" ?disabled=${Boolean(this.searching)} @click=${() => void this.#showNextAvailable(weekStart)}>
+          ${this.searching ? this.#t.searchingNextAvailable : this.#t.showNextAvailable}
         </button>
       </div>
     `;

@@ -102,7 +102,7 @@ export class BookingFlow extends BookingElement {
 
   @state() private hasOwnSteps = false;
 
-  private readonly catalogTask = new Task(this, {
+  readonly #catalogTask = new Task(this, {
     task: async ([client], { signal }) => {
       if (!client) throw new BookingApiError('network', 'Set the proxy-url attribute on <booking-flow>.', 'no_proxy_url');
       this.catalogState = { status: 'loading' };
@@ -117,50 +117,50 @@ export class BookingFlow extends BookingElement {
       this.catalogState = {
         status: 'error',
         error: error instanceof BookingApiError ? { code: error.code, message: error.message } : { code: 'unknown', message: '' },
-        retry: () => void this.catalogTask.run(),
+        retry: () => void this.#catalogTask.run(),
       };
     },
   });
 
   constructor() {
     super();
-    this.addEventListener('branch-selected', (e) => this.choose({ branchId: e.detail.branchId, serviceId: null, staffId: null, slot: null }));
-    this.addEventListener('service-selected', (e) => this.choose({ serviceId: e.detail.serviceId, staffId: null, slot: null }));
-    this.addEventListener('staff-selected', (e) => this.choose({ staffId: e.detail.staffId, slot: null }));
+    this.addEventListener('branch-selected', (e) => this.#choose({ branchId: e.detail.branchId, serviceId: null, staffId: null, slot: null }));
+    this.addEventListener('service-selected', (e) => this.#choose({ serviceId: e.detail.serviceId, staffId: null, slot: null }));
+    this.addEventListener('staff-selected', (e) => this.#choose({ staffId: e.detail.staffId, slot: null }));
     this.addEventListener('slot-selected', (e) => {
-      this.choose({ slot: e.detail.slot });
+      this.#choose({ slot: e.detail.slot });
       // On to the next step: the summary and its form.
-      void this.updateComplete.then(() => this.step('booking-summary')?.focusHeading());
+      void this.updateComplete.then(() => this.#step('booking-summary')?.focusHeading());
     });
     this.addEventListener('theme-changed', (e) => (this.theme = e.detail.theme));
     this.addEventListener('time-zone-changed', (e) => (this.timeZone = e.detail.timeZone));
     this.addEventListener('booking-confirmed', (e) => {
-      this.refreshAvailability(e.detail.booking.service, e.detail.booking.staff);
-      this.choose({ slot: null });
+      this.#refreshAvailability(e.detail.booking.service, e.detail.booking.staff);
+      this.#choose({ slot: null });
     });
     this.addEventListener('booking-failed', (e) => {
       if (e.detail.error.code !== 'slot_unavailable' || !this.selection.serviceId) return;
       // The time was taken meanwhile: show that week as it is now.
-      this.refreshAvailability(this.selection.serviceId, this.selection.staffId);
-      this.choose({ slot: null });
+      this.#refreshAvailability(this.selection.serviceId, this.selection.staffId);
+      this.#choose({ slot: null });
       // Back to the calendar to choose another time; the typed details wait in the form.
-      this.step('availability-loader')?.focusCalendar();
+      this.#step('availability-loader')?.focusCalendar();
     });
   }
 
   /** A step of this flow: one of the author's children, or of the default steps. */
-  private step<K extends 'booking-summary' | 'availability-loader'>(tag: K): HTMLElementTagNameMap[K] | null {
+  #step<K extends 'booking-summary' | 'availability-loader'>(tag: K): HTMLElementTagNameMap[K] | null {
     return this.querySelector(tag) ?? this.renderRoot.querySelector(tag);
   }
 
   /** Drops the cached weeks a booking made stale: its service's, and every service of the person booked. */
-  private refreshAvailability(serviceId: string, staffId: string | null): void {
+  #refreshAvailability(serviceId: string, staffId: string | null): void {
     const staff = this.catalogState.catalog?.staff.find((s) => s.id === staffId);
     for (const id of new Set([serviceId, ...(staff?.serviceIds ?? [])])) this.client?.invalidate({ serviceId: id });
   }
 
   /** Preselected ids (attributes) that the catalog does not know, for a message the site owner will see. */
-  private get unknownPreselection(): string[] {
+  get #unknownPreselection(): string[] {
     const catalog = this.catalogState.catalog;
     if (!catalog) return [];
     const kinds = this.settings.strings.unknownKinds;
@@ -184,7 +184,7 @@ export class BookingFlow extends BookingElement {
     if (!this.hasUpdated) this.theme = readStoredTheme() ?? this.theme;
     const shown: PropertyKey[] = ['locale', 'timeZone', 'weekStartsOn', 'hourCycle', 'theme', 'strings'];
     if (shown.some((key) => changed.has(key)) || !this.settings) {
-      this.settings = this.resolveSettings();
+      this.settings = this.#resolveSettings();
     }
     if (changed.has('branch') || changed.has('service') || changed.has('staff') || changed.has('catalogState')) {
       // Preselected ids apply once the catalog knows them; an unknown one is shown as a message, not used.
@@ -199,7 +199,7 @@ export class BookingFlow extends BookingElement {
     }
   }
 
-  private resolveSettings(): DisplaySettings {
+  #resolveSettings(): DisplaySettings {
     const locale = this.locale || pageLocale(this);
     const named = DAY_NAMES.indexOf(this.weekStartsOn?.toLowerCase() as (typeof DAY_NAMES)[number]);
     return {
@@ -212,21 +212,21 @@ export class BookingFlow extends BookingElement {
     };
   }
 
-  private choose(patch: Partial<Selection>): void {
+  #choose(patch: Partial<Selection>): void {
     this.selection = { ...this.selection, ...patch };
   }
 
-  private onSlotChange(event: Event): void {
+  #onSlotChange(event: Event): void {
     this.hasOwnSteps = (event.target as HTMLSlotElement).assignedElements().length > 0;
   }
 
   protected override render() {
-    const unknown = this.unknownPreselection;
+    const unknown = this.#unknownPreselection;
     return html`
       ${unknown.length
         ? html`<p class="notice" part="notice" role="alert">${this.settings.strings.unknownPreselection(unknown)}</p>`
         : nothing}
-      <slot @slotchange=${this.onSlotChange}></slot>
+      <slot @slotchange=${this.#onSlotChange}></slot>
       ${this.hasOwnSteps
         ? nothing
         : html`

@@ -64,26 +64,26 @@ export class BookingSummary extends BookingElement {
 
   @query('form') private form?: HTMLFormElement;
 
-  private readonly heard = new HeardSelection(this, () => !this.selection);
-  private lastSlot?: string;
-  private pending?: AbortController;
+  readonly #heard = new HeardSelection(this, () => !this.selection);
+  #lastSlot?: string;
+  #pending?: AbortController;
 
-  private get chosen(): Selection {
-    return this.selection ?? this.heard.value;
+  get #chosen(): Selection {
+    return this.selection ?? this.#heard.value;
   }
 
   protected override willUpdate(): void {
     // A new time starts a new attempt; what the visitor typed stays.
-    const slot = this.chosen.slot?.fullDatetime;
-    if (slot !== this.lastSlot) {
+    const slot = this.#chosen.slot?.fullDatetime;
+    if (slot !== this.#lastSlot) {
       if (slot && this.phase.kind !== 'sending') this.phase = { kind: 'editing' };
-      this.lastSlot = slot;
+      this.#lastSlot = slot;
     }
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.pending?.abort();
+    this.#pending?.abort();
   }
 
   /** Moves focus to the step's heading, so that a screen reader starts reading the summary there. */
@@ -91,21 +91,21 @@ export class BookingSummary extends BookingElement {
     this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
   }
 
-  private onInput(field: Field, event: Event): void {
+  #onInput(field: Field, event: Event): void {
     this.values = { ...this.values, [field]: (event.target as HTMLInputElement | HTMLTextAreaElement).value };
   }
 
-  private async submit(event: SubmitEvent): Promise<void> {
+  async #submit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
-    const { slot, serviceId, staffId } = this.chosen;
+    const { slot, serviceId, staffId } = this.#chosen;
     if (!slot || !serviceId || this.phase.kind === 'sending') return;
     if (!this.form?.reportValidity()) return;
     const settings = this.settings ?? defaultSettings(this);
     const t = settings.strings;
-    if (!this.client) return this.fail({ code: 'no_client', message: errorText(t, 'no_client', '') });
+    if (!this.client) return this.#fail({ code: 'no_client', message: errorText(t, 'no_client', '') });
     const { name, email, phone, notes } = this.values;
     this.phase = { kind: 'sending' };
-    this.pending = new AbortController();
+    this.#pending = new AbortController();
     try {
       const booking = await this.client.book(
         {
@@ -117,7 +117,7 @@ export class BookingSummary extends BookingElement {
           attendee: { name: name.trim(), email: email.trim(), ...(phone.trim() ? { phone: phone.trim() } : {}), ...(notes.trim() ? { notes: notes.trim() } : {}) },
           locale: settings.locale,
         },
-        this.pending.signal,
+        this.#pending.signal,
       );
       this.phase = { kind: 'confirmed', booking };
       emit(this, 'booking-confirmed', { booking });
@@ -125,7 +125,7 @@ export class BookingSummary extends BookingElement {
       this.focusHeading();
     } catch (error) {
       if (isAbortError(error)) return;
-      this.fail(
+      this.#fail(
         error instanceof BookingApiError
           ? { code: error.code, message: error.code === 'slot_unavailable' ? t.slotTaken : errorText(t, error.code, error.message) }
           : { code: 'unknown', message: t.bookingFailed },
@@ -133,38 +133,38 @@ export class BookingSummary extends BookingElement {
     }
   }
 
-  private fail(error: ErrorDetail): void {
+  #fail(error: ErrorDetail): void {
     this.phase = { kind: 'failed', error };
     emit(this, 'booking-failed', { error });
   }
 
-  private bookAnother(): void {
+  #bookAnother(): void {
     this.values = { ...this.values, notes: '' };
     this.phase = { kind: 'editing' };
   }
 
-  private get t(): BookingStrings {
+  get #t(): BookingStrings {
     return (this.settings ?? defaultSettings(this)).strings;
   }
 
   protected override render() {
-    const t = this.t;
-    if (this.phase.kind === 'confirmed') return this.renderConfirmation(this.phase.booking);
-    const { slot } = this.chosen;
+    const t = this.#t;
+    if (this.phase.kind === 'confirmed') return this.#renderConfirmation(this.phase.booking);
+    const { slot } = this.#chosen;
     const failed = this.phase.kind === 'failed' ? this.phase.error : undefined;
     if (!slot && !failed) return html`<p class="prompt" part="prompt">${t.chooseTime}</p>`;
     const sending = this.phase.kind === 'sending';
     return html`
       <section aria-labelledby="heading">
         <h2 id="heading" tabindex="-1">${t.yourBooking}</h2>
-        ${slot ? this.renderSummary() : html`<p class="prompt" part="prompt">${t.chooseAnotherTime}</p>`}
-        <form part="form" @submit=${this.submit}>
-          ${this.renderField('name', t.name, { type: 'text', autocomplete: 'name', required: true })}
-          ${this.renderField('email', t.email, { type: 'email', autocomplete: 'email', required: true })}
-          ${this.renderField('phone', t.phone, { type: 'tel', autocomplete: 'tel', required: false })}
+        ${slot ? this.#renderSummary() : html`<p class="prompt" part="prompt">${t.chooseAnotherTime}</p>`}
+        <form part="form" @submit=${this.#submit}>
+          ${this.#renderField('name', t.name, { type: 'text', autocomplete: 'name', required: true })}
+          ${this.#renderField('email', t.email, { type: 'email', autocomplete: 'email', required: true })}
+          ${this.#renderField('phone', t.phone, { type: 'tel', autocomplete: 'tel', required: false })}
           <div class="field" part="field">
             <label for="notes">${t.notes}</label>
-            <textarea id="notes" part="input" rows="3" maxlength="2000" .value=${this.values.notes} @input=${(e: Event) => this.onInput('notes', e)}></textarea>
+            <textarea id="notes" part="input" rows="3" maxlength="2000" .value=${this.values.notes} @input=${(e: Event) => this.#onInput('notes', e)}></textarea>
           </div>
           ${failed ? html`<p id="error" class="error" part="error" role="alert">${failed.message}</p>` : nothing}
           <button class="button primary" part="confirm-button" type="submit" ?disabled=${!slot} aria-disabled=${sending ? 'true' : 'false'}>
@@ -175,7 +175,7 @@ export class BookingSummary extends BookingElement {
     `;
   }
 
-  private renderField(
+  #renderField(
     field: Exclude<Field, 'notes'>,
     label: string,
     options: { type: 'text' | 'email' | 'tel'; autocomplete: 'name' | 'email' | 'tel'; required: boolean },
@@ -192,14 +192,14 @@ export class BookingSummary extends BookingElement {
           ?required=${options.required}
           maxlength=${field === 'email' ? 254 : 200}
           .value=${this.values[field]}
-          @input=${(e: Event) => this.onInput(field, e)}
+          @input=${(e: Event) => this.#onInput(field, e)}
         />
       </div>
     `;
   }
 
-  private renderSummary() {
-    const rows = this.describe();
+  #renderSummary() {
+    const rows = this.#describe();
     return html`
       <dl class="summary" part="summary">
         ${rows.map(([term, value]) => html`<div><dt>${term}</dt><dd>${value}</dd></div>`)}
@@ -208,8 +208,8 @@ export class BookingSummary extends BookingElement {
   }
 
   /** Branch, service, staff, date and time, as the visitor will read them. */
-  private describe(start?: string, end?: string, staff?: string | null): [string, string][] {
-    const { branchId, serviceId, staffId, slot } = this.chosen;
+  #describe(start?: string, end?: string, staff?: string | null): [string, string][] {
+    const { branchId, serviceId, staffId, slot } = this.#chosen;
     const catalog = this.catalog?.catalog;
     const settings = this.settings ?? defaultSettings(this);
     const from = new Date(start ?? slot?.fullDatetime ?? 0);
@@ -227,9 +227,9 @@ export class BookingSummary extends BookingElement {
     return rows;
   }
 
-  private renderConfirmation(booking: ConfirmedBooking) {
-    const t = this.t;
-    const rows = this.describe(booking.start, booking.end, booking.staff);
+  #renderConfirmation(booking: ConfirmedBooking) {
+    const t = this.#t;
+    const rows = this.#describe(booking.start, booking.end, booking.staff);
     return html`
       <section class="confirmation" part="confirmation" aria-labelledby="confirmed" role="status">
         <h2 id="confirmed" tabindex="-1">${booking.status === 'pending' ? t.requested : t.confirmed}</h2>
@@ -237,7 +237,7 @@ export class BookingSummary extends BookingElement {
           ${rows.map(([term, value]) => html`<div><dt>${term}</dt><dd>${value}</dd></div>`)}
           <div><dt>${t.reference}</dt><dd class="uid">${booking.uid}</dd></div>
         </dl>
-        <button class="button" @click=${this.bookAnother}>${t.bookAnother}</button>
+        <button class="button" @click=${this.#bookAnother}>${t.bookAnother}</button>
       </section>
     `;
   }

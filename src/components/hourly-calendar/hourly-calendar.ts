@@ -69,14 +69,14 @@ export class HourlyCalendar extends BookingElement {
   /** The day shown in a narrow container. */
   @state() private shownDay?: IsoDate;
 
-  private formatters?: SlotFormatters;
+  #formatters?: SlotFormatters;
 
-  private get week() {
+  get #week() {
     if (this.weekData && this.weekMetadata) return { weekData: this.weekData, weekMetadata: this.weekMetadata };
     return this.contextWeek;
   }
 
-  private get selectedDatetime(): string | undefined {
+  get #selectedDatetime(): string | undefined {
     return this.selection ? this.selection.slot?.fullDatetime : this.chosen;
   }
 
@@ -87,25 +87,25 @@ export class HourlyCalendar extends BookingElement {
     return Boolean(target);
   }
 
-  private select(slot: Slot): void {
+  #select(slot: Slot): void {
     this.chosen = slot.fullDatetime;
     this.active = slot.fullDatetime;
     emit(this, 'slot-selected', { slot });
   }
 
   /** Days in order with their slots. */
-  private days(): { day: DayInfo; slots: Slot[] }[] {
-    const week = this.week;
+  #days(): { day: DayInfo; slots: Slot[] }[] {
+    const week = this.#week;
     return week ? week.weekMetadata.days.map((day) => ({ day, slots: week.weekData[day.dayName] })) : [];
   }
 
   protected override willUpdate(): void {
-    const days = this.days();
+    const days = this.#days();
     const all = days.flatMap((d) => d.slots.map((s) => s.fullDatetime));
     const withSlots = days.filter((d) => d.slots.length > 0);
     // Keep the tab stop and the shown day when they are still in the week; otherwise start from the choice or the first time.
     if (!this.active || !all.includes(this.active)) {
-      this.active = all.includes(this.selectedDatetime ?? '') ? this.selectedDatetime : all[0];
+      this.active = all.includes(this.#selectedDatetime ?? '') ? this.#selectedDatetime : all[0];
     }
     if (!this.shownDay || !days.some((d) => d.day.date === this.shownDay)) {
       const activeDay = days.find((d) => d.slots.some((s) => s.fullDatetime === this.active));
@@ -113,7 +113,7 @@ export class HourlyCalendar extends BookingElement {
     }
   }
 
-  private onKeyDown(event: KeyboardEvent): void {
+  #onKeyDown(event: KeyboardEvent): void {
     const target = event.target as HTMLElement;
     if (!target.matches('button.slot')) return;
     if (event.key === 'PageDown' || event.key === 'PageUp') {
@@ -121,8 +121,8 @@ export class HourlyCalendar extends BookingElement {
       emit(this, 'week-requested', { offset: event.key === 'PageDown' ? 1 : -1 });
       return;
     }
-    const narrow = this.isNarrow();
-    const days = this.days().filter((d) => d.slots.length > 0);
+    const narrow = this.#isNarrow();
+    const days = this.#days().filter((d) => d.slots.length > 0);
     const dayIndex = days.findIndex((d) => d.slots.some((s) => s.fullDatetime === this.active));
     const day = days[dayIndex];
     if (!day) return;
@@ -158,23 +158,23 @@ export class HourlyCalendar extends BookingElement {
   }
 
   /** Whether the narrow (day strip) layout is in use: the container query decides, CSS shows the strip. */
-  private isNarrow(): boolean {
+  #isNarrow(): boolean {
     const strip = this.renderRoot.querySelector('.strip');
     return strip ? getComputedStyle(strip).display !== 'none' : false;
   }
 
   protected override render() {
-    const week = this.week;
+    const week = this.#week;
     if (!week) return nothing;
     const settings = this.settings ?? defaultSettings(this);
     const timeZone = week.weekMetadata.timeZone;
-    if (this.formatters?.key !== `${settings.locale}|${timeZone}|${settings.hourCycle ?? ''}`) {
-      this.formatters = slotFormatters(settings.locale, timeZone, settings.hourCycle);
+    if (this.#formatters?.key !== `${settings.locale}|${timeZone}|${settings.hourCycle ?? ''}`) {
+      this.#formatters = slotFormatters(settings.locale, timeZone, settings.hourCycle);
     }
     const t = settings.strings;
     const staffId = this.selection?.staffId;
     const staffName = staffId ? this.catalog?.catalog?.staff.find((s) => s.id === staffId)?.name : undefined;
-    const days = this.days();
+    const days = this.#days();
     return html`
       <div class="strip" part="day-strip" role="group" aria-label=${t.days}>
         ${days.map(({ day, slots }) => {
@@ -184,26 +184,26 @@ export class HourlyCalendar extends BookingElement {
             part=${shown ? 'strip-day selected' : 'strip-day'}
             aria-pressed=${shown ? 'true' : 'false'}
             aria-label="${day.label}, ${busyText(day, slots, t)}"
-            @click=${() => this.showDay(day.date, slots)}
+            @click=${() => this.#showDay(day.date, slots)}
           >
             <span class="strip-label">${day.label}</span>
             <span class="meter ${busyness(slots.length)}" aria-hidden="true"></span>
           </button>`;
         })}
       </div>
-      <div class="week" part="week" role="group" aria-label=${t.availableTimes} @keydown=${this.onKeyDown}>
-        ${days.map(({ day, slots }) => this.renderDay(day, slots, t, staffName))}
+      <div class="week" part="week" role="group" aria-label=${t.availableTimes} @keydown=${this.#onKeyDown}>
+        ${days.map(({ day, slots }) => this.#renderDay(day, slots, t, staffName))}
       </div>
     `;
   }
 
-  private showDay(date: IsoDate, slots: Slot[]): void {
+  #showDay(date: IsoDate, slots: Slot[]): void {
     this.shownDay = date;
     if (slots[0] && !slots.some((s) => s.fullDatetime === this.active)) this.active = slots[0].fullDatetime;
   }
 
-  private renderDay(day: DayInfo, slots: Slot[], t: BookingStrings, staffName: string | undefined) {
-    const f = this.formatters!;
+  #renderDay(day: DayInfo, slots: Slot[], t: BookingStrings, staffName: string | undefined) {
+    const f = this.#formatters!;
     const busy = busyness(slots.length);
     const parts = ['day', day.isToday ? 'today' : '', day.isPast ? 'past' : '', `busy-${busy}`].filter(Boolean).join(' ');
     const hours = groupByHour(slots);
@@ -220,7 +220,7 @@ export class HourlyCalendar extends BookingElement {
               ([hour, hourSlots]) => html`
                 <div class="hour" part="hour" role="group" aria-label=${f.hour(hourSlots[0]!)} data-hour=${hour}>
                   ${hourSlots.map((slot) => {
-                    const selected = slot.fullDatetime === this.selectedDatetime;
+                    const selected = slot.fullDatetime === this.#selectedDatetime;
                     return html`<button
                       class="slot"
                       part=${selected ? 'slot selected' : 'slot'}
@@ -228,7 +228,7 @@ export class HourlyCalendar extends BookingElement {
                       aria-pressed=${selected ? 'true' : 'false'}
                       aria-label="${f.fullName(slot)}${withStaff}"
                       data-datetime=${slot.fullDatetime}
-                      @click=${() => this.select(slot)}
+                      @click=${() => this.#select(slot)}
                       @focus=${() => (this.active = slot.fullDatetime)}
                     >
                       ${f.time(slot)}

@@ -31,11 +31,11 @@ export class ThemeToggle extends BookingElement {
   @consume({ context: settingsContext, subscribe: true }) @state() private settings?: DisplaySettings;
   @state() private chosen: Theme = readStoredTheme() ?? 'auto';
 
-  private get current(): Theme {
+  get #current(): Theme {
     return this.settings?.theme ?? this.chosen;
   }
 
-  private choose(theme: Theme): void {
+  #choose(theme: Theme): void {
     this.chosen = theme;
     storeTheme(theme);
     emit(this, 'theme-changed', { theme });
@@ -47,10 +47,10 @@ export class ThemeToggle extends BookingElement {
       <fieldset part="group">
         <legend class="visually-hidden">${t.themeLegend}</legend>
         ${THEMES.map((value) => {
-          const checked = value === this.current;
+          const checked = value === this.#current;
           return html`
             <label part=${checked ? 'option selected' : 'option'}>
-              <input type="radio" name="theme" .value=${value} .checked=${checked} @change=${() => this.choose(value)} />
+              <input type="radio" name="theme" .value=${value} .checked=${checked} @change=${() => this.#choose(value)} />
               ${t.themes[value]}
             </label>
           `;
