@@ -4,7 +4,27 @@ import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
 
 // `vite build`            -> dist/demo/: the demo pages (default, dark, brand), served by `npm start` beside the proxy.
 // `vite build --mode cdn` -> dist/booking-flow.js: one self-contained, minified ES module for a <script> tag.
+// `vite build --mode cdn-locales` -> dist/locales/<language>.js: each registers its words with the bundle beside it.
+const LOCALES = ['de'];
+const STRINGS = resolve(import.meta.dirname, 'src/internal/strings.ts');
+
 export default defineConfig(({ mode }) => {
+  if (mode === 'cdn-locales') {
+    return {
+      publicDir: false,
+      build: {
+        target: 'es2022',
+        outDir: 'dist/locales',
+        emptyOutDir: false,
+        lib: { entry: Object.fromEntries(LOCALES.map((language) => [language, resolve(import.meta.dirname, `src/locales/${language}.ts`)])), formats: ['es'] },
+        rolldownOptions: {
+          // The registry lives in the bundle: a locale file imports it from there, so that both share one instance.
+          external: (id) => id.replace(/\.js$/, '.ts') === STRINGS || id === '../internal/strings.js',
+          output: { minify: true, comments: { annotation: false }, paths: (id) => (id.startsWith('.') || id.replace(/\.js$/, '.ts') === STRINGS ? '../booking-flow.js' : id), entryFileNames: '[name].js' },
+        },
+      },
+    };
+  }
   if (mode === 'cdn') {
     return {
       publicDir: false,

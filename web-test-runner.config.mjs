@@ -15,7 +15,7 @@ export const CHROMIUM_ARGS = [
 ];
 
 export default {
-  files: ['test/{model,api,components}/**/*.test.ts'],
+  files: ['test/{model,api,components,locales}/**/*.test.ts'],
   // The 'browser' condition keeps msw's interceptors on their browser build.
   nodeResolve: { browser: true, exportConditions: ['browser', 'development'] },
   middleware: [

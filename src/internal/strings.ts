@@ -119,69 +119,20 @@ export const en: BookingStrings = {
   },
 };
 
-export const de: BookingStrings = {
-  bookingRegion: 'Termin buchen',
-  locationLegend: 'Standort',
-  serviceLegend: 'Leistung',
-  staffLegend: 'Mitarbeiter',
-  anyStaff: 'Beliebig',
-  anyStaffDescription: 'Die erste freie Person übernimmt Ihren Termin.',
-  chooseServiceForStaff: 'Wählen Sie eine Leistung, um zu sehen, wer sie anbietet.',
-  loading: (what) => `${what} werden geladen…`,
-  couldNotLoad: (what) => `${what} konnten nicht geladen werden.`,
-  catalogParts: { locations: 'Standorte', services: 'Leistungen', staff: 'Mitarbeiter' },
-  retry: 'Erneut versuchen',
-  previousWeek: 'Vorherige Woche',
-  nextWeek: 'Nächste Woche',
-  thisWeek: 'Diese Woche',
-  timeZone: 'Zeitzone',
-  chooseService: 'Wählen Sie eine Leistung, um freie Termine zu sehen.',
-  loadingTimes: 'Freie Termine werden geladen…',
-  timesAvailable: (n) => (n === 1 ? 'Diese Woche ist 1 Termin frei.' : `Diese Woche sind ${n} Termine frei.`),
-  noTimesThisWeek: 'Diese Woche sind keine Termine frei.',
-  availabilityFailed: 'Die freien Termine konnten nicht geladen werden.',
-  availableTimes: 'Freie Termine',
-  days: 'Tage',
-  busy: { none: 'Ausgebucht', few: 'Wenige Termine frei', many: 'Viele Termine frei' },
-  withStaff: (name) => `bei ${name}`,
-  showNextAvailable: 'Nächsten freien Termin zeigen',
-  searchingNextAvailable: 'Nächster freier Termin wird gesucht…',
-  nothingAhead: (weeks) => `In den nächsten ${weeks} Wochen ist kein Termin frei.`,
-  today: 'heute',
-  noTimes: 'Keine Termine',
-  yourBooking: 'Ihre Buchung',
-  chooseTime: 'Wählen Sie einen Termin, um fortzufahren.',
-  chooseAnotherTime: 'Wählen Sie oben einen anderen Termin.',
-  location: 'Standort',
-  service: 'Leistung',
-  staff: 'Bei',
-  date: 'Datum',
-  time: 'Uhrzeit',
-  reference: 'Buchungsnummer',
-  name: 'Name',
-  email: 'E-Mail',
-  phone: 'Telefon (optional)',
-  notes: 'Anmerkungen (optional)',
-  confirm: 'Termin buchen',
-  sending: 'Wird gebucht…',
-  confirmed: 'Termin bestätigt',
-  requested: 'Termin angefragt',
-  bookAnother: 'Weiteren Termin buchen',
-  slotTaken: 'Dieser Termin wurde gerade vergeben. Bitte wählen Sie einen anderen; Ihre Angaben bleiben erhalten.',
-  bookingFailed: 'Die Buchung ist fehlgeschlagen. Bitte versuchen Sie es erneut.',
-  themeLegend: 'Farbschema',
-  themes: { light: 'Hell', dark: 'Dunkel', auto: 'Automatisch' },
-  unknownPreselection: (names) => `Diese Seite verweist auf ${names.join(' und ')}, ${names.length === 1 ? 'das' : 'die'} es nicht gibt. Bitte wählen Sie unten.`,
-  unknownKinds: { location: 'Standort', service: 'Leistung', staff: 'Mitarbeiter' },
-  errors: {
-    network: 'Der Buchungsdienst ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
-    timeout: 'Der Buchungsdienst hat nicht rechtzeitig geantwortet. Bitte versuchen Sie es erneut.',
-    bad_payload: 'Der Buchungsdienst hat eine unverständliche Antwort gesendet.',
-    no_client: 'Kein Buchungsdienst eingerichtet (proxy-url an <booking-flow> setzen).',
-  },
-};
+const languages = new Map<string, BookingStrings>([['en', en]]);
 
-const BUILT_IN: Record<string, BookingStrings> = { en, de };
+/** Tells elements already on the page (with a `change` event) that a language's words have arrived. */
+export const stringsRegistry = new EventTarget();
+
+/**
+ * Adds the words of a language (`de`, `fr`, ...), English filling any left out. English is built in; others are
+ * modules that call this (`booking-flow/locales/de`, or `locales/de.js` beside the script-tag bundle), so that a
+ * page downloads only the languages it uses. Elements shown already switch to the new words.
+ */
+export function registerStrings(language: string, strings: Partial<BookingStrings>): void {
+  languages.set(language.toLowerCase(), withOverrides(en, strings));
+  stringsRegistry.dispatchEvent(new Event('change'));
+}
 
 /** The strings for a locale (its language, falling back to English), with the author's replacements on top. */
 export function stringsFor(locale: string, overrides?: Partial<BookingStrings>): BookingStrings {
@@ -191,8 +142,12 @@ export function stringsFor(locale: string, overrides?: Partial<BookingStrings>):
   } catch {
     // An invalid locale falls back to English.
   }
-  const base = BUILT_IN[language] ?? en;
-  return overrides ? { ...base, ...overrides, errors: { ...base.errors, ...overrides.errors } } : base;
+  const base = languages.get(language) ?? en;
+  return overrides ? withOverrides(base, overrides) : base;
+}
+
+function withOverrides(base: BookingStrings, overrides: Partial<BookingStrings>): BookingStrings {
+  return { ...base, ...overrides, errors: { ...base.errors, ...overrides.errors } };
 }
 
 /** What to tell the visitor about a failed call: our words for the client's own codes, else the proxy's message. */

@@ -1,9 +1,10 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import sinon from 'sinon';
 import { SPEC_ELEMENTS } from '../build/spec.js';
 
 // The script-tag build as a site owner loads it, from dist/ (npm test builds before the browser tests).
 const bundle = '/dist/booking-flow.js';
+const german = '/dist/locales/de.js';
 
 describe('dist/booking-flow.js', () => {
   it('registers every element; a second copy on the page warns and never throws', async () => {
@@ -20,5 +21,14 @@ describe('dist/booking-flow.js', () => {
     }
     const el = await fixture(html`<booking-flow proxy-url="/nowhere"></booking-flow>`);
     expect(el.shadowRoot).to.exist;
+  });
+
+  it('dist/locales/de.js registers German with the bundle it sits beside', async () => {
+    const wrapper = await fixture<HTMLElement>(html`<div lang="de"><theme-toggle theme="light"></theme-toggle></div>`);
+    const toggle = wrapper.querySelector('theme-toggle')!;
+    await (toggle as HTMLElement & { updateComplete: Promise<boolean> }).updateComplete;
+    expect(toggle.shadowRoot!.textContent).to.include('Colour theme');
+    await import(german);
+    await waitUntil(() => toggle.shadowRoot!.textContent?.includes('Farbschema') === true, 'German from the locale file');
   });
 });

@@ -230,6 +230,11 @@ export class AvailabilityLoader extends BookingElement {
 
   #fallbackSettings?: DisplaySettings;
 
+  protected override stringsChanged(): void {
+    this.#fallbackSettings = undefined;
+    super.stringsChanged();
+  }
+
   get #t(): BookingStrings {
     return this.#effectiveSettings.strings;
   }

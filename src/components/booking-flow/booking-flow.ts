@@ -199,6 +199,10 @@ export class BookingFlow extends BookingElement {
     }
   }
 
+  protected override stringsChanged(): void {
+    this.settings = this.#resolveSettings();
+  }
+
   #resolveSettings(): DisplaySettings {
     const locale = this.locale || pageLocale(this);
     const named = DAY_NAMES.indexOf(this.weekStartsOn?.toLowerCase() as (typeof DAY_NAMES)[number]);
