@@ -17,7 +17,7 @@ import {
 } from '../../internal/contexts.js';
 import { emit } from '../../internal/events.js';
 import type { HourlyCalendar } from '../hourly-calendar/hourly-calendar.js';
-import { HeardSelection } from '../../internal/heard-selection.js';
+import { HeardSelection } from '../../internal/selection.js';
 import { defaultSettings } from '../../internal/settings.js';
 import { errorText, type BookingStrings } from '../../internal/strings.js';
 import { timeZoneOptions } from '../../internal/time-zones.js';

@@ -18,6 +18,7 @@ import {
 import type { Theme } from '../../internal/events.js';
 import { localeWeekStart, pageLocale } from '../../internal/settings.js';
 import { stringsFor, type BookingStrings } from '../../internal/strings.js';
+import { STEP_EVENTS, selectionAfter } from '../../internal/selection.js';
 import { readStoredTheme } from '../../internal/theme-store.js';
 import { styles } from './booking-flow.styles.js';
 
@@ -124,14 +125,9 @@ export class BookingFlow extends BookingElement {
 
   constructor() {
     super();
-    this.addEventListener('branch-selected', (e) => this.#choose({ branchId: e.detail.branchId, serviceId: null, staffId: null, slot: null }));
-    this.addEventListener('service-selected', (e) => this.#choose({ serviceId: e.detail.serviceId, staffId: null, slot: null }));
-    this.addEventListener('staff-selected', (e) => this.#choose({ staffId: e.detail.staffId, slot: null }));
-    this.addEventListener('slot-selected', (e) => {
-      this.#choose({ slot: e.detail.slot });
-      // On to the next step: the summary and its form.
-      void this.updateComplete.then(() => this.#step('booking-summary')?.focusHeading());
-    });
+    for (const type of STEP_EVENTS) this.addEventListener(type, (e) => (this.selection = selectionAfter(this.selection, e)));
+    // On to the next step once a time is chosen: the summary and its form.
+    this.addEventListener('slot-selected', () => void this.updateComplete.then(() => this.#step('booking-summary')?.focusHeading()));
     this.addEventListener('theme-changed', (e) => (this.theme = e.detail.theme));
     this.addEventListener('time-zone-changed', (e) => (this.timeZone = e.detail.timeZone));
     this.addEventListener('booking-confirmed', (e) => {

@@ -1,6 +1,6 @@
 import { consume } from '@lit/context';
 import { html, nothing } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import type { AvailabilityClient } from '../../api/availability-client.js';
 import { BookingApiError, isAbortError } from '../../api/errors.js';
 import type { ConfirmedBooking } from '../../api/schemas.js';
@@ -15,7 +15,7 @@ import {
   type Selection,
 } from '../../internal/contexts.js';
 import { emit, type ErrorDetail } from '../../internal/events.js';
-import { HeardSelection } from '../../internal/heard-selection.js';
+import { HeardSelection } from '../../internal/selection.js';
 import { defaultSettings } from '../../internal/settings.js';
 import { errorText, type BookingStrings } from '../../internal/strings.js';
 import { styles } from './booking-summary.styles.js';
@@ -62,8 +62,6 @@ export class BookingSummary extends BookingElement {
   @state() private values: Record<Field, string> = { name: '', email: '', phone: '', notes: '' };
   @state() private phase: Phase = { kind: 'editing' };
 
-  @query('form') private form?: HTMLFormElement;
-
   readonly #heard = new HeardSelection(this, () => !this.selection);
   #lastSlot?: string;
   #pending?: AbortController;
@@ -99,7 +97,7 @@ export class BookingSummary extends BookingElement {
     event.preventDefault();
     const { slot, serviceId, staffId } = this.#chosen;
     if (!slot || !serviceId || this.phase.kind === 'sending') return;
-    if (!this.form?.reportValidity()) return;
+    if (!(event.target as HTMLFormElement).reportValidity()) return;
     const settings = this.settings ?? defaultSettings(this);
     const t = settings.strings;
     if (!this.client) return this.#fail({ code: 'no_client', message: errorText(t, 'no_client', '') });
