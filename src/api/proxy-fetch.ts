@@ -1,4 +1,4 @@
-import { BookingApiError, abortError, isAbortError } from './errors.js';
+import { BookingApiError, abortError } from './errors.js';
 import { ErrorBodySchema } from './schemas.js';
 import { conform, type Shape } from './shape.js';
 
@@ -11,42 +11,28 @@ export interface ProxyFetchOptions {
 
 /** Fetches a proxy URL and validates the JSON answer, turning every failure into a BookingApiError. */
 export async function fetchJson<T>(url: string, shape: Shape<T>, { fetch: fetchImpl, timeoutMs, signal, init }: ProxyFetchOptions): Promise<T> {
-  if (signal.aborted) throw abortError();
-  const controller = new AbortController();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, timeoutMs);
-  const onAbort = () => controller.abort();
-  signal.addEventListener('abort', onAbort, { once: true });
+  const timeout = AbortSignal.timeout(timeoutMs);
+  let response: Response | undefined;
+  let body: unknown;
   try {
-    let response: Response;
-    try {
-      response = await fetchImpl(url, { ...init, signal: controller.signal, headers: { accept: 'application/json', ...init?.headers } });
-    } catch (error) {
-      if (timedOut) throw new BookingApiError('timeout', `The booking service did not answer within ${timeoutMs / 1000} s.`);
-      if (signal.aborted || isAbortError(error)) throw abortError();
+    response = await fetchImpl(url, { ...init, signal: AbortSignal.any([signal, timeout]), headers: { accept: 'application/json', ...init?.headers } });
+    body = await response.json().catch(() => undefined);
+  } catch (error) {
+    if (!signal.aborted && !timeout.aborted) {
       throw new BookingApiError('network', 'The booking service could not be reached.', 'network', undefined, { cause: error });
     }
-    const body: unknown = await response.json().catch(() => undefined);
-    if (!response.ok) {
-      const parsed = conform(ErrorBodySchema, body);
-      const error = 'value' in parsed ? parsed.value.error : { code: 'http', message: `The booking service answered ${response.status}.` };
-      throw new BookingApiError('http', error.message, error.code, response.status);
-    }
-    const parsed = conform(shape, body);
-    if ('wrong' in parsed) throw new BookingApiError('bad_payload', `The booking service's answer does not fit at ${parsed.wrong}.`);
-    return parsed.value;
-  } catch (error) {
-    if (timedOut && !(error instanceof BookingApiError)) {
-      throw new BookingApiError('timeout', `The booking service did not answer within ${timeoutMs / 1000} s.`);
-    }
-    throw error;
-  } finally {
-    clearTimeout(timer);
-    signal.removeEventListener('abort', onAbort);
   }
+  // Cut off while sending or while reading the answer: the caller gave up, or the proxy took too long.
+  if (signal.aborted) throw abortError();
+  if (timeout.aborted || !response) throw new BookingApiError('timeout', `The booking service did not answer within ${timeoutMs / 1000} s.`);
+  if (!response.ok) {
+    const parsed = conform(ErrorBodySchema, body);
+    const error = 'value' in parsed ? parsed.value.error : { code: 'http', message: `The booking service answered ${response.status}.` };
+    throw new BookingApiError('http', error.message, error.code, response.status);
+  }
+  const parsed = conform(shape, body);
+  if ('wrong' in parsed) throw new BookingApiError('bad_payload', `The booking service's answer does not fit at ${parsed.wrong}.`);
+  return parsed.value;
 }
 
 /** Resolves with `promise`, or rejects with an AbortError as soon as `signal` aborts. */

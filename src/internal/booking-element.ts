@@ -1,12 +1,30 @@
+import { consume } from '@lit/context';
 import { LitElement, type CSSResultGroup } from 'lit';
+import { state } from 'lit/decorators.js';
+import { settingsContext, type DisplaySettings } from './contexts.js';
+import { defaultSettings } from './settings.js';
 import { reset, tokens } from './shared.styles.js';
-import { stringsRegistry } from './strings.js';
+import { stringsRegistry, type BookingStrings } from './strings.js';
 
-/** Base of every booking-flow element: shared tokens and reset ahead of the element's own styles. */
+/** Base of every booking-flow element: shared tokens and reset, and how to show dates, times and words. */
 export class BookingElement extends LitElement {
   static sharedStyles: CSSResultGroup = [tokens, reset];
 
+  /** The settings of the <booking-flow> around this element, if any. */
+  @consume({ context: settingsContext, subscribe: true }) @state() protected flowSettings?: DisplaySettings;
+
+  #pageSettings?: DisplaySettings;
   readonly #onStrings = () => this.stringsChanged();
+
+  /** The flow's settings, or for an element on its own the page's language and the browser's time zone. */
+  protected get settings(): DisplaySettings {
+    return this.flowSettings ?? (this.#pageSettings ??= defaultSettings(this));
+  }
+
+  /** The words to show. */
+  protected get t(): BookingStrings {
+    return this.settings.strings;
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -20,6 +38,7 @@ export class BookingElement extends LitElement {
 
   /** A language was registered after this element rendered: render again, in case it is this element's. */
   protected stringsChanged(): void {
+    this.#pageSettings = undefined;
     this.requestUpdate();
   }
 }

@@ -5,12 +5,9 @@ import { choiceStyles, groupName } from './choice-list.js';
 import {
   catalogContext,
   selectionContext,
-  settingsContext,
   type CatalogState,
-  type DisplaySettings,
   type Selection,
 } from './contexts.js';
-import { defaultSettings } from './settings.js';
 
 /**
  * Base of the steps that offer a choice from the catalog (branch, service, staff): they read the catalog, the
@@ -21,14 +18,9 @@ export class CatalogStep extends BookingElement {
 
   @consume({ context: catalogContext, subscribe: true }) @state() protected catalog?: CatalogState;
   @consume({ context: selectionContext, subscribe: true }) @state() protected selection?: Selection;
-  @consume({ context: settingsContext, subscribe: true }) @state() protected settings?: DisplaySettings;
   /** The choice when no <booking-flow> keeps the selection. */
   @state() protected chosen?: string;
 
   /** A radio-group name of this instance's own. */
   protected readonly name = groupName(this.localName);
-
-  protected get displaySettings(): DisplaySettings {
-    return this.settings ?? defaultSettings(this);
-  }
 }

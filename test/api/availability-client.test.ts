@@ -155,10 +155,20 @@ describe('api/AvailabilityClient', () => {
     calls[2]!.resolve(Response.json({ slots: 'nope' }));
     expect(await payload.catch((e: unknown) => e)).to.include({ kind: 'bad_payload', message: "The booking service's answer does not fit at $.service." });
 
-    const timeout = client.getAvailabilityForWeek(query);
-    await clock.tickAsync(5_001);
-    expect(await timeout.catch((e: unknown) => e)).to.include({ kind: 'timeout' });
-    expect(calls[3]!.signal.aborted).to.equal(true);
+  });
+
+  it('gives up with a timeout error when the proxy does not answer in time', async () => {
+    clock.restore(); // AbortSignal.timeout runs on the browser's own clock
+    const { calls, fetch } = manualFetch();
+    const client = new AvailabilityClient({ baseUrl: '/api', fetch, timeoutMs: 30 });
+    const error = (await client.getAvailabilityForWeek(query).catch((e: unknown) => e)) as BookingApiError;
+    expect(error).to.include({ kind: 'timeout', message: 'The booking service did not answer within 0.03 s.' });
+    expect(calls[0]!.signal.aborted).to.equal(true);
+    // A caller that gives up is told so (AbortError), never "timeout".
+    const controller = new AbortController();
+    const leaving = client.getAvailabilityForWeek({ ...query, signal: controller.signal });
+    controller.abort();
+    expect(((await leaving.catch((e: unknown) => e)) as DOMException).name).to.equal('AbortError');
   });
 
   it('invalidates the weeks of one service, or all of them', async () => {

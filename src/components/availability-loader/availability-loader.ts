@@ -3,7 +3,7 @@ import { Task, TaskStatus, initialState } from '@lit/task';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { AvailabilityClient, InvalidateFilter } from '../../api/availability-client.js';
-import { BookingApiError } from '../../api/errors.js';
+import { BookingApiError, isAbortError } from '../../api/errors.js';
 import { addDays, dateInZone, startOfWeek, type IsoDate } from '../../model/dates.js';
 import type { WeekAvailability } from '../../model/week.js';
 import { BookingElement } from '../../internal/booking-element.js';
@@ -11,15 +11,12 @@ import {
   availabilityContext,
   clientContext,
   selectionContext,
-  settingsContext,
-  type DisplaySettings,
   type Selection,
 } from '../../internal/contexts.js';
 import { emit } from '../../internal/events.js';
 import type { HourlyCalendar } from '../hourly-calendar/hourly-calendar.js';
 import { HeardSelection } from '../../internal/selection.js';
-import { defaultSettings } from '../../internal/settings.js';
-import { errorText, type BookingStrings } from '../../internal/strings.js';
+import { errorText } from '../../internal/strings.js';
 import { timeZoneOptions } from '../../internal/time-zones.js';
 import { styles } from './availability-loader.styles.js';
 
@@ -79,7 +76,6 @@ export class AvailabilityLoader extends BookingElement {
   client?: AvailabilityClient;
 
   @consume({ context: selectionContext, subscribe: true }) @state() private selection?: Selection;
-  @consume({ context: settingsContext, subscribe: true }) @state() private settings?: DisplaySettings;
 
   @provide({ context: availabilityContext }) @state() private availability?: WeekAvailability;
 
@@ -93,21 +89,21 @@ export class AvailabilityLoader extends BookingElement {
       this.availability = undefined;
       if (!serviceId) return initialState;
       if (!client) throw new BookingApiError('network', 'No booking service is configured (set proxy-url on <booking-flow>).', 'no_client');
-      this.announcement = this.#t.loadingTimes;
+      this.announcement = this.t.loadingTimes;
       return client.getAvailabilityForWeek({ serviceId, staffId, weekStart, durationMinutes: duration, timeZone, locale, signal });
     },
     args: () =>
-      [this.client, this.#serviceId, this.#staffId, this.#shownWeekStart, this.duration, this.#shownTimeZone, this.#effectiveSettings.locale] as const,
+      [this.client, this.#serviceId, this.#staffId, this.#shownWeekStart, this.duration, this.#shownTimeZone, this.settings.locale] as const,
     onComplete: (week) => {
       this.availability = week;
       const total = week.weekMetadata.totalSlots;
-      this.announcement = total === 0 ? this.#t.noTimesThisWeek : this.#t.timesAvailable(total);
+      this.announcement = total === 0 ? this.t.noTimesThisWeek : this.t.timesAvailable(total);
       emit(this, 'availability-loaded', { weekData: week.weekData, weekMetadata: week.weekMetadata });
     },
     onError: (error) => {
-      if (error instanceof DOMException && error.name === 'AbortError') return;
+      if (isAbortError(error)) return;
       const detail = errorDetail(error);
-      this.announcement = `${this.#t.availabilityFailed} ${this.#errorMessage(detail)}`;
+      this.announcement = `${this.t.availabilityFailed} ${this.#errorMessage(detail)}`;
       emit(this, 'availability-error', { error: detail, retry: () => void this.retry() });
     },
   });
@@ -173,13 +169,13 @@ export class AvailabilityLoader extends BookingElement {
     this.searching?.abort();
     const controller = (this.searching = new AbortController());
     this.nothingAhead = false;
-    this.announcement = this.#t.searchingNextAvailable;
+    this.announcement = this.t.searchingNextAvailable;
     try {
       for (let i = 1; i <= MAX_LOOKAHEAD_WEEKS; i++) {
         const weekStart = addDays(from, 7 * i);
         const week = await client.getAvailabilityForWeek({
           serviceId, staffId: this.#staffId, weekStart, durationMinutes: this.duration, timeZone: this.#shownTimeZone,
-          locale: this.#effectiveSettings.locale, signal: controller.signal,
+          locale: this.settings.locale, signal: controller.signal,
         });
         if (week.weekMetadata.totalSlots > 0) {
           this.#focusWanted = true;
@@ -188,9 +184,9 @@ export class AvailabilityLoader extends BookingElement {
         }
       }
       this.nothingAhead = true;
-      this.announcement = this.#t.nothingAhead(MAX_LOOKAHEAD_WEEKS);
+      this.announcement = this.t.nothingAhead(MAX_LOOKAHEAD_WEEKS);
     } catch (error) {
-      if (!(error instanceof DOMException && error.name === 'AbortError')) this.announcement = `${this.#t.availabilityFailed} ${this.#errorMessage(errorDetail(error))}`;
+      if (!isAbortError(error)) this.announcement = `${this.t.availabilityFailed} ${this.#errorMessage(errorDetail(error))}`;
     } finally {
       if (this.searching === controller) this.searching = undefined;
     }
@@ -224,36 +220,21 @@ export class AvailabilityLoader extends BookingElement {
     return (this.selection ?? this.#heard.value).staffId;
   }
 
-  get #effectiveSettings(): DisplaySettings {
-    return this.settings ?? (this.#fallbackSettings ??= defaultSettings(this));
-  }
-
-  #fallbackSettings?: DisplaySettings;
-
-  protected override stringsChanged(): void {
-    this.#fallbackSettings = undefined;
-    super.stringsChanged();
-  }
-
-  get #t(): BookingStrings {
-    return this.#effectiveSettings.strings;
-  }
-
   #errorMessage(detail: { code: string; message: string }): string {
-    return errorText(this.#t, detail.code, detail.message);
+    return errorText(this.t, detail.code, detail.message);
   }
 
   get #shownTimeZone(): string {
-    return this.timeZone || this.#effectiveSettings.timeZone;
+    return this.timeZone || this.settings.timeZone;
   }
 
   get #currentWeekStart(): IsoDate {
-    return startOfWeek(dateInZone(Date.now(), this.#shownTimeZone), this.#effectiveSettings.weekStartsOn);
+    return startOfWeek(dateInZone(Date.now(), this.#shownTimeZone), this.settings.weekStartsOn);
   }
 
   /** The visitor picked a zone: the flow applies it everywhere; alone, the loader keeps it. */
   #changeTimeZone(timeZone: string): void {
-    if (this.settings && !this.timeZone) emit(this, 'time-zone-changed', { timeZone });
+    if (this.flowSettings && !this.timeZone) emit(this, 'time-zone-changed', { timeZone });
     else {
       this.timeZone = timeZone;
       emit(this, 'time-zone-changed', { timeZone });
@@ -261,7 +242,7 @@ export class AvailabilityLoader extends BookingElement {
   }
 
   get #shownWeekStart(): IsoDate {
-    const { weekStartsOn } = this.#effectiveSettings;
+    const { weekStartsOn } = this.settings;
     return this.weekStart ? startOfWeek(this.weekStart, weekStartsOn) : this.#currentWeekStart;
   }
 
@@ -274,7 +255,7 @@ export class AvailabilityLoader extends BookingElement {
   }
 
   #weekLabel(weekStart: IsoDate): string {
-    const format = new Intl.DateTimeFormat(this.#effectiveSettings.locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+    const format = new Intl.DateTimeFormat(this.settings.locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
     return format.formatRange(new Date(`${weekStart}T00:00:00Z`), new Date(`${addDays(weekStart, 6)}T00:00:00Z`));
   }
 
@@ -282,7 +263,7 @@ export class AvailabilityLoader extends BookingElement {
     const weekStart = this.#shownWeekStart;
     const atCurrentWeek = weekStart <= this.#currentWeekStart;
     const hasService = Boolean(this.#serviceId);
-    const t = this.#t;
+    const t = this.t;
     return html`
       <h2 class="visually-hidden">${t.availableTimes}</h2>
       <div class="toolbar" part="toolbar" ?hidden=${!hasService}>
@@ -322,14 +303,14 @@ export class AvailabilityLoader extends BookingElement {
   #renderSkeleton() {
     return html`
       <div class="skeleton" part="skeleton">
-        <span class="visually-hidden">${this.#t.loadingTimes}</span>
+        <span class="visually-hidden">${this.t.loadingTimes}</span>
         ${Array.from({ length: 7 }, () => html`<div class="skeleton-day" aria-hidden="true"><span></span><span></span><span></span></div>`)}
       </div>
     `;
   }
 
   #renderError(error: unknown) {
-    const t = this.#t;
+    const t = this.t;
     return html`
       <div class="error" part="error" role="alert">
         <p><strong>${t.availabilityFailed}</strong> ${this.#errorMessage(errorDetail(error))}</p>
@@ -341,9 +322,9 @@ export class AvailabilityLoader extends BookingElement {
   #renderEmpty(weekStart: IsoDate) {
     return html`
       <div class="empty" part="empty">
-        <p>${this.nothingAhead ? this.#t.nothingAhead(MAX_LOOKAHEAD_WEEKS) : this.#t.noTimesThisWeek}</p>
+        <p>${this.nothingAhead ? this.t.nothingAhead(MAX_LOOKAHEAD_WEEKS) : this.t.noTimesThisWeek}</p>
         <button class="button primary" ?disabled=${Boolean(this.searching)} @click=${() => void this.#showNextAvailable(weekStart)}>
-          ${this.searching ? this.#t.searchingNextAvailable : this.#t.showNextAvailable}
+          ${this.searching ? this.t.searchingNextAvailable : this.t.showNextAvailable}
         </button>
       </div>
     `;

@@ -3,7 +3,7 @@ import { Task } from '@lit/task';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { AvailabilityClient } from '../../api/availability-client.js';
-import { BookingApiError } from '../../api/errors.js';
+import { BookingApiError, isAbortError } from '../../api/errors.js';
 import { DAY_NAMES, type WeekdayIndex } from '../../model/dates.js';
 import { BookingElement } from '../../internal/booking-element.js';
 import {
@@ -93,13 +93,14 @@ export class BookingFlow extends BookingElement {
   /** `h12` or `h23`; defaults to the locale's. */
   @property({ attribute: 'hour-cycle', reflect: true }) hourCycle?: 'h12' | 'h23';
 
-  /** Replacements for any of the built-in words (English and German), e.g. `{ confirm: 'Book now' }`. */
+  /** Replacements for any of the words of the flow's language, e.g. `{ confirm: 'Book now' }`. */
   @property({ attribute: false }) strings?: Partial<BookingStrings>;
 
   @provide({ context: clientContext }) @state() private client?: AvailabilityClient;
   @provide({ context: catalogContext }) @state() private catalogState: CatalogState = { status: 'loading' };
   @provide({ context: selectionContext }) @state() private selection: Selection = EMPTY_SELECTION;
-  @provide({ context: settingsContext }) @state() private settings!: DisplaySettings;
+  /** The settings this flow resolved from its attributes and the page, for the steps inside. */
+  @provide({ context: settingsContext }) @state() private resolved!: DisplaySettings;
 
   @state() private hasOwnSteps = false;
 
@@ -114,7 +115,7 @@ export class BookingFlow extends BookingElement {
       this.catalogState = { status: 'ready', catalog };
     },
     onError: (error) => {
-      if (error instanceof DOMException && error.name === 'AbortError') return;
+      if (isAbortError(error)) return;
       this.catalogState = {
         status: 'error',
         error: error instanceof BookingApiError ? { code: error.code, message: error.message } : { code: 'unknown', message: '' },
@@ -179,8 +180,8 @@ export class BookingFlow extends BookingElement {
     // The visitor's remembered choice (made with <theme-toggle>) wins over the page's, before the first paint.
     if (!this.hasUpdated) this.theme = readStoredTheme() ?? this.theme;
     const shown: PropertyKey[] = ['locale', 'timeZone', 'weekStartsOn', 'hourCycle', 'theme', 'strings'];
-    if (shown.some((key) => changed.has(key)) || !this.settings) {
-      this.settings = this.#resolveSettings();
+    if (shown.some((key) => changed.has(key)) || !this.resolved) {
+      this.resolved = this.#resolveSettings();
     }
     if (changed.has('branch') || changed.has('service') || changed.has('staff') || changed.has('catalogState')) {
       // Preselected ids apply once the catalog knows them; an unknown one is shown as a message, not used.
@@ -195,8 +196,12 @@ export class BookingFlow extends BookingElement {
     }
   }
 
+  protected override get settings(): DisplaySettings {
+    return this.resolved;
+  }
+
   protected override stringsChanged(): void {
-    this.settings = this.#resolveSettings();
+    this.resolved = this.#resolveSettings();
   }
 
   #resolveSettings(): DisplaySettings {

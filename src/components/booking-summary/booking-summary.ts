@@ -9,15 +9,12 @@ import {
   catalogContext,
   clientContext,
   selectionContext,
-  settingsContext,
   type CatalogState,
-  type DisplaySettings,
   type Selection,
 } from '../../internal/contexts.js';
 import { emit, type ErrorDetail } from '../../internal/events.js';
 import { HeardSelection } from '../../internal/selection.js';
-import { defaultSettings } from '../../internal/settings.js';
-import { errorText, type BookingStrings } from '../../internal/strings.js';
+import { errorText } from '../../internal/strings.js';
 import { styles } from './booking-summary.styles.js';
 
 type Field = 'name' | 'email' | 'phone' | 'notes';
@@ -57,7 +54,6 @@ export class BookingSummary extends BookingElement {
 
   @consume({ context: catalogContext, subscribe: true }) @state() private catalog?: CatalogState;
   @consume({ context: selectionContext, subscribe: true }) @state() private selection?: Selection;
-  @consume({ context: settingsContext, subscribe: true }) @state() private settings?: DisplaySettings;
 
   @state() private values: Record<Field, string> = { name: '', email: '', phone: '', notes: '' };
   @state() private phase: Phase = { kind: 'editing' };
@@ -98,7 +94,7 @@ export class BookingSummary extends BookingElement {
     const { slot, serviceId, staffId } = this.#chosen;
     if (!slot || !serviceId || this.phase.kind === 'sending') return;
     if (!(event.target as HTMLFormElement).reportValidity()) return;
-    const settings = this.settings ?? defaultSettings(this);
+    const settings = this.settings;
     const t = settings.strings;
     if (!this.client) return this.#fail({ code: 'no_client', message: errorText(t, 'no_client', '') });
     const { name, email, phone, notes } = this.values;
@@ -141,12 +137,8 @@ export class BookingSummary extends BookingElement {
     this.phase = { kind: 'editing' };
   }
 
-  get #t(): BookingStrings {
-    return (this.settings ?? defaultSettings(this)).strings;
-  }
-
   protected override render() {
-    const t = this.#t;
+    const t = this.t;
     if (this.phase.kind === 'confirmed') return this.#renderConfirmation(this.phase.booking);
     const { slot } = this.#chosen;
     const failed = this.phase.kind === 'failed' ? this.phase.error : undefined;
@@ -209,7 +201,7 @@ export class BookingSummary extends BookingElement {
   #describe(start?: string, end?: string, staff?: string | null): [string, string][] {
     const { branchId, serviceId, staffId, slot } = this.#chosen;
     const catalog = this.catalog?.catalog;
-    const settings = this.settings ?? defaultSettings(this);
+    const settings = this.settings;
     const from = new Date(start ?? slot?.fullDatetime ?? 0);
     const to = end ? new Date(end) : new Date(from.getTime() + (slot?.durationMinutes ?? 0) * 60_000);
     const date = new Intl.DateTimeFormat(settings.locale, { dateStyle: 'full', timeZone: settings.timeZone }).format(from);
@@ -226,7 +218,7 @@ export class BookingSummary extends BookingElement {
   }
 
   #renderConfirmation(booking: ConfirmedBooking) {
-    const t = this.#t;
+    const t = this.t;
     const rows = this.#describe(booking.start, booking.end, booking.staff);
     return html`
       <section class="confirmation" part="confirmation" aria-labelledby="confirmed" role="status">

@@ -21,7 +21,7 @@ import { emit } from '../../internal/events.js';
  */
 export class BranchSelector extends CatalogStep {
   protected override render() {
-    const t = this.displaySettings.strings;
+    const t = this.settings.strings;
     const status = renderCatalogStatus(this.catalog, t, 'locations');
     if (status) return status;
     const branches = this.catalog!.catalog!.branches;

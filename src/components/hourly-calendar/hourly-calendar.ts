@@ -8,13 +8,10 @@ import {
   availabilityContext,
   catalogContext,
   selectionContext,
-  settingsContext,
   type CatalogState,
-  type DisplaySettings,
   type Selection,
 } from '../../internal/contexts.js';
 import { emit } from '../../internal/events.js';
-import { defaultSettings } from '../../internal/settings.js';
 import type { BookingStrings } from '../../internal/strings.js';
 import { slotFormatters, type SlotFormatters } from '../../model/format.js';
 import { styles } from './hourly-calendar.styles.js';
@@ -59,7 +56,6 @@ export class HourlyCalendar extends BookingElement {
 
   @consume({ context: availabilityContext, subscribe: true }) @state() private contextWeek?: { weekData: WeekData; weekMetadata: WeekMetadata };
   @consume({ context: selectionContext, subscribe: true }) @state() private selection?: Selection;
-  @consume({ context: settingsContext, subscribe: true }) @state() private settings?: DisplaySettings;
   @consume({ context: catalogContext, subscribe: true }) @state() private catalog?: CatalogState;
 
   /** The chosen time (its fullDatetime) when no <booking-flow> keeps the selection. */
@@ -166,7 +162,7 @@ export class HourlyCalendar extends BookingElement {
   protected override render() {
     const week = this.#week;
     if (!week) return nothing;
-    const settings = this.settings ?? defaultSettings(this);
+    const settings = this.settings;
     const timeZone = week.weekMetadata.timeZone;
     if (this.#formatters?.key !== `${settings.locale}|${timeZone}|${settings.hourCycle ?? ''}`) {
       this.#formatters = slotFormatters(settings.locale, timeZone, settings.hourCycle);

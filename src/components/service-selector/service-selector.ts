@@ -23,7 +23,7 @@ export class ServiceSelector extends CatalogStep {
   @property({ reflect: true }) branch?: string;
 
   protected override render() {
-    const { strings: t, locale } = this.displaySettings;
+    const { strings: t, locale } = this.settings;
     const status = renderCatalogStatus(this.catalog, t, 'services');
     if (status) return status;
     const branchId = this.branch || this.selection?.branchId;

@@ -26,7 +26,7 @@ export class StaffSelector extends CatalogStep {
   @property({ reflect: true }) service?: string;
 
   protected override render() {
-    const t = this.displaySettings.strings;
+    const t = this.settings.strings;
     const status = renderCatalogStatus(this.catalog, t, 'staff');
     if (status) return status;
     const serviceId = this.service || this.selection?.serviceId;

@@ -1,10 +1,7 @@
-import { consume } from '@lit/context';
 import { html } from 'lit';
 import { state } from 'lit/decorators.js';
 import { BookingElement } from '../../internal/booking-element.js';
-import { settingsContext, type DisplaySettings } from '../../internal/contexts.js';
 import { emit, type Theme } from '../../internal/events.js';
-import { defaultSettings } from '../../internal/settings.js';
 import { readStoredTheme, storeTheme } from '../../internal/theme-store.js';
 import { styles } from './theme-toggle.styles.js';
 
@@ -28,11 +25,10 @@ const THEMES: Theme[] = ['light', 'dark', 'auto'];
 export class ThemeToggle extends BookingElement {
   static override styles = [BookingElement.sharedStyles, styles];
 
-  @consume({ context: settingsContext, subscribe: true }) @state() private settings?: DisplaySettings;
   @state() private chosen: Theme = readStoredTheme() ?? 'auto';
 
   get #current(): Theme {
-    return this.settings?.theme ?? this.chosen;
+    return this.flowSettings?.theme ?? this.chosen;
   }
 
   #choose(theme: Theme): void {
@@ -42,7 +38,7 @@ export class ThemeToggle extends BookingElement {
   }
 
   protected override render() {
-    const t = (this.settings ?? defaultSettings(this)).strings;
+    const t = this.t;
     return html`
       <fieldset part="group">
         <legend class="visually-hidden">${t.themeLegend}</legend>
