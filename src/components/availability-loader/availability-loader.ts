@@ -1,5 +1,4 @@
 import { consume, provide } from '@lit/context';
-import { Task, TaskStatus, initialState } from '@lit/task';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { AvailabilityClient, InvalidateFilter } from '../../api/availability-client.js';
@@ -13,7 +12,7 @@ import {
   selectionContext,
   type Selection,
 } from '../../internal/contexts.js';
-import { emit } from '../../internal/events.js';
+import { emit, type ErrorDetail } from '../../internal/events.js';
 import type { HourlyCalendar } from '../hourly-calendar/hourly-calendar.js';
 import { HeardSelection } from '../../internal/selection.js';
 import { errorText } from '../../internal/strings.js';
@@ -84,29 +83,11 @@ export class AvailabilityLoader extends BookingElement {
   /** The selection heard through the page's events when no <booking-flow> provides one. */
   readonly #heard = new HeardSelection(this, () => !this.selection);
 
-  readonly #task = new Task(this, {
-    task: async ([client, serviceId, staffId, weekStart, duration, timeZone, locale], { signal }) => {
-      this.availability = undefined;
-      if (!serviceId) return initialState;
-      if (!client) throw new BookingApiError('network', 'No booking service is configured (set proxy-url on <booking-flow>).', 'no_client');
-      this.announcement = this.t.loadingTimes;
-      return client.getAvailabilityForWeek({ serviceId, staffId, weekStart, durationMinutes: duration, timeZone, locale, signal });
-    },
-    args: () =>
-      [this.client, this.#serviceId, this.#staffId, this.#shownWeekStart, this.duration, this.#shownTimeZone, this.settings.locale] as const,
-    onComplete: (week) => {
-      this.availability = week;
-      const total = week.weekMetadata.totalSlots;
-      this.announcement = total === 0 ? this.t.noTimesThisWeek : this.t.timesAvailable(total);
-      emit(this, 'availability-loaded', { weekData: week.weekData, weekMetadata: week.weekMetadata });
-    },
-    onError: (error) => {
-      if (isAbortError(error)) return;
-      const detail = errorDetail(error);
-      this.announcement = `${this.t.availabilityFailed} ${this.#errorMessage(detail)}`;
-      emit(this, 'availability-error', { error: detail, retry: () => void this.retry() });
-    },
-  });
+  /** Where loading the shown week stands; `pending` until the week on screen is the one asked for. */
+  @state() private load: { status: 'initial' | 'pending' | 'complete' } | { status: 'error'; error: ErrorDetail } = { status: 'initial' };
+  /** What the shown week depends on, to load it again only when one of them changes. */
+  #loadedFor?: string;
+  #loading?: AbortController;
 
   /** Set while a keyboard user changes week or is sent back to the calendar: focus goes to it once it is shown. */
   #focusWanted = false;
@@ -132,10 +113,45 @@ export class AvailabilityLoader extends BookingElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('client')) this.#watchClient(this.client);
+    const wanted = JSON.stringify([this.#serviceId, this.#staffId, this.#shownWeekStart, this.duration, this.#shownTimeZone, this.settings.locale]);
+    if (wanted !== this.#loadedFor || changed.has('client')) {
+      this.#loadedFor = wanted;
+      void this.retry();
+    }
+  }
+
+  /** Loads the shown week (again), dropping a load under way: its answer would be for a week no longer wanted. */
+  async retry(): Promise<void> {
+    this.#loading?.abort();
+    const loading = (this.#loading = new AbortController());
+    const serviceId = this.#serviceId;
+    this.availability = undefined;
+    this.load = { status: serviceId ? 'pending' : 'initial' };
+    if (!serviceId) return;
+    this.announcement = this.t.loadingTimes;
+    try {
+      if (!this.client) throw new BookingApiError('network', 'No booking service is configured (set proxy-url on <booking-flow>).', 'no_client');
+      const week = await this.client.getAvailabilityForWeek({
+        serviceId, staffId: this.#staffId, weekStart: this.#shownWeekStart, durationMinutes: this.duration, timeZone: this.#shownTimeZone,
+        locale: this.settings.locale, signal: loading.signal,
+      });
+      if (loading !== this.#loading) return;
+      this.availability = week;
+      this.load = { status: 'complete' };
+      const total = week.weekMetadata.totalSlots;
+      this.announcement = total === 0 ? this.t.noTimesThisWeek : this.t.timesAvailable(total);
+      emit(this, 'availability-loaded', { weekData: week.weekData, weekMetadata: week.weekMetadata });
+    } catch (error) {
+      if (loading !== this.#loading) return;
+      const detail = errorDetail(error);
+      this.load = { status: 'error', error: detail };
+      this.announcement = `${this.t.availabilityFailed} ${this.#errorMessage(detail)}`;
+      emit(this, 'availability-error', { error: detail, retry: () => void this.retry() });
+    }
   }
 
   protected override updated(): void {
-    if (!this.#focusWanted || this.#task.status === TaskStatus.PENDING) return;
+    if (!this.#focusWanted || this.load.status === 'pending') return;
     this.#focusWanted = false;
     // The calendar's tab stop once the week is in; the next step to take when it is empty or failed.
     void this.#calendar()?.updateComplete.then((done) => {
@@ -203,13 +219,8 @@ export class AvailabilityLoader extends BookingElement {
 
   readonly #onInvalidate = (event: Event): void => {
     const { serviceId } = (event as CustomEvent<InvalidateFilter>).detail;
-    if (this.#serviceId && (serviceId === undefined || serviceId === this.#serviceId)) void this.#task.run();
+    if (this.#serviceId && (serviceId === undefined || serviceId === this.#serviceId)) void this.retry();
   };
-
-  /** Loads the shown week again, bypassing nothing but the error. */
-  retry(): Promise<unknown> {
-    return this.#task.run();
-  }
 
   get #serviceId(): string | undefined {
     return this.service || (this.selection ?? this.#heard.value).serviceId || undefined;
@@ -285,19 +296,28 @@ export class AvailabilityLoader extends BookingElement {
           </select>
         </label>
       </div>
-      <div class="body ${hasService ? '' : 'unsized'}" tabindex="-1" aria-busy=${this.#task.status === TaskStatus.PENDING || this.searching ? 'true' : 'false'}>
-        ${this.#task.render({
-          initial: () => html`<p class="prompt" part="prompt">${t.chooseService}</p>`,
-          pending: () => this.#renderSkeleton(),
-          error: (error) => this.#renderError(error),
-          complete: (week) => (week.weekMetadata.totalSlots === 0 ? this.#renderEmpty(weekStart) : nothing),
-        })}
-        <div class="calendar" ?hidden=${this.#task.status !== TaskStatus.COMPLETE || !this.availability?.weekMetadata.totalSlots}>
+      <div class="body ${hasService ? '' : 'unsized'}" tabindex="-1" aria-busy=${this.load.status === 'pending' || this.searching ? 'true' : 'false'}>
+        ${this.#renderState(weekStart)}
+        <div class="calendar" ?hidden=${!this.availability?.weekMetadata.totalSlots}>
           <slot><hourly-calendar></hourly-calendar></slot>
         </div>
       </div>
       <div class="visually-hidden" role="status">${this.announcement}</div>
     `;
+  }
+
+  #renderState(weekStart: IsoDate) {
+    const load = this.load;
+    switch (load.status) {
+      case 'initial':
+        return html`<p class="prompt" part="prompt">${this.t.chooseService}</p>`;
+      case 'pending':
+        return this.#renderSkeleton();
+      case 'error':
+        return this.#renderError(load.error);
+      default:
+        return this.availability?.weekMetadata.totalSlots ? nothing : this.#renderEmpty(weekStart);
+    }
   }
 
   #renderSkeleton() {
@@ -309,11 +329,11 @@ export class AvailabilityLoader extends BookingElement {
     `;
   }
 
-  #renderError(error: unknown) {
+  #renderError(error: ErrorDetail) {
     const t = this.t;
     return html`
       <div class="error" part="error" role="alert">
-        <p><strong>${t.availabilityFailed}</strong> ${this.#errorMessage(errorDetail(error))}</p>
+        <p><strong>${t.availabilityFailed}</strong> ${this.#errorMessage(error)}</p>
         <button class="button" @click=${() => void this.retry()}>${t.retry}</button>
       </div>
     `;

@@ -1,9 +1,8 @@
 import { provide } from '@lit/context';
-import { Task } from '@lit/task';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { AvailabilityClient } from '../../api/availability-client.js';
-import { BookingApiError, isAbortError } from '../../api/errors.js';
+import { BookingApiError } from '../../api/errors.js';
 import { DAY_NAMES, type WeekdayIndex } from '../../model/dates.js';
 import { BookingElement } from '../../internal/booking-element.js';
 import {
@@ -104,25 +103,7 @@ export class BookingFlow extends BookingElement {
 
   @state() private hasOwnSteps = false;
 
-  readonly #catalogTask = new Task(this, {
-    task: async ([client], { signal }) => {
-      if (!client) throw new BookingApiError('network', 'Set the proxy-url attribute on <booking-flow>.', 'no_proxy_url');
-      this.catalogState = { status: 'loading' };
-      return client.getCatalog(signal);
-    },
-    args: () => [this.client] as const,
-    onComplete: (catalog) => {
-      this.catalogState = { status: 'ready', catalog };
-    },
-    onError: (error) => {
-      if (isAbortError(error)) return;
-      this.catalogState = {
-        status: 'error',
-        error: error instanceof BookingApiError ? { code: error.code, message: error.message } : { code: 'unknown', message: '' },
-        retry: () => void this.#catalogTask.run(),
-      };
-    },
-  });
+  #catalogLoading?: AbortController;
 
   constructor() {
     super();
@@ -176,6 +157,7 @@ export class BookingFlow extends BookingElement {
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('proxyUrl')) {
       this.client = this.proxyUrl ? new AvailabilityClient({ baseUrl: this.proxyUrl }) : undefined;
+      void this.#loadCatalog();
     }
     // The visitor's remembered choice (made with <theme-toggle>) wins over the page's, before the first paint.
     if (!this.hasUpdated) this.theme = readStoredTheme() ?? this.theme;
@@ -202,6 +184,25 @@ export class BookingFlow extends BookingElement {
 
   protected override stringsChanged(): void {
     this.resolved = this.#resolveSettings();
+  }
+
+  /** Loads the catalog from the current client, dropping a load from a previous one. */
+  async #loadCatalog(): Promise<void> {
+    this.#catalogLoading?.abort();
+    const loading = (this.#catalogLoading = new AbortController());
+    this.catalogState = { status: 'loading' };
+    try {
+      if (!this.client) throw new BookingApiError('network', 'Set the proxy-url attribute on <booking-flow>.', 'no_proxy_url');
+      const catalog = await this.client.getCatalog(loading.signal);
+      if (loading === this.#catalogLoading) this.catalogState = { status: 'ready', catalog };
+    } catch (error) {
+      if (loading !== this.#catalogLoading) return;
+      this.catalogState = {
+        status: 'error',
+        error: error instanceof BookingApiError ? { code: error.code, message: error.message } : { code: 'unknown', message: '' },
+        retry: () => void this.#loadCatalog(),
+      };
+    }
   }
 
   #resolveSettings(): DisplaySettings {
