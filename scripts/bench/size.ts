@@ -35,7 +35,7 @@ export async function ourSizes(): Promise<{ whole: SizeRow; elements: { tag: str
   const total = Object.values(inputs).reduce((sum, input) => sum + input.bytesInOutput, 0);
   const byTag = new Map<string, number>();
   for (const [path, input] of Object.entries(inputs)) {
-    const tag = /src\/components\/([^/]+)\//.exec(path)?.[1] ?? (path.includes('node_modules') ? '(lit, @lit/context, @lit/task, valibot)' : '(shared: client, model, strings, styles)');
+    const tag = /src\/components\/([^/]+)\//.exec(path)?.[1] ?? (path.includes('node_modules') ? '(lit, @lit/context)' : '(shared: client, model, strings, styles)');
     byTag.set(tag, (byTag.get(tag) ?? 0) + input.bytesInOutput);
   }
   const elements = [...byTag].map(([tag, minified]) => ({ tag, minified, share: minified / total })).sort((a, b) => b.minified - a.minified);

@@ -1,10 +1,9 @@
-import { consume, provide } from '@lit/context';
+import { ContextProvider, consume } from '@lit/context';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { AvailabilityClient, InvalidateFilter } from '../../api/availability-client.js';
 import { BookingApiError, isAbortError } from '../../api/errors.js';
 import { addDays, dateInZone, startOfWeek, type IsoDate } from '../../model/dates.js';
-import type { WeekAvailability } from '../../model/week.js';
 import { BookingElement } from '../../internal/booking-element.js';
 import {
   availabilityContext,
@@ -76,7 +75,8 @@ export class AvailabilityLoader extends BookingElement {
 
   @consume({ context: selectionContext, subscribe: true }) @state() private selection?: Selection;
 
-  @provide({ context: availabilityContext }) @state() private availability?: WeekAvailability;
+  /** The loaded week, for the calendar inside. */
+  readonly #week = new ContextProvider(this, { context: availabilityContext });
 
   @state() private announcement = '';
 
@@ -125,7 +125,7 @@ export class AvailabilityLoader extends BookingElement {
     this.#loading?.abort();
     const loading = (this.#loading = new AbortController());
     const serviceId = this.#serviceId;
-    this.availability = undefined;
+    this.#week.setValue(undefined);
     this.load = { status: serviceId ? 'pending' : 'initial' };
     if (!serviceId) return;
     this.announcement = this.t.loadingTimes;
@@ -136,7 +136,7 @@ export class AvailabilityLoader extends BookingElement {
         locale: this.settings.locale, signal: loading.signal,
       });
       if (loading !== this.#loading) return;
-      this.availability = week;
+      this.#week.setValue(week);
       this.load = { status: 'complete' };
       const total = week.weekMetadata.totalSlots;
       this.announcement = total === 0 ? this.t.noTimesThisWeek : this.t.timesAvailable(total);
@@ -298,7 +298,7 @@ export class AvailabilityLoader extends BookingElement {
       </div>
       <div class="body ${hasService ? '' : 'unsized'}" tabindex="-1" aria-busy=${this.load.status === 'pending' || this.searching ? 'true' : 'false'}>
         ${this.#renderState(weekStart)}
-        <div class="calendar" ?hidden=${!this.availability?.weekMetadata.totalSlots}>
+        <div class="calendar" ?hidden=${!this.#week.value?.weekMetadata.totalSlots}>
           <slot><hourly-calendar></hourly-calendar></slot>
         </div>
       </div>
@@ -316,7 +316,7 @@ export class AvailabilityLoader extends BookingElement {
       case 'error':
         return this.#renderError(load.error);
       default:
-        return this.availability?.weekMetadata.totalSlots ? nothing : this.#renderEmpty(weekStart);
+        return this.#week.value?.weekMetadata.totalSlots ? nothing : this.#renderEmpty(weekStart);
     }
   }
 

@@ -1,4 +1,4 @@
-import { provide } from '@lit/context';
+import { ContextProvider } from '@lit/context';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { AvailabilityClient } from '../../api/availability-client.js';
@@ -95,11 +95,19 @@ export class BookingFlow extends BookingElement {
   /** Replacements for any of the words of the flow's language, e.g. `{ confirm: 'Book now' }`. */
   @property({ attribute: false }) strings?: Partial<BookingStrings>;
 
-  @provide({ context: clientContext }) @state() private client?: AvailabilityClient;
-  @provide({ context: catalogContext }) @state() private catalogState: CatalogState = { status: 'loading' };
-  @provide({ context: selectionContext }) @state() private selection: Selection = EMPTY_SELECTION;
-  /** The settings this flow resolved from its attributes and the page, for the steps inside. */
-  @provide({ context: settingsContext }) @state() private resolved!: DisplaySettings;
+  @state() private client?: AvailabilityClient;
+  @state() private catalogState: CatalogState = { status: 'loading' };
+  @state() private selection: Selection = EMPTY_SELECTION;
+  /** The settings this flow resolved from its attributes and the page. */
+  @state() private resolved!: DisplaySettings;
+
+  // The steps inside take these by context. Each update hands them the current values; unchanged ones notify nobody.
+  readonly #provided = {
+    client: new ContextProvider(this, { context: clientContext }),
+    catalog: new ContextProvider(this, { context: catalogContext, initialValue: this.catalogState }),
+    selection: new ContextProvider(this, { context: selectionContext, initialValue: this.selection }),
+    settings: new ContextProvider(this, { context: settingsContext }),
+  };
 
   @state() private hasOwnSteps = false;
 
@@ -176,6 +184,11 @@ export class BookingFlow extends BookingElement {
         staffId: known(catalog?.staff, this.staff) ?? this.selection.staffId,
       };
     }
+    const provided = this.#provided;
+    provided.client.setValue(this.client);
+    provided.catalog.setValue(this.catalogState);
+    provided.selection.setValue(this.selection);
+    provided.settings.setValue(this.resolved);
   }
 
   protected override get settings(): DisplaySettings {
