@@ -1,7 +1,5 @@
-import { consume } from '@lit/context';
 import { LitElement, type CSSResultGroup } from 'lit';
-import { state } from 'lit/decorators.js';
-import { settingsContext, type DisplaySettings } from './contexts.js';
+import { consumer, settingsContext, type DisplaySettings } from './contexts.js';
 import { defaultSettings } from './settings.js';
 import { reset, tokens } from './shared.styles.js';
 import { stringsRegistry, type BookingStrings } from './strings.js';
@@ -10,11 +8,14 @@ import { stringsRegistry, type BookingStrings } from './strings.js';
 export class BookingElement extends LitElement {
   static sharedStyles: CSSResultGroup = [tokens, reset];
 
-  /** The settings of the <booking-flow> around this element, if any. */
-  @consume({ context: settingsContext, subscribe: true }) @state() protected flowSettings?: DisplaySettings;
-
+  readonly #flowSettings = consumer(this, settingsContext);
   #pageSettings?: DisplaySettings;
   readonly #onStrings = () => this.stringsChanged();
+
+  /** The settings of the <booking-flow> around this element, if any. */
+  protected get flowSettings(): DisplaySettings | undefined {
+    return this.#flowSettings.value;
+  }
 
   /** The flow's settings, or for an element on its own the page's language and the browser's time zone. */
   protected get settings(): DisplaySettings {

@@ -1,13 +1,7 @@
-import { consume } from '@lit/context';
-import { state } from 'lit/decorators.js';
+import type { PropertyDeclarations } from 'lit';
 import { BookingElement } from './booking-element.js';
 import { choiceStyles, groupName } from './choice-list.js';
-import {
-  catalogContext,
-  selectionContext,
-  type CatalogState,
-  type Selection,
-} from './contexts.js';
+import { catalogContext, consumer, selectionContext, type CatalogState, type Selection } from './contexts.js';
 
 /**
  * Base of the steps that offer a choice from the catalog (branch, service, staff): they read the catalog, the
@@ -16,10 +10,20 @@ import {
 export class CatalogStep extends BookingElement {
   static override styles = [BookingElement.sharedStyles, choiceStyles];
 
-  @consume({ context: catalogContext, subscribe: true }) @state() protected catalog?: CatalogState;
-  @consume({ context: selectionContext, subscribe: true }) @state() protected selection?: Selection;
+  static override properties: PropertyDeclarations = { chosen: { state: true } };
+
+  readonly #catalog = consumer(this, catalogContext);
+  readonly #selection = consumer(this, selectionContext);
   /** The choice when no <booking-flow> keeps the selection. */
-  @state() protected chosen?: string;
+  protected chosen?: string;
+
+  protected get catalog(): CatalogState | undefined {
+    return this.#catalog.value;
+  }
+
+  protected get selection(): Selection | undefined {
+    return this.#selection.value;
+  }
 
   /** A radio-group name of this instance's own. */
   protected readonly name = groupName(this.localName);

@@ -1,4 +1,5 @@
-import { createContext } from '@lit/context';
+import { ContextConsumer, createContext, type Context, type ContextType } from '@lit/context';
+import type { ReactiveControllerHost } from 'lit';
 import type { AvailabilityClient } from '../api/availability-client.js';
 import type { Catalog } from '../api/schemas.js';
 import type { WeekdayIndex } from '../model/dates.js';
@@ -43,3 +44,12 @@ export const settingsContext = createContext<DisplaySettings | undefined>(Symbol
 
 /** The week an <availability-loader> has loaded, for the calendar inside it. */
 export const availabilityContext = createContext<WeekAvailability | undefined>(Symbol('booking-flow:availability'));
+
+/** Follows a context from the nearest provider above `host`: `.value` is the latest, and each change re-renders `host`. */
+export function consumer<C extends Context<unknown, unknown>>(
+  host: ReactiveControllerHost & HTMLElement,
+  context: C,
+  callback?: (value: ContextType<C>) => void,
+): ContextConsumer<C, ReactiveControllerHost & HTMLElement> {
+  return new ContextConsumer(host, { context, subscribe: true, callback });
+}

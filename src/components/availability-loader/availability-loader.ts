@@ -1,16 +1,10 @@
-import { ContextProvider, consume } from '@lit/context';
-import { html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { ContextProvider } from '@lit/context';
+import { html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
 import type { AvailabilityClient, InvalidateFilter } from '../../api/availability-client.js';
 import { BookingApiError, isAbortError } from '../../api/errors.js';
 import { addDays, dateInZone, startOfWeek, type IsoDate } from '../../model/dates.js';
 import { BookingElement } from '../../internal/booking-element.js';
-import {
-  availabilityContext,
-  clientContext,
-  selectionContext,
-  type Selection,
-} from '../../internal/contexts.js';
+import { availabilityContext, clientContext, consumer, selectionContext } from '../../internal/contexts.js';
 import { emit, type ErrorDetail } from '../../internal/events.js';
 import type { HourlyCalendar } from '../hourly-calendar/hourly-calendar.js';
 import { HeardSelection } from '../../internal/selection.js';
@@ -53,38 +47,49 @@ const MAX_LOOKAHEAD_WEEKS = 8;
 export class AvailabilityLoader extends BookingElement {
   static override styles = [BookingElement.sharedStyles, styles];
 
+  static override properties: PropertyDeclarations = {
+    service: { reflect: true },
+    staff: { reflect: true },
+    weekStart: { attribute: 'week-start', reflect: true },
+    duration: { type: Number },
+    timeZone: { attribute: 'time-zone', reflect: true },
+    client: { attribute: false },
+    announcement: { state: true },
+    load: { state: true },
+    searching: { state: true },
+    nothingAhead: { state: true },
+  };
+
   /** Service id; overrides the flow's selection when set. */
-  @property({ reflect: true }) service?: string;
+  service?: string;
 
   /** Staff id; overrides the flow's selection when set. Empty or absent is "any available". */
-  @property({ reflect: true }) staff?: string;
+  staff?: string;
 
   /** First day of the shown week, `YYYY-MM-DD`. Defaults to the current week. */
-  @property({ attribute: 'week-start', reflect: true }) weekStart?: IsoDate;
+  weekStart?: IsoDate;
 
   /** Appointment length in minutes, for services that offer several; the proxy uses the service's own otherwise. */
-  @property({ type: Number }) duration?: number;
+  duration?: number;
 
   /** Time zone for the shown times; defaults to the flow's (or the browser's). The switcher sets it when alone. */
-  @property({ attribute: 'time-zone', reflect: true }) timeZone?: string;
+  timeZone?: string;
 
   /** The client to use when no `<booking-flow>` provides one. */
-  @consume({ context: clientContext, subscribe: true })
-  @property({ attribute: false })
   client?: AvailabilityClient;
 
-  @consume({ context: selectionContext, subscribe: true }) @state() private selection?: Selection;
+  readonly #selection = consumer(this, selectionContext);
 
   /** The loaded week, for the calendar inside. */
   readonly #week = new ContextProvider(this, { context: availabilityContext });
 
-  @state() private announcement = '';
+  private announcement = '';
 
   /** The selection heard through the page's events when no <booking-flow> provides one. */
-  readonly #heard = new HeardSelection(this, () => !this.selection);
+  readonly #heard = new HeardSelection(this, () => !this.#selection.value);
 
   /** Where loading the shown week stands; `pending` until the week on screen is the one asked for. */
-  @state() private load: { status: 'initial' | 'pending' | 'complete' } | { status: 'error'; error: ErrorDetail } = { status: 'initial' };
+  private load: { status: 'initial' | 'pending' | 'complete' } | { status: 'error'; error: ErrorDetail } = { status: 'initial' };
   /** What the shown week depends on, to load it again only when one of them changes. */
   #loadedFor?: string;
   #loading?: AbortController;
@@ -92,11 +97,13 @@ export class AvailabilityLoader extends BookingElement {
   /** Set while a keyboard user changes week or is sent back to the calendar: focus goes to it once it is shown. */
   #focusWanted = false;
   /** The "next available" search under way, if any. */
-  @state() private searching?: AbortController;
-  @state() private nothingAhead = false;
+  private searching?: AbortController;
+  private nothingAhead = false;
 
   constructor() {
     super();
+    // The flow's client, when there is a flow around; it sets the public property.
+    consumer(this, clientContext, (client) => (this.client = client));
     this.addEventListener('week-requested', (e) => {
       e.stopPropagation();
       this.#focusWanted = true;
@@ -223,12 +230,12 @@ export class AvailabilityLoader extends BookingElement {
   };
 
   get #serviceId(): string | undefined {
-    return this.service || (this.selection ?? this.#heard.value).serviceId || undefined;
+    return this.service || (this.#selection.value ?? this.#heard.value).serviceId || undefined;
   }
 
   get #staffId(): string | null {
     if (this.staff !== undefined) return this.staff || null;
-    return (this.selection ?? this.#heard.value).staffId;
+    return (this.#selection.value ?? this.#heard.value).staffId;
   }
 
   #errorMessage(detail: { code: string; message: string }): string {

@@ -1,6 +1,5 @@
 import { ContextProvider } from '@lit/context';
-import { html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
 import { AvailabilityClient } from '../../api/availability-client.js';
 import { BookingApiError } from '../../api/errors.js';
 import { DAY_NAMES, type WeekdayIndex } from '../../model/dates.js';
@@ -65,41 +64,59 @@ const EMPTY_SELECTION: Selection = { branchId: null, serviceId: null, staffId: n
 export class BookingFlow extends BookingElement {
   static override styles = [BookingElement.sharedStyles, styles];
 
+  static override properties: PropertyDeclarations = {
+    proxyUrl: { attribute: 'proxy-url', reflect: true },
+    branch: { reflect: true },
+    service: { reflect: true },
+    staff: { reflect: true },
+    locale: { reflect: true },
+    timeZone: { attribute: 'time-zone', reflect: true },
+    theme: { reflect: true },
+    weekStartsOn: { attribute: 'week-starts-on', reflect: true },
+    hourCycle: { attribute: 'hour-cycle', reflect: true },
+    strings: { attribute: false },
+    client: { state: true },
+    catalogState: { state: true },
+    selection: { state: true },
+    resolved: { state: true },
+    hasOwnSteps: { state: true },
+  };
+
   /** Where the booking proxy is mounted, e.g. `/booking-api`. Required. */
-  @property({ attribute: 'proxy-url', reflect: true }) proxyUrl = '';
+  proxyUrl = '';
 
   /** Preselected branch id. */
-  @property({ reflect: true }) branch?: string;
+  branch?: string;
 
   /** Preselected service id. */
-  @property({ reflect: true }) service?: string;
+  service?: string;
 
   /** Preselected staff id. */
-  @property({ reflect: true }) staff?: string;
+  staff?: string;
 
   /** Locale for dates and times; defaults to the page's `lang`, then the browser's. */
-  @property({ reflect: true }) locale?: string;
+  locale?: string;
 
   /** Time zone for shown times; defaults to the browser's. */
-  @property({ attribute: 'time-zone', reflect: true }) timeZone?: string;
+  timeZone?: string;
 
   /** Colour theme; `auto` follows the system. Without it the page's `color-scheme` applies. */
-  @property({ reflect: true }) theme?: Theme;
+  theme?: Theme;
 
   /** First day of the week: `monday` ... `sunday`; defaults to the locale's. */
-  @property({ attribute: 'week-starts-on', reflect: true }) weekStartsOn?: string;
+  weekStartsOn?: string;
 
   /** `h12` or `h23`; defaults to the locale's. */
-  @property({ attribute: 'hour-cycle', reflect: true }) hourCycle?: 'h12' | 'h23';
+  hourCycle?: 'h12' | 'h23';
 
   /** Replacements for any of the words of the flow's language, e.g. `{ confirm: 'Book now' }`. */
-  @property({ attribute: false }) strings?: Partial<BookingStrings>;
+  strings?: Partial<BookingStrings>;
 
-  @state() private client?: AvailabilityClient;
-  @state() private catalogState: CatalogState = { status: 'loading' };
-  @state() private selection: Selection = EMPTY_SELECTION;
+  private client?: AvailabilityClient;
+  private catalogState: CatalogState = { status: 'loading' };
+  private selection: Selection = EMPTY_SELECTION;
   /** The settings this flow resolved from its attributes and the page. */
-  @state() private resolved!: DisplaySettings;
+  private resolved!: DisplaySettings;
 
   // The steps inside take these by context. Each update hands them the current values; unchanged ones notify nobody.
   readonly #provided = {
@@ -109,7 +126,7 @@ export class BookingFlow extends BookingElement {
     settings: new ContextProvider(this, { context: settingsContext }),
   };
 
-  @state() private hasOwnSteps = false;
+  private hasOwnSteps = false;
 
   #catalogLoading?: AbortController;
 

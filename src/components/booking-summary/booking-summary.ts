@@ -1,17 +1,9 @@
-import { consume } from '@lit/context';
-import { html, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations } from 'lit';
 import type { AvailabilityClient } from '../../api/availability-client.js';
 import { BookingApiError, isAbortError } from '../../api/errors.js';
 import type { ConfirmedBooking } from '../../api/schemas.js';
 import { BookingElement } from '../../internal/booking-element.js';
-import {
-  catalogContext,
-  clientContext,
-  selectionContext,
-  type CatalogState,
-  type Selection,
-} from '../../internal/contexts.js';
+import { catalogContext, clientContext, consumer, selectionContext, type Selection } from '../../internal/contexts.js';
 import { emit, type ErrorDetail } from '../../internal/events.js';
 import { HeardSelection } from '../../internal/selection.js';
 import { errorText } from '../../internal/strings.js';
@@ -47,23 +39,29 @@ type Phase = { kind: 'editing' } | { kind: 'sending' } | { kind: 'failed'; error
 export class BookingSummary extends BookingElement {
   static override styles = [BookingElement.sharedStyles, styles];
 
+  static override properties: PropertyDeclarations = { client: { attribute: false }, values: { state: true }, phase: { state: true } };
+
   /** The client to use when no `<booking-flow>` provides one. */
-  @consume({ context: clientContext, subscribe: true })
-  @property({ attribute: false })
   client?: AvailabilityClient;
 
-  @consume({ context: catalogContext, subscribe: true }) @state() private catalog?: CatalogState;
-  @consume({ context: selectionContext, subscribe: true }) @state() private selection?: Selection;
+  readonly #catalog = consumer(this, catalogContext);
+  readonly #selection = consumer(this, selectionContext);
 
-  @state() private values: Record<Field, string> = { name: '', email: '', phone: '', notes: '' };
-  @state() private phase: Phase = { kind: 'editing' };
+  private values: Record<Field, string> = { name: '', email: '', phone: '', notes: '' };
+  private phase: Phase = { kind: 'editing' };
 
-  readonly #heard = new HeardSelection(this, () => !this.selection);
+  readonly #heard = new HeardSelection(this, () => !this.#selection.value);
   #lastSlot?: string;
   #pending?: AbortController;
 
+  constructor() {
+    super();
+    // The flow's client, when there is a flow around; it sets the public property.
+    consumer(this, clientContext, (client) => (this.client = client));
+  }
+
   get #chosen(): Selection {
-    return this.selection ?? this.#heard.value;
+    return this.#selection.value ?? this.#heard.value;
   }
 
   protected override willUpdate(): void {
@@ -200,7 +198,7 @@ export class BookingSummary extends BookingElement {
   /** Branch, service, staff, date and time, as the visitor will read them. */
   #describe(start?: string, end?: string, staff?: string | null): [string, string][] {
     const { branchId, serviceId, staffId, slot } = this.#chosen;
-    const catalog = this.catalog?.catalog;
+    const catalog = this.#catalog.value?.catalog;
     const settings = this.settings;
     const from = new Date(start ?? slot?.fullDatetime ?? 0);
     const to = end ? new Date(end) : new Date(from.getTime() + (slot?.durationMinutes ?? 0) * 60_000);

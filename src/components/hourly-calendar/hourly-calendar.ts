@@ -1,16 +1,8 @@
-import { consume } from '@lit/context';
-import { html, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations } from 'lit';
 import type { IsoDate } from '../../model/dates.js';
 import { busyness, type DayInfo, type Slot, type WeekData, type WeekMetadata } from '../../model/week.js';
 import { BookingElement } from '../../internal/booking-element.js';
-import {
-  availabilityContext,
-  catalogContext,
-  selectionContext,
-  type CatalogState,
-  type Selection,
-} from '../../internal/contexts.js';
+import { availabilityContext, catalogContext, consumer, selectionContext } from '../../internal/contexts.js';
 import { emit } from '../../internal/events.js';
 import type { BookingStrings } from '../../internal/strings.js';
 import { slotFormatters, type SlotFormatters } from '../../model/format.js';
@@ -48,32 +40,40 @@ import { styles } from './hourly-calendar.styles.js';
 export class HourlyCalendar extends BookingElement {
   static override styles = [BookingElement.sharedStyles, styles];
 
+  static override properties: PropertyDeclarations = {
+    weekData: { attribute: false },
+    weekMetadata: { attribute: false },
+    chosen: { state: true },
+    active: { state: true },
+    shownDay: { state: true },
+  };
+
   /** Slots by day name; when set, used instead of the loader's week. */
-  @property({ attribute: false }) weekData?: WeekData;
+  weekData?: WeekData;
 
   /** The week's days and totals, set together with `weekData`. */
-  @property({ attribute: false }) weekMetadata?: WeekMetadata;
+  weekMetadata?: WeekMetadata;
 
-  @consume({ context: availabilityContext, subscribe: true }) @state() private contextWeek?: { weekData: WeekData; weekMetadata: WeekMetadata };
-  @consume({ context: selectionContext, subscribe: true }) @state() private selection?: Selection;
-  @consume({ context: catalogContext, subscribe: true }) @state() private catalog?: CatalogState;
+  readonly #loaded = consumer(this, availabilityContext);
+  readonly #selection = consumer(this, selectionContext);
+  readonly #catalog = consumer(this, catalogContext);
 
   /** The chosen time (its fullDatetime) when no <booking-flow> keeps the selection. */
-  @state() private chosen?: string;
+  private chosen?: string;
   /** The time that holds the week's one tab stop (roving tabindex). */
-  @state() private active?: string;
+  private active?: string;
   /** The day shown in a narrow container. */
-  @state() private shownDay?: IsoDate;
+  private shownDay?: IsoDate;
 
   #formatters?: SlotFormatters;
 
   get #week() {
     if (this.weekData && this.weekMetadata) return { weekData: this.weekData, weekMetadata: this.weekMetadata };
-    return this.contextWeek;
+    return this.#loaded.value;
   }
 
   get #selectedDatetime(): string | undefined {
-    return this.selection ? this.selection.slot?.fullDatetime : this.chosen;
+    return this.#selection.value ? this.#selection.value.slot?.fullDatetime : this.chosen;
   }
 
   /** Moves keyboard focus to the week's tab stop: the chosen time, or the first free one. */
@@ -168,8 +168,8 @@ export class HourlyCalendar extends BookingElement {
       this.#formatters = slotFormatters(settings.locale, timeZone, settings.hourCycle);
     }
     const t = settings.strings;
-    const staffId = this.selection?.staffId;
-    const staffName = staffId ? this.catalog?.catalog?.staff.find((s) => s.id === staffId)?.name : undefined;
+    const staffId = this.#selection.value?.staffId;
+    const staffName = staffId ? this.#catalog.value?.catalog?.staff.find((s) => s.id === staffId)?.name : undefined;
     const days = this.#days();
     return html`
       <div class="strip" part="day-strip" role="group" aria-label=${t.days}>

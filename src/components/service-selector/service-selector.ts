@@ -1,4 +1,4 @@
-import { property } from 'lit/decorators.js';
+import type { PropertyDeclarations } from 'lit';
 import { CatalogStep } from '../../internal/catalog-step.js';
 import { renderCatalogStatus, renderChoices } from '../../internal/choice-list.js';
 import { emit } from '../../internal/events.js';
@@ -19,8 +19,10 @@ import { emit } from '../../internal/events.js';
  * @cssprop [--booking-color-accent] - Border of the chosen option.
  */
 export class ServiceSelector extends CatalogStep {
+  static override properties: PropertyDeclarations = { branch: { reflect: true } };
+
   /** Only show services offered at this branch id; defaults to the flow's chosen branch. */
-  @property({ reflect: true }) branch?: string;
+  branch?: string;
 
   protected override render() {
     const { strings: t, locale } = this.settings;

@@ -1,5 +1,4 @@
-import { html } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, type PropertyDeclarations } from 'lit';
 import { CatalogStep } from '../../internal/catalog-step.js';
 import { renderCatalogStatus, renderChoices } from '../../internal/choice-list.js';
 import { emit } from '../../internal/events.js';
@@ -22,8 +21,10 @@ const ANY = '';
  * @cssprop [--booking-color-accent] - Border of the chosen option.
  */
 export class StaffSelector extends CatalogStep {
+  static override properties: PropertyDeclarations = { service: { reflect: true } };
+
   /** Show the staff of this service id; defaults to the flow's chosen service. */
-  @property({ reflect: true }) service?: string;
+  service?: string;
 
   protected override render() {
     const t = this.settings.strings;

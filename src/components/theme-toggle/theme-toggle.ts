@@ -1,5 +1,4 @@
-import { html } from 'lit';
-import { state } from 'lit/decorators.js';
+import { html, type PropertyDeclarations } from 'lit';
 import { BookingElement } from '../../internal/booking-element.js';
 import { emit, type Theme } from '../../internal/events.js';
 import { readStoredTheme, storeTheme } from '../../internal/theme-store.js';
@@ -25,7 +24,9 @@ const THEMES: Theme[] = ['light', 'dark', 'auto'];
 export class ThemeToggle extends BookingElement {
   static override styles = [BookingElement.sharedStyles, styles];
 
-  @state() private chosen: Theme = readStoredTheme() ?? 'auto';
+  static override properties: PropertyDeclarations = { chosen: { state: true } };
+
+  private chosen: Theme = readStoredTheme() ?? 'auto';
 
   get #current(): Theme {
     return this.flowSettings?.theme ?? this.chosen;
