@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
+import { SourceMapConsumer, type MappingItem, type RawSourceMap } from 'source-map-js';
 
 export interface SizeRow {
   name: string;
@@ -26,20 +27,48 @@ export function sizes(bytes: Buffer | string): Omit<SizeRow, 'name' | 'what'> {
   };
 }
 
-/** Our bundle, and each element's own share of it (its code and styles, minified, as in the bundle). */
-export async function ourSizes(): Promise<{ whole: SizeRow; elements: { tag: string; minified: number; share: number }[] }> {
-  const bundle = readFileSync('dist/booking-flow.js');
-  const whole = { name: 'booking-flow', what: 'dist/booking-flow.js (every element, Lit bundled)', ...sizes(bundle) };
-  const result = await build({ entryPoints: ['src/cdn.ts'], bundle: true, minify: true, format: 'esm', write: false, metafile: true, outdir: 'out' });
-  const inputs = Object.values(result.metafile.outputs)[0]!.inputs;
-  const total = Object.values(inputs).reduce((sum, input) => sum + input.bytesInOutput, 0);
-  const byTag = new Map<string, number>();
-  for (const [path, input] of Object.entries(inputs)) {
-    const tag = /src\/components\/([^/]+)\//.exec(path)?.[1] ?? (path.includes('node_modules') ? '(lit, @lit/context)' : '(shared: client, model, strings, styles)');
-    byTag.set(tag, (byTag.get(tag) ?? 0) + input.bytesInOutput);
-  }
-  const elements = [...byTag].map(([tag, minified]) => ({ tag, minified, share: minified / total })).sort((a, b) => b.minified - a.minified);
-  return { whole, elements };
+export interface PartRow extends SizeRow {
+  /** The part's share of the bundle's raw bytes. */
+  share: number;
+}
+
+/**
+ * Our bundle, the optional German words beside it, and each part of the bundle (an element's own code and styles,
+ * Lit, the shared code) by the bundle's source map: its raw bytes, and the gzip and brotli bytes it adds (the whole
+ * bundle compressed, minus the bundle without that part's bytes compressed).
+ */
+export function ourSizes(): { whole: SizeRow; locales: SizeRow[]; parts: PartRow[] } {
+  const code = readFileSync('dist/booking-flow.js', 'utf8');
+  const whole = { name: 'booking-flow', what: 'dist/booking-flow.js (every element, Lit bundled, English words)', ...sizes(code) };
+  const locales = [{ name: 'booking-flow German', what: 'dist/locales/de.js (optional, for German pages)', ...sizes(readFileSync('dist/locales/de.js')) }];
+  const owners = partOfEachByte(code, JSON.parse(readFileSync('dist/booking-flow.js.map', 'utf8')) as RawSourceMap);
+  const parts = [...new Set(owners)].map((part) => {
+    const without = sizes(code.split('').filter((_, i) => owners[i] !== part).join(''));
+    const raw = owners.filter((owner) => owner === part).length;
+    return { name: part, what: '', raw, gzip: whole.gzip - without.gzip, brotli: whole.brotli - without.brotli, share: raw / code.length };
+  });
+  return { whole, locales, parts: parts.sort((a, b) => b.raw - a.raw) };
+}
+
+/** Which part each byte of the bundle comes from, by the source map's mappings. */
+function partOfEachByte(code: string, map: RawSourceMap): string[] {
+  const lineStarts = [0];
+  for (let i = 0; i < code.length; i++) if (code[i] === '\n') lineStarts.push(i + 1);
+  const mappings: MappingItem[] = [];
+  new SourceMapConsumer(map).eachMapping((mapping) => mappings.push(mapping), null, SourceMapConsumer.GENERATED_ORDER);
+  const owners = new Array<string>(code.length).fill('(shared: client, model, strings, styles)');
+  mappings.forEach((mapping, index) => {
+    const next = mappings[index + 1];
+    const from = lineStarts[mapping.generatedLine - 1]! + mapping.generatedColumn;
+    const to = next ? lineStarts[next.generatedLine - 1]! + next.generatedColumn : code.length;
+    const part = partOf(mapping.source);
+    for (let i = from; i < to; i++) owners[i] = part;
+  });
+  return owners;
+}
+
+function partOf(source: string | null): string {
+  return /src\/components\/([^/]+)\//.exec(source ?? '')?.[1] ?? (source?.includes('node_modules') ? '(lit, @lit/context)' : '(shared: client, model, strings, styles)');
 }
 
 /** Installs the peers once into a scratch folder (outside the project's dependencies) and measures them. */

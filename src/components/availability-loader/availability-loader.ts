@@ -83,6 +83,7 @@ export class AvailabilityLoader extends BookingElement {
   /** The loaded week, for the calendar inside. */
   readonly #week = new ContextProvider(this, { context: availabilityContext });
 
+  /** What the status region tells screen-reader users (loading, how many times, errors). */
   private announcement = '';
 
   /** The selection heard through the page's events when no <booking-flow> provides one. */
@@ -98,6 +99,7 @@ export class AvailabilityLoader extends BookingElement {
   #focusWanted = false;
   /** The "next available" search under way, if any. */
   private searching?: AbortController;
+  /** The search found no free time within MAX_LOOKAHEAD_WEEKS. */
   private nothingAhead = false;
 
   constructor() {
