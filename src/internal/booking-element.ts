@@ -4,7 +4,13 @@ import { defaultSettings } from './settings.js';
 import { reset, tokens } from './shared.styles.js';
 import { stringsRegistry, type BookingStrings } from './strings.js';
 
-/** Base of every booking-flow element: shared tokens and reset, and how to show dates, times and words. */
+/**
+ * Base of every booking-flow element: shared tokens and reset, and how to show dates, times and words.
+ *
+ * Elements declare reactive properties in `static properties` (public API with attributes; internal state as
+ * `state: true` on TS-private fields) and follow contexts with ContextConsumer/ContextProvider controllers rather
+ * than Lit's decorators: the decorators' runtime and the decorate calls cost 0.55 KB gzip of a 20 KB budget.
+ */
 export class BookingElement extends LitElement {
   static sharedStyles: CSSResultGroup = [tokens, reset];
 
