@@ -1,6 +1,6 @@
 import { ContextProvider } from '@lit/context';
 import { html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
-import type { AvailabilityClient, InvalidateFilter } from '../../api/availability-client.js';
+import type { AvailabilityClient, InvalidateFilter, WeekQuery } from '../../api/availability-client.js';
 import { BookingApiError, isAbortError } from '../../api/errors.js';
 import { addDays, dateInZone, startOfWeek, type IsoDate } from '../../model/dates.js';
 import { BookingElement } from '../../internal/booking-element.js';
@@ -122,7 +122,7 @@ export class AvailabilityLoader extends BookingElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('client')) this.#watchClient(this.client);
-    const wanted = JSON.stringify([this.#serviceId, this.#staffId, this.#shownWeekStart, this.duration, this.#shownTimeZone, this.settings.locale]);
+    const wanted = JSON.stringify(this.#weekQuery() ?? null);
     if (wanted !== this.#loadedFor || changed.has('client')) {
       this.#loadedFor = wanted;
       void this.retry();
@@ -133,17 +133,14 @@ export class AvailabilityLoader extends BookingElement {
   async retry(): Promise<void> {
     this.#loading?.abort();
     const loading = (this.#loading = new AbortController());
-    const serviceId = this.#serviceId;
+    const query = this.#weekQuery();
     this.#week.setValue(undefined);
-    this.load = { status: serviceId ? 'pending' : 'initial' };
-    if (!serviceId) return;
+    this.load = { status: query ? 'pending' : 'initial' };
+    if (!query) return;
     this.announcement = this.t.loadingTimes;
     try {
       if (!this.client) throw new BookingApiError('network', 'No booking service is configured (set proxy-url on <booking-flow>).', 'no_client');
-      const week = await this.client.getAvailabilityForWeek({
-        serviceId, staffId: this.#staffId, weekStart: this.#shownWeekStart, durationMinutes: this.duration, timeZone: this.#shownTimeZone,
-        locale: this.settings.locale, signal: loading.signal,
-      });
+      const week = await this.client.getAvailabilityForWeek({ ...query, signal: loading.signal });
       if (loading !== this.#loading) return;
       this.#week.setValue(week);
       this.load = { status: 'complete' };
@@ -189,8 +186,8 @@ export class AvailabilityLoader extends BookingElement {
    */
   async #showNextAvailable(from: IsoDate): Promise<void> {
     const client = this.client;
-    const serviceId = this.#serviceId;
-    if (!client || !serviceId) return;
+    const query = this.#weekQuery();
+    if (!client || !query) return;
     this.searching?.abort();
     const controller = (this.searching = new AbortController());
     this.nothingAhead = false;
@@ -198,10 +195,7 @@ export class AvailabilityLoader extends BookingElement {
     try {
       for (let i = 1; i <= MAX_LOOKAHEAD_WEEKS; i++) {
         const weekStart = addDays(from, 7 * i);
-        const week = await client.getAvailabilityForWeek({
-          serviceId, staffId: this.#staffId, weekStart, durationMinutes: this.duration, timeZone: this.#shownTimeZone,
-          locale: this.settings.locale, signal: controller.signal,
-        });
+        const week = await client.getAvailabilityForWeek({ ...query, weekStart, signal: controller.signal });
         if (week.weekMetadata.totalSlots > 0) {
           this.#focusWanted = true;
           this.#goToWeek(weekStart);
@@ -230,6 +224,13 @@ export class AvailabilityLoader extends BookingElement {
     const { serviceId } = (event as CustomEvent<InvalidateFilter>).detail;
     if (this.#serviceId && (serviceId === undefined || serviceId === this.#serviceId)) void this.retry();
   };
+
+  /** What the shown week is asked for with, or undefined before a service is chosen. */
+  #weekQuery(): Omit<WeekQuery, 'signal'> | undefined {
+    const serviceId = this.#serviceId;
+    if (!serviceId) return undefined;
+    return { serviceId, staffId: this.#staffId, weekStart: this.#shownWeekStart, durationMinutes: this.duration, timeZone: this.#shownTimeZone, locale: this.settings.locale };
+  }
 
   get #serviceId(): string | undefined {
     return this.service || (this.#selection.value ?? this.#heard.value).serviceId || undefined;
