@@ -6,6 +6,9 @@ const STEPS = { 'branch-selected': 'branchId', 'service-selected': 'serviceId', 
 export type StepEvent = keyof typeof STEPS;
 export const STEP_EVENTS = Object.keys(STEPS) as StepEvent[];
 
+/** Nothing chosen yet. */
+export const EMPTY_SELECTION: Selection = { branchId: null, serviceId: null, staffId: null, slot: null };
+
 /** The selection after a step event: the step's choice, and the later steps cleared (they depend on it). */
 export function selectionAfter(selection: Selection, event: CustomEvent): Selection {
   const key = STEPS[event.type as StepEvent];
@@ -18,7 +21,7 @@ export function selectionAfter(selection: Selection, event: CustomEvent): Select
  * and keeps the selection they add up to, as the flow does.
  */
 export class HeardSelection implements ReactiveController {
-  value: Selection = { branchId: null, serviceId: null, staffId: null, slot: null };
+  value = EMPTY_SELECTION;
   #root?: Node;
   readonly #host: ReactiveControllerHost & Element;
   /** Whether to listen at all: false when a <booking-flow> provides the selection. */

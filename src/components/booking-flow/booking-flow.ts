@@ -16,11 +16,9 @@ import {
 import type { Theme } from '../../internal/events.js';
 import { localeWeekStart, pageLocale } from '../../internal/settings.js';
 import { stringsFor, type BookingStrings } from '../../internal/strings.js';
-import { STEP_EVENTS, selectionAfter } from '../../internal/selection.js';
+import { EMPTY_SELECTION, STEP_EVENTS, selectionAfter } from '../../internal/selection.js';
 import { readStoredTheme } from '../../internal/theme-store.js';
 import { styles } from './booking-flow.styles.js';
-
-const EMPTY_SELECTION: Selection = { branchId: null, serviceId: null, staffId: null, slot: null };
 
 /**
  * One booking, from service to time. It talks to the proxy at `proxy-url`, keeps what the visitor chose and
