@@ -19,6 +19,7 @@ export default defineConfig(({ mode }) => {
         lib: { entry: Object.fromEntries(LOCALES.map((language) => [language, resolve(import.meta.dirname, `src/locales/${language}.ts`)])), formats: ['es'] },
         rolldownOptions: {
           // The registry lives in the bundle: a locale file imports it from there, so that both share one instance.
+          // Rolldown hands `external` the import as written or resolved, and `paths` a relative form of it.
           external: (id) => id.replace(/\.js$/, '.ts') === STRINGS || id === '../internal/strings.js',
           output: { minify: true, comments: { annotation: false }, paths: (id) => (id.startsWith('.') || id.replace(/\.js$/, '.ts') === STRINGS ? '../booking-flow.js' : id), entryFileNames: '[name].js' },
         },

@@ -56,7 +56,7 @@ function partOfEachByte(code: string, map: RawSourceMap): string[] {
   for (let i = 0; i < code.length; i++) if (code[i] === '\n') lineStarts.push(i + 1);
   const mappings: MappingItem[] = [];
   new SourceMapConsumer(map).eachMapping((mapping) => mappings.push(mapping), null, SourceMapConsumer.GENERATED_ORDER);
-  const owners = new Array<string>(code.length).fill('(shared: client, model, strings, styles)');
+  const owners = new Array<string>(code.length).fill(partOf(null));
   mappings.forEach((mapping, index) => {
     const next = mappings[index + 1];
     const from = lineStarts[mapping.generatedLine - 1]! + mapping.generatedColumn;
