@@ -1,10 +1,16 @@
+import { Hono } from 'hono';
 import * as v from 'valibot';
-import { isTimeZone } from '../model/dates.js';
 import type { ConfirmedBooking } from '../api/schemas.js';
 import type { BookingInput, CalcomBooking } from './calcom-client.js';
 import { eventTypeFor, slotTags } from './catalog.js';
 import type { ProxyConfig, ServiceConfig, StaffConfig } from './config.js';
 import { ProxyError, invalidField, issueError } from './errors.js';
+import { InstantText, TimeZoneText } from './fields.js';
+import { bodyLimited } from './body-limit.js';
+import type { BookingOutcome } from './book-once.js';
+import { rateLimited, type ProxyEnv } from './context.js';
+import { SECURITY_HEADERS } from './headers.js';
+import type { ProxyServices } from './services.js';
 
 /** Larger bodies are refused with 413 before they are read in full. */
 export const MAX_BOOKING_BODY_BYTES = 16 * 1024;
@@ -14,8 +20,8 @@ const Text = (max: number) => v.pipe(v.string(), v.trim(), v.maxLength(max, `mus
 const BookingBodySchema = v.strictObject({
   service: v.pipe(v.string(), v.minLength(1, 'is required')),
   staff: v.optional(v.nullable(v.pipe(v.string(), v.minLength(1, 'must not be empty')))),
-  start: v.pipe(v.string(), v.isoTimestamp('must be an ISO 8601 instant such as 2025-10-20T09:00:00+02:00')),
-  timeZone: v.pipe(v.string(), v.check(isTimeZone, 'must be an IANA time zone such as Europe/Berlin')),
+  start: InstantText,
+  timeZone: TimeZoneText,
   duration: v.optional(v.pipe(v.number(), v.integer('must be a whole number of minutes'))),
   attendee: v.strictObject({
     name: v.pipe(Text(200), v.minLength(1, 'is required')),
@@ -33,11 +39,14 @@ export interface BookingRequest {
 }
 
 /** Validates a POST /bookings body against the config; throws a ProxyError naming the field. */
-export function parseBookingRequest(body: unknown, config: ProxyConfig): BookingRequest {
+export function parseBookingRequest(body: unknown, config: ProxyConfig, now: number): BookingRequest {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) throw invalidField('body', 'must be a JSON object');
   const result = v.safeParse(BookingBodySchema, body);
   if (!result.success) throw issueError(result.issues, 'body', 'field');
   const input = result.output;
+  const start = input.start;
+  if (start < now) throw invalidField('start', 'must not be in the past');
+  if (start > now + config.horizonDays * 86_400_000) throw invalidField('start', `must be within ${config.horizonDays} days from now`);
   const service = config.services.find((s) => s.id === input.service);
   if (!service) throw new ProxyError(404, 'unknown_service', `No service "${input.service}".`, { field: 'service' });
   let staff: StaffConfig | undefined;
@@ -56,7 +65,7 @@ export function parseBookingRequest(body: unknown, config: ProxyConfig): Booking
     staff,
     upstream: {
       eventType: eventTypeFor(service, staff),
-      start: new Date(input.start).toISOString(),
+      start: new Date(start).toISOString(),
       lengthInMinutes: input.duration !== undefined && input.duration !== service.durationMinutes ? input.duration : undefined,
       attendee: {
         name,
@@ -90,4 +99,34 @@ function isLocale(value: string): boolean {
   } catch {
     return false;
   }
+}
+
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,128}$/;
+
+/** POST /bookings: validated, then booked exactly once per Idempotency-Key (see BookOnce). */
+export function bookingsRoute(services: ProxyServices): Hono<ProxyEnv> {
+  const { config, now, limits } = services;
+  return new Hono<ProxyEnv>().post(
+    '/bookings',
+    rateLimited(services, limits.requests, limits.bookings),
+    bodyLimited(MAX_BOOKING_BODY_BYTES, 'The request body'),
+    async (c) => {
+      if (!/^application\/json\b/i.test(c.req.header('content-type') ?? '')) {
+        throw new ProxyError(415, 'unsupported_media_type', 'Send the booking as application/json.', { field: 'content-type' });
+      }
+      const key = c.req.header('idempotency-key');
+      if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) throw invalidField('idempotency-key', 'must be 8-128 letters, digits or "-_.:"');
+      const body: unknown = await c.req.json().catch(() => {
+        throw new ProxyError(400, 'invalid_json', 'The request body is not valid JSON.', { field: 'body' });
+      });
+      const request = parseBookingRequest(body, config, now());
+      const outcome = await services.bookOnce.book(request, key, c.get('stats'));
+      const retry: Record<string, string> = outcome.status === 202 ? { 'retry-after': String(outcome.body.unconfirmed.retryAfterSeconds) } : {};
+      return c.json(outcome.body, outcome.status, { ...SECURITY_HEADERS, 'cache-control': 'no-store', ...retry, ...errorCode(outcome) });
+    },
+  );
+}
+
+function errorCode(outcome: BookingOutcome): Record<string, string> {
+  return outcome.status === 409 ? { 'x-error-code': outcome.body.error.code } : {};
 }

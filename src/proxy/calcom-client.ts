@@ -58,6 +58,29 @@ const BookingEnvelope = v.object({
 });
 export type CalcomBooking = v.InferOutput<typeof BookingEnvelope>['data'];
 
+const BookingListEnvelope = v.object({
+  status: v.literal('success'),
+  data: v.array(
+    v.object({
+      ...BookingEnvelope.entries.data.entries,
+      eventType: v.optional(v.object({ id: v.optional(v.number()), slug: v.optional(v.string()) })),
+    }),
+  ),
+});
+
+/** What identifies a booking the proxy tried to make: who, when, and for which event type. */
+export interface BookingLookup {
+  eventType: EventTypeRef;
+  attendeeEmail: string;
+  /** UTC instant. */
+  start: string;
+}
+
+function matchesEventType(booking: v.InferOutput<typeof BookingListEnvelope>['data'][number], ref: EventTypeRef): boolean {
+  if ('eventTypeId' in ref) return (booking.eventTypeId ?? booking.eventType?.id) === ref.eventTypeId;
+  return booking.eventType?.slug === ref.eventTypeSlug && booking.hosts.some((host) => host.username === ref.username);
+}
+
 // Cal.com has no "slot taken" code: a 400 with one of these messages, or a 409 (calcom-api.md §3).
 const SLOT_GONE_MESSAGES = [
   'User either already has booking at this time or is not available',
@@ -95,7 +118,7 @@ export class CalcomClient {
         withRetries(async () => {
           const body = await this.request('GET', `/slots?${params}`, SLOTS_API_VERSION, undefined, stats);
           const parsed = v.safeParse(SlotsEnvelope, body);
-          if (!parsed.success) throw new ProxyError(502, 'upstream_bad_payload', 'Cal.com sent slots in an unexpected shape.');
+          if (!parsed.success) throw new ProxyError(502, 'upstream_bad_payload', 'The booking service sent slots in an unexpected shape.');
           return Object.values(parsed.output.data).flatMap((day) => day.map((slot) => slot.start));
         }, this.options.retry),
       isOutage,
@@ -110,24 +133,51 @@ export class CalcomClient {
     return this.options.circuit.run(async () => {
       const answer = await this.request('POST', '/bookings', BOOKINGS_API_VERSION, body, stats);
       const parsed = v.safeParse(BookingEnvelope, answer);
-      if (!parsed.success) throw new ProxyError(502, 'upstream_bad_payload', 'Cal.com confirmed the booking in an unexpected shape.');
+      if (!parsed.success) throw new ProxyError(502, 'upstream_bad_payload', 'The booking service confirmed the booking in an unexpected shape.');
       return parsed.output.data;
     }, isOutage);
   }
 
-  private async request(method: string, path: string, version: string, json: unknown, stats: UpstreamStats | undefined): Promise<unknown> {
+  /**
+   * The live bookings of one attendee at one start for one event type (authenticated `GET /v2/bookings`): how the
+   * proxy learns whether a booking whose answer was lost was made. Not retried, and quick: the visitor waits.
+   */
+  async findBookings(lookup: BookingLookup, stats?: UpstreamStats): Promise<CalcomBooking[]> {
+    const params = new URLSearchParams({ attendeeEmail: lookup.attendeeEmail, afterStart: lookup.start, take: '50' });
+    params.set('beforeEnd', new Date(Date.parse(lookup.start) + 24 * 3_600_000).toISOString());
+    if ('eventTypeId' in lookup.eventType) params.set('eventTypeId', String(lookup.eventType.eventTypeId));
+    return this.options.circuit.run(async () => {
+      const answer = await this.request('GET', `/bookings?${params}`, BOOKINGS_API_VERSION, undefined, stats, Math.min(this.options.timeoutMs, 3_000));
+      const parsed = v.safeParse(BookingListEnvelope, answer);
+      if (!parsed.success) throw new ProxyError(502, 'upstream_bad_payload', 'The booking service listed bookings in an unexpected shape.');
+      const at = Date.parse(lookup.start);
+      return parsed.output.data.filter(
+        (booking) => Date.parse(booking.start) === at && matchesEventType(booking, lookup.eventType) && ['accepted', 'pending'].includes(booking.status),
+      );
+    }, isOutage);
+  }
+
+  private async request(
+    method: string,
+    path: string,
+    version: string,
+    json: unknown,
+    stats: UpstreamStats | undefined,
+    timeoutMs = this.options.timeoutMs,
+  ): Promise<unknown> {
     if (stats) stats.upstreamCalls++;
     const headers = new Headers({ 'cal-api-version': version, accept: 'application/json' });
     if (this.options.apiKey) headers.set('authorization', `Bearer ${this.options.apiKey}`);
     if (json !== undefined) headers.set('content-type', 'application/json');
     // A timer we clear, not AbortSignal.timeout(): that one keeps every request alive for the full timeout.
     const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(new DOMException('Cal.com did not answer in time.', 'TimeoutError')), this.options.timeoutMs);
+    const timer = setTimeout(() => controller.abort(new DOMException('The booking service did not answer in time.', 'TimeoutError')), timeoutMs);
     const request = new Request(`${this.options.baseUrl.replace(/\/+$/, '')}${path}`, {
       method,
       headers,
       body: json === undefined ? undefined : JSON.stringify(json),
       signal: controller.signal,
+      redirect: 'manual',
     });
     let response: Response;
     let body: unknown;
@@ -135,14 +185,18 @@ export class CalcomClient {
       response = await this.options.fetch(request);
       body = await response.json().catch(() => undefined);
     } catch {
-      if (controller.signal.aborted) throw new ProxyError(504, 'upstream_timeout', 'Cal.com did not answer in time.');
-      throw new ProxyError(502, 'upstream_unreachable', 'Cal.com could not be reached.');
+      if (controller.signal.aborted) throw new ProxyError(504, 'upstream_timeout', 'The booking service did not answer in time.');
+      throw new ProxyError(502, 'upstream_unreachable', 'The booking service could not be reached.');
     } finally {
       clearTimeout(timer);
     }
-    if (controller.signal.aborted) throw new ProxyError(504, 'upstream_timeout', 'Cal.com did not answer in time.');
+    if (controller.signal.aborted) throw new ProxyError(504, 'upstream_timeout', 'The booking service did not answer in time.');
+    // Redirects are not followed (redirect: 'manual'): a body with a visitor's details goes to one origin only.
+    if (response.status >= 300 && response.status < 400) {
+      throw new UpstreamHttpError(502, 'upstream_redirect', 'The booking service answered with a redirect.', response.status, undefined);
+    }
     if (response.ok) {
-      if (body === undefined) throw new ProxyError(502, 'upstream_bad_payload', 'Cal.com sent a body that is not JSON.');
+      if (body === undefined) throw new ProxyError(502, 'upstream_bad_payload', 'The booking service sent a body that is not JSON.');
       return body;
     }
     throw upstreamFailure(response, body);
@@ -175,14 +229,14 @@ function upstreamFailure(response: Response, body: unknown): UpstreamHttpError {
   if (status === 429) {
     const retryAfter = response.headers.get('retry-after') ?? response.headers.get('x-ratelimit-reset-default') ?? '60';
     const seconds = Number(retryAfter) > 1e9 ? Math.max(1, Math.ceil(Number(retryAfter) - Date.now() / 1000)) : Number(retryAfter) || 60;
-    return new UpstreamHttpError(503, 'upstream_rate_limited', 'Cal.com is rate limiting this proxy; try again shortly.', status, upstreamMessage, {
+    return new UpstreamHttpError(503, 'upstream_rate_limited', 'The booking service is busy; try again shortly.', status, upstreamMessage, {
       'retry-after': String(seconds),
     });
   }
   if (status === 401 || status === 403) {
-    return new UpstreamHttpError(502, 'upstream_auth', 'Cal.com rejected the proxy\'s credentials.', status, upstreamMessage);
+    return new UpstreamHttpError(502, 'upstream_auth', 'The booking service rejected the proxy\'s credentials.', status, upstreamMessage);
   }
-  return new UpstreamHttpError(502, 'upstream_error', `Cal.com answered ${status}.`, status, upstreamMessage);
+  return new UpstreamHttpError(502, 'upstream_error', `The booking service answered ${status}.`, status, upstreamMessage);
 }
 
 function refBody(ref: EventTypeRef): Record<string, string | number> {

@@ -4,10 +4,12 @@ import { parseArgs } from 'node:util';
 import { demoConfig } from '../sandbox/demo-data.js';
 import { ConfigError, parseConfig } from './config.js';
 import { createProxy } from './handler.js';
-import { startNodeServer } from './node-server.js';
+import { DEFAULT_CONNECTION_LIMITS, startNodeServer } from './node-server.js';
+import { REDIS_CLIENT_OPTIONS } from './redis-guard.js';
 
 const USAGE = `Usage: booking-flow-proxy [--config booking-proxy.json] [--port 8787] [--host 127.0.0.1]
                           [--base-path /booking-api] [--static ./public]
+                          [--request-timeout 30000] [--headers-timeout 10000] [--max-connections 2000]
 
 Runs the booking-flow proxy. The Cal.com API key is read from CALCOM_API_KEY only.
 Without it the proxy answers from its built-in Cal.com simulator (the sandbox), and without
@@ -21,6 +23,9 @@ async function main(): Promise<void> {
       host: { type: 'string', default: '127.0.0.1' },
       'base-path': { type: 'string', default: '/' },
       static: { type: 'string' },
+      'request-timeout': { type: 'string' },
+      'headers-timeout': { type: 'string' },
+      'max-connections': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -38,7 +43,12 @@ async function main(): Promise<void> {
   if (config.redis && !redisUrl) throw new ConfigError('redis.url', 'is needed (or REDIS_URL in the environment) when "redis" is set');
   const redis = redisUrl ? await connectRedis(redisUrl) : undefined;
   const proxy = createProxy({ config, apiKey, basePath: values['base-path'], redis });
-  const running = await startNodeServer({ proxy, port, hostname: values.host, basePath: values['base-path'], staticDir: values.static });
+  const limits = {
+    requestTimeoutMs: whole(values['request-timeout'], '--request-timeout', DEFAULT_CONNECTION_LIMITS.requestTimeoutMs),
+    headersTimeoutMs: whole(values['headers-timeout'], '--headers-timeout', DEFAULT_CONNECTION_LIMITS.headersTimeoutMs),
+    maxConnections: whole(values['max-connections'], '--max-connections', DEFAULT_CONNECTION_LIMITS.maxConnections),
+  };
+  const running = await startNodeServer({ proxy, port, hostname: values.host, basePath: values['base-path'], staticDir: values.static, limits });
   const base = values['base-path'] === '/' ? '' : values['base-path'];
   console.log(`booking-flow proxy listening on ${running.url}${base}`);
   console.log(
@@ -54,14 +64,27 @@ async function main(): Promise<void> {
   process.once('SIGTERM', stop);
 }
 
-/** Connects ioredis (loaded only when Redis is used), failing fast when the server cannot be reached. */
+/**
+ * Connects ioredis (loaded only when Redis is used) with REDIS_CLIENT_OPTIONS. A Redis that is not there yet does
+ * not stop the proxy: it starts on memory and the client keeps reconnecting.
+ */
 async function connectRedis(url: string) {
   const { Redis } = await import('ioredis');
-  const redis = new Redis(url, { maxRetriesPerRequest: 2, lazyConnect: true });
-  await redis.connect().catch((error: unknown) => {
-    throw new Error(`Redis at ${redactedUrl(url)} could not be reached: ${error instanceof Error ? error.message : String(error)}`);
+  const redis = new Redis(url, REDIS_CLIENT_OPTIONS);
+  const ready = await new Promise<boolean>((resolve) => {
+    redis.once('ready', () => resolve(true));
+    setTimeout(() => resolve(false), REDIS_CLIENT_OPTIONS.connectTimeout).unref();
   });
+  if (!ready) console.warn(`Redis at ${redactedUrl(url)} is not reachable yet: running on memory until it is.`);
   return redis;
+}
+
+/** A whole, positive number from a flag, or its default. */
+function whole(value: string | undefined, flag: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${flag} must be a whole number above 0, not "${value}"`);
+  return n;
 }
 
 /** The Redis URL without its password, for log lines. */

@@ -48,16 +48,44 @@ export const ProxyConfigSchema = v.strictObject({
     }),
     {},
   ),
-  allowedOrigins: v.optional(v.array(v.pipe(v.string(), v.url('must be an origin such as https://example.com'))), []),
+  allowedOrigins: v.optional(
+    v.array(
+      v.pipe(
+        v.string(),
+        v.check(isWebOrigin, 'must be an http(s) origin such as https://example.com'),
+        v.transform((url) => new URL(url).origin),
+      ),
+    ),
+    [],
+  ),
+  /** How far ahead slots may be asked for and bookings made. */
+  horizonDays: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(3_650)), 730),
   cacheTtlSeconds: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(3600)), 60),
   webhookSecret: v.optional(v.pipe(v.string(), v.minLength(16, 'must be at least 16 characters'))),
+  /** Webhooks older than this (by their createdAt) are refused, and deliveries seen within it are not taken twice. */
+  webhookReplayWindowSeconds: v.optional(v.pipe(v.number(), v.integer(), v.minValue(10), v.maxValue(86_400)), 600),
   /** Per client IP. Memory by default; shared through Redis when `redis` is set. */
   rateLimit: v.optional(
     v.strictObject({
       requestsPerMinute: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100_000)), 120),
       bookingsPerMinute: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(10_000)), 10),
-      /** Behind a load balancer: take the client IP from X-Forwarded-For. */
-      trustProxy: v.optional(v.boolean(), false),
+      /** Per client IP, for Cal.com's signed webhooks (checked before the signature). */
+      webhooksPerMinute: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100_000)), 300),
+      /**
+       * Behind load balancers: how many proxies in front of this one append to X-Forwarded-For (true is 1), or
+       * their addresses. The client IP is the address the outermost trusted hop saw.
+       */
+      trustProxy: v.optional(
+        v.union(
+          [
+            v.boolean(),
+            v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10)),
+            v.array(v.pipe(v.string(), v.ip('must be an IP address'))),
+          ],
+          'must be true, false, a number of hops or a list of proxy IP addresses',
+        ),
+        false,
+      ),
     }),
     {},
   ),
@@ -92,6 +120,16 @@ export type ProxyConfigInput = v.InferInput<typeof ProxyConfigSchema>;
 export type ProxyConfig = v.InferOutput<typeof ProxyConfigSchema>;
 export type ServiceConfig = ProxyConfig['services'][number];
 export type StaffConfig = ProxyConfig['staff'][number];
+
+/** An http(s) URL with nothing but an origin: file:, data: and the like have the origin "null". */
+function isWebOrigin(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin !== 'null' && url.pathname === '/' && !url.search && !url.hash;
+  } catch {
+    return false;
+  }
+}
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';

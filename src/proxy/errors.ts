@@ -1,5 +1,6 @@
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import * as v from 'valibot';
+import { SECURITY_HEADERS } from './headers.js';
 
 /** An error the proxy answers with: `{ error: { code, message, details? } }` and a fitting status. */
 export class ProxyError extends Error {
@@ -17,7 +18,7 @@ export class ProxyError extends Error {
   toResponse(): Response {
     const error = this.details ? { code: this.code, message: this.message, details: this.details } : { code: this.code, message: this.message };
     // x-error-code lets the request log name the failure without reading the body.
-    return Response.json({ error }, { status: this.status, headers: { ...this.headers, 'x-error-code': this.code } });
+    return Response.json({ error }, { status: this.status, headers: { ...SECURITY_HEADERS, ...this.headers, 'x-error-code': this.code } });
   }
 }
 
@@ -30,5 +31,7 @@ export function invalidField(field: string, message: string): ProxyError {
 export function issueError(issues: [v.BaseIssue<unknown>, ...v.BaseIssue<unknown>[]], root: string, unknown: string): ProxyError {
   const issue = issues[0];
   const field = v.getDotPath(issue) ?? root;
-  return invalidField(field, issue.type === 'strict_object' ? `is not a known ${unknown}` : issue.input === undefined ? 'is required' : issue.message);
+  // A strict object reports both a missing key (expecting that key) and an unknown one (expecting never).
+  if (issue.type === 'strict_object') return invalidField(field, issue.expected === 'never' ? `is not a known ${unknown}` : 'is required');
+  return invalidField(field, issue.input === undefined ? 'is required' : issue.message);
 }

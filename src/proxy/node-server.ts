@@ -1,9 +1,29 @@
 import { serve, type ServerType } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
-import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { BookingProxy } from './handler.js';
+import { staticFiles } from './static-files.js';
+
+/** How long and how many: a slow or idle client cannot hold the server's connections for long. */
+export interface ConnectionLimits {
+  /** Time for a whole request, body included (Node's requestTimeout). */
+  requestTimeoutMs: number;
+  /** Time for the request's headers (headersTimeout). */
+  headersTimeoutMs: number;
+  /** Idle time on a kept-alive connection (keepAliveTimeout). */
+  keepAliveTimeoutMs: number;
+  /** Open connections at most; more are refused. */
+  maxConnections: number;
+}
+
+export const DEFAULT_CONNECTION_LIMITS: ConnectionLimits = {
+  requestTimeoutMs: 30_000,
+  headersTimeoutMs: 10_000,
+  keepAliveTimeoutMs: 5_000,
+  maxConnections: 2_000,
+};
 
 export interface NodeServerOptions {
   proxy: BookingProxy;
@@ -13,6 +33,7 @@ export interface NodeServerOptions {
   basePath?: string;
   /** A folder of static files served beside the proxy (the demo page). */
   staticDir?: string;
+  limits?: Partial<ConnectionLimits>;
 }
 
 export interface RunningServer {
@@ -24,17 +45,34 @@ export interface RunningServer {
 /** Runs the proxy's fetch handler on Node's http server, optionally beside a folder of static files. */
 export function startNodeServer(options: NodeServerOptions): Promise<RunningServer> {
   const base = (options.basePath ?? '/').replace(/\/+$/, '');
+  const limits = { ...DEFAULT_CONNECTION_LIMITS, ...options.limits };
   const app = new Hono();
+  // Files first, so that without a base path a file is served and anything else reaches the proxy.
+  if (options.staticDir) {
+    app.use('*', staticFiles(options.staticDir, (path) => base !== '' && path.startsWith(`${base}/`)));
+  }
   app.all(base ? `${base}/*` : '*', (c) => options.proxy.fetch(c.req.raw, { clientIp: getConnInfo(c).remote.address }));
-  if (options.staticDir) app.use('/*', serveStatic({ root: options.staticDir }));
   return new Promise((resolve) => {
-    const server = serve({ fetch: app.fetch, port: options.port ?? 8787, hostname: options.hostname ?? '127.0.0.1' }, (info: AddressInfo) => {
-      const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
-      resolve({
-        url: `http://${host}:${info.port}`,
-        server,
-        close: () => new Promise<void>((done, fail) => server.close((error) => (error ? fail(error) : done()))),
-      });
-    });
+    const server = serve(
+      {
+        fetch: app.fetch,
+        port: options.port ?? 8787,
+        hostname: options.hostname ?? '127.0.0.1',
+        serverOptions: {
+          requestTimeout: limits.requestTimeoutMs,
+          headersTimeout: limits.headersTimeoutMs,
+          keepAliveTimeout: limits.keepAliveTimeoutMs,
+        },
+      },
+      (info: AddressInfo) => {
+        const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
+        resolve({
+          url: `http://${host}:${info.port}`,
+          server,
+          close: () => new Promise<void>((done, fail) => server.close((error) => (error ? fail(error) : done()))),
+        });
+      },
+    );
+    (server as Server).maxConnections = limits.maxConnections;
   });
 }

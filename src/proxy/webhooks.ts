@@ -1,5 +1,7 @@
 import * as v from 'valibot';
+
 import { slotTags } from './catalog.js';
+import { InstantText } from './fields.js';
 import type { ProxyConfig } from './config.js';
 
 /** The triggers after which a time is taken or freed (calcom-api.md §8). */
@@ -7,6 +9,7 @@ export const INVALIDATING_TRIGGERS = new Set(['BOOKING_CREATED', 'BOOKING_CANCEL
 
 const WebhookSchema = v.object({
   triggerEvent: v.string(),
+  createdAt: InstantText,
   payload: v.optional(
     v.object({
       eventTypeId: v.optional(v.nullable(v.number())),

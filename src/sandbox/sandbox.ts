@@ -1,7 +1,7 @@
 import { Hono, type HonoRequest } from 'hono';
 import { isTimeZone } from '../model/dates.js';
 import { availableStarts } from './availability.js';
-import { bookingOutput, createBooking } from './bookings.js';
+import { bookingOutput, createBooking, listBookings } from './bookings.js';
 import { demoData } from './demo-data.js';
 import type { SandboxData, SandboxEventType } from './model.js';
 import { sendWebhooks, type SandboxWebhook } from './webhooks.js';
@@ -129,6 +129,14 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     if (outcome.status !== 201) return fail(c, outcome.status, outcome.message);
     await sendWebhooks(options.webhooks ?? [], 'BOOKING_CREATED', data, outcome.booking, now());
     return calcomSuccess(bookingOutput(data, outcome.booking), 201);
+  });
+
+  // Listing bookings needs an API key: without one Cal.com answers 401.
+  app.get('/v2/bookings', (c) => {
+    if (!BOOKINGS_VERSIONS.has(version(c))) return notFound(c);
+    if (c.req.header('authorization') === undefined) return fail(c, 401, 'ApiAuthOptionalGuard - no authorization header');
+    const listed = listBookings(data, new URL(c.req.url).searchParams, now());
+    return listed.status === 200 ? Response.json(listed.body) : fail(c, listed.status, listed.message);
   });
 
   app.post('/v2/bookings/:uid/cancel', async (c) => {

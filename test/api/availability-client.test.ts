@@ -141,10 +141,10 @@ describe('api/AvailabilityClient', () => {
     const client = new AvailabilityClient({ baseUrl: '/api', fetch, timeoutMs: 5_000 });
 
     const http = client.getAvailabilityForWeek(query);
-    calls[0]!.resolve(Response.json({ error: { code: 'upstream_error', message: 'Cal.com answered 500.' } }, { status: 502 }));
+    calls[0]!.resolve(Response.json({ error: { code: 'upstream_error', message: 'The booking service answered 500.' } }, { status: 502 }));
     const httpError = (await http.catch((e: unknown) => e)) as BookingApiError;
     expect(httpError).to.be.instanceOf(BookingApiError);
-    expect(httpError).to.include({ kind: 'http', code: 'upstream_error', status: 502, message: 'Cal.com answered 500.' });
+    expect(httpError).to.include({ kind: 'http', code: 'upstream_error', status: 502, message: 'The booking service answered 500.' });
 
     const network = client.getAvailabilityForWeek(query);
     expect(calls).to.have.length(2);

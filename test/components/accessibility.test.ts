@@ -151,7 +151,7 @@ describe('accessibility: keyboard, states and layout', () => {
       deep<HTMLButtonElement>(summary, 'button[type="submit"]').click(); // empty required fields
       await el.updateComplete;
       await expect(el).to.be.accessible();
-      proxy.failWith = { status: 502, code: 'upstream_error', message: 'Cal.com answered 500.' };
+      proxy.failWith = { status: 502, code: 'upstream_error', message: 'The booking service answered 500.' };
       deep<HTMLButtonElement>(loaderOf(el), 'button[aria-label="Next week"]').click();
       await until(() => deepAll(loaderOf(el), '[part="error"]').length === 1, 'error state');
       await expect(el).to.be.accessible();

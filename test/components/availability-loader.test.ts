@@ -96,7 +96,7 @@ describe('<availability-loader>', () => {
   });
 
   it('shows a retryable error, never "no availability", when the proxy fails', async () => {
-    proxy.failWith = { status: 502, code: 'upstream_error', message: 'Cal.com answered 500.' };
+    proxy.failWith = { status: 502, code: 'upstream_error', message: 'The booking service answered 500.' };
     const flow = document.createElement('booking-flow');
     Object.assign(flow, { proxyUrl: '/api', timeZone: 'Europe/Berlin', locale: 'en-GB', service: 'haircut' });
     const loader = flow.appendChild(document.createElement('availability-loader'));
@@ -104,7 +104,7 @@ describe('<availability-loader>', () => {
     document.body.append(flow);
     try {
       const { detail } = await failed;
-      expect(detail.error).to.deep.equal({ code: 'upstream_error', message: 'Cal.com answered 500.' });
+      expect(detail.error).to.deep.equal({ code: 'upstream_error', message: 'The booking service answered 500.' });
       await loader.updateComplete;
       const alert = deep(loader, '[role="alert"]');
       expect(text(alert)).to.include('Availability could not be loaded.');

@@ -124,10 +124,10 @@ describe('<booking-summary>', () => {
   it('on any other failure shows a retryable error and keeps the form', async () => {
     const el = await flowWithSlot('dark');
     await fillIn(el);
-    proxy.bookingFailsWith = { status: 502, code: 'upstream_error', message: 'Cal.com answered 500.' };
+    proxy.bookingFailsWith = { status: 502, code: 'upstream_error', message: 'The booking service answered 500.' };
     confirm(el).click();
     await until(() => deepAll(summaryOf(el), '[part="error"]').length === 1, 'error shown');
-    expect(text(deep(summaryOf(el), '[part="error"]'))).to.include('Cal.com answered 500.');
+    expect(text(deep(summaryOf(el), '[part="error"]'))).to.include('The booking service answered 500.');
     expect(el.currentSelection.slot, 'the chosen time stays for a retry').to.not.equal(null);
     expect(confirm(el).disabled).to.equal(false);
     await expect(el).to.be.accessible();

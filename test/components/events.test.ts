@@ -56,7 +56,7 @@ describe('events (SPEC.md table)', () => {
       await sendKeys({ type: 'Ada' });
       deep<HTMLInputElement>(summary, '#email').focus();
       await sendKeys({ type: 'ada@example.com' });
-      proxy.bookingFailsWith = { status: 502, code: 'upstream_error', message: 'Cal.com answered 500.' };
+      proxy.bookingFailsWith = { status: 502, code: 'upstream_error', message: 'The booking service answered 500.' };
       deep<HTMLButtonElement>(summary, 'button[type="submit"]').click();
       await until(() => seen.has('booking-failed'), 'failed');
       proxy.bookingFailsWith = undefined;
@@ -79,7 +79,7 @@ describe('events (SPEC.md table)', () => {
       expect(detail('slot-selected')).to.deep.equal({
         slot: { time: '10:00', fullDatetime: '2025-10-22T10:00:00+02:00', date: '2025-10-22', dayName: 'wednesday', durationMinutes: 30 },
       });
-      expect(detail('booking-failed')).to.deep.equal({ error: { code: 'upstream_error', message: 'Cal.com answered 500.' } });
+      expect(detail('booking-failed')).to.deep.equal({ error: { code: 'upstream_error', message: 'The booking service answered 500.' } });
       expect((detail('booking-confirmed').booking as { uid: string; service: string }).service).to.equal('haircut');
       const failure = detail('availability-error') as { error: { code: string; message: string }; retry: () => void };
       expect(failure.error).to.deep.equal({ code: 'upstream_rate_limited', message: 'Try again shortly.' });

@@ -29,7 +29,7 @@ describe('proxy config', () => {
   it('accepts the documented example, examples/booking-proxy.json', () => {
     const config = parseConfig(JSON.parse(readFileSync('examples/booking-proxy.json', 'utf8')));
     assert.equal(config.services.length, 2);
-    assert.deepEqual(config.rateLimit, { requestsPerMinute: 120, bookingsPerMinute: 10, trustProxy: false });
+    assert.deepEqual(config.rateLimit, { requestsPerMinute: 120, bookingsPerMinute: 10, webhooksPerMinute: 300, trustProxy: false });
     assert.equal(config.upstream.staleIfErrorSeconds, 600);
   });
 
@@ -72,7 +72,7 @@ describe('booking-flow-proxy CLI', () => {
       assert.ok(url, output);
       assert.match(output, /built-in Cal\.com sandbox/);
       const health = await fetch(`${url}/health`);
-      assert.deepEqual(await health.json(), { status: 'ok', upstream: 'sandbox', circuit: 'closed' });
+      assert.deepEqual(await health.json(), { status: 'ok', upstream: 'sandbox', circuit: 'closed', reasons: [] });
     } finally {
       child.kill();
     }

@@ -98,11 +98,14 @@ describe('proxy: rate limits per client IP', () => {
   });
 
   it('takes the IP from X-Forwarded-For only when told it runs behind a proxy', async () => {
+    // One load balancer (10.0.0.1) appends the address it saw to whatever the client sent.
     const behind = limited({ requestsPerMinute: 1, trustProxy: true });
-    const via = (ip: string) => behind.fetch(new Request(`http://proxy.test${WEEK}`, { headers: { 'x-forwarded-for': `${ip}, 10.0.0.1` } }), { clientIp: '10.0.0.1' });
+    const via = (ip: string, sent = '') =>
+      behind.fetch(new Request(`http://proxy.test${WEEK}`, { headers: { 'x-forwarded-for': sent ? `${sent}, ${ip}` : ip } }), { clientIp: '10.0.0.1' });
     assert.equal((await via('203.0.113.7')).status, 200);
     assert.equal((await via('198.51.100.1')).status, 200);
     assert.equal((await via('203.0.113.7')).status, 429);
+    assert.equal((await via('203.0.113.7', '192.0.2.200')).status, 429, 'a value the client sent ahead of the balancer\'s buys nothing');
 
     const direct = limited({ requestsPerMinute: 1 });
     const spoof = (ip: string) => direct.fetch(new Request(`http://proxy.test${WEEK}`, { headers: { 'x-forwarded-for': ip } }), { clientIp: '192.0.2.9' });

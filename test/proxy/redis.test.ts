@@ -3,6 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { Redis } from 'ioredis';
 import { createProxy } from '../../src/proxy/handler.js';
+import { REDIS_CLIENT_OPTIONS } from '../../src/proxy/redis-guard.js';
 import { sign } from '../../src/proxy/webhooks.js';
 import { NOW, WEEK, countingSandbox, demo, get } from './fixtures.js';
 
@@ -12,9 +13,11 @@ const SECRET = 'whsec_0123456789abcdef';
 let server: ChildProcess;
 const clients: Redis[] = [];
 
-function instance(upstream: ReturnType<typeof countingSandbox>, overrides: Parameters<typeof demo>[0] = {}) {
-  const redis = new Redis({ port: PORT, maxRetriesPerRequest: 1 });
+/** A proxy instance on its own client, once that client is ready (before, the proxy would run on memory). */
+async function instance(upstream: ReturnType<typeof countingSandbox>, overrides: Parameters<typeof demo>[0] = {}) {
+  const redis = new Redis({ ...REDIS_CLIENT_OPTIONS, port: PORT });
   clients.push(redis);
+  if (redis.status !== 'ready') await new Promise((resolve) => redis.once('ready', resolve));
   const config = demo({ webhookSecret: SECRET, redis: { keyPrefix: 'test:' }, ...overrides });
   return createProxy({ config, upstream: upstream.fetch, now: () => NOW, redis, log: () => {} });
 }
@@ -37,7 +40,7 @@ describe('proxy on Redis: several instances share cache, invalidation and rate l
 
   it('one instance\'s answer is a hit on the other', async () => {
     const upstream = countingSandbox();
-    const [a, b] = [instance(upstream), instance(upstream)];
+    const [a, b] = await Promise.all([instance(upstream), instance(upstream)]);
     assert.equal((await get(a, WEEK)).headers.get('x-cache'), 'MISS');
     const fromB = await get(b, WEEK);
     assert.equal(fromB.headers.get('x-cache'), 'HIT');
@@ -47,7 +50,7 @@ describe('proxy on Redis: several instances share cache, invalidation and rate l
 
   it('a booking through one instance drops the cached week for all of them', async () => {
     const upstream = countingSandbox();
-    const [a, b] = [instance(upstream), instance(upstream)];
+    const [a, b] = await Promise.all([instance(upstream), instance(upstream)]);
     const slots = ((await (await get(b, `${WEEK}&staff=ben`)).json()) as { slots: string[] }).slots;
     await get(b, WEEK); // "any available" for the same service
     const res = await get(a, '/bookings', {
@@ -65,9 +68,9 @@ describe('proxy on Redis: several instances share cache, invalidation and rate l
 
   it('a webhook received by one instance drops the week cached by another', async () => {
     const upstream = countingSandbox();
-    const [a, b] = [instance(upstream), instance(upstream)];
+    const [a, b] = await Promise.all([instance(upstream), instance(upstream)]);
     await get(a, WEEK);
-    const body = JSON.stringify({ triggerEvent: 'BOOKING_CANCELLED', payload: { eventTypeId: 1001 } });
+    const body = JSON.stringify({ triggerEvent: 'BOOKING_CANCELLED', createdAt: new Date(NOW).toISOString(), payload: { eventTypeId: 1001 } });
     const hook = await b.fetch(new Request('http://proxy.test/webhooks/calcom', { method: 'POST', headers: { 'x-cal-signature-256': await sign(SECRET, body) }, body }));
     assert.deepEqual(await hook.json(), { received: true, dropped: 1 });
     assert.equal((await get(a, WEEK)).headers.get('x-cache'), 'MISS');
@@ -75,8 +78,8 @@ describe('proxy on Redis: several instances share cache, invalidation and rate l
 
   it('counts one rate limit per IP across instances', async () => {
     const upstream = countingSandbox();
-    const limits = { rateLimit: { requestsPerMinute: 3, bookingsPerMinute: 1, trustProxy: false } };
-    const [a, b] = [instance(upstream, limits), instance(upstream, limits)];
+    const limits = { rateLimit: { requestsPerMinute: 3, bookingsPerMinute: 1, webhooksPerMinute: 100, trustProxy: false } };
+    const [a, b] = await Promise.all([instance(upstream, limits), instance(upstream, limits)]);
     const from = (proxy: typeof a) => proxy.fetch(new Request(`http://proxy.test${WEEK}`), { clientIp: '203.0.113.7' });
     assert.deepEqual([(await from(a)).status, (await from(b)).status, (await from(a)).status], [200, 200, 200]);
     const over = await from(b);

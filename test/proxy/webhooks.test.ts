@@ -58,7 +58,7 @@ describe('proxy: POST /webhooks/calcom', () => {
   it('answers 401 to a missing or wrong signature and drops nothing', async () => {
     const { proxy } = setup();
     await get(proxy, WEEK);
-    const body = JSON.stringify({ triggerEvent: 'BOOKING_CREATED', payload: { eventTypeId: 1001 } });
+    const body = JSON.stringify({ triggerEvent: 'BOOKING_CREATED', createdAt: new Date(NOW).toISOString(), payload: { eventTypeId: 1001 } });
     for (const signature of [undefined, 'no-secret-provided', await sign('another-secret-value', body), (await sign(SECRET, body)).replace(/.$/, '0')]) {
       const res = await deliver(proxy, body, signature);
       assert.equal(res.status, 401, String(signature));
@@ -72,7 +72,7 @@ describe('proxy: POST /webhooks/calcom', () => {
   it('drops by event type id for BOOKING_RESCHEDULED, ignores other triggers, rejects bad JSON', async () => {
     const { proxy } = setup();
     await get(proxy, WEEK);
-    const other = JSON.stringify({ triggerEvent: 'MEETING_ENDED', payload: { eventTypeId: 1001 } });
+    const other = JSON.stringify({ triggerEvent: 'MEETING_ENDED', createdAt: new Date(NOW).toISOString(), payload: { eventTypeId: 1001 } });
     assert.deepEqual(await (await deliver(proxy, other, await sign(SECRET, other))).json(), { received: true, dropped: 0 });
     assert.equal((await get(proxy, WEEK)).headers.get('x-cache'), 'HIT');
     const moved = JSON.stringify({ triggerEvent: 'BOOKING_RESCHEDULED', createdAt: '2025-10-20T06:00:00Z', payload: { eventTypeId: 1001, rescheduleUid: 'x' } });

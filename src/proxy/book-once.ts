@@ -1,0 +1,166 @@
+import type { ConfirmedBooking } from '../api/schemas.js';
+import { isSlotGone, type CalcomClient, type UpstreamStats } from './calcom-client.js';
+import type { ProxyConfig } from './config.js';
+import { ProxyError } from './errors.js';
+import type { RecordStore } from './record-store.js';
+import type { SlotCache } from './slot-cache.js';
+import { bookingTags, publicBooking, type BookingRequest } from './bookings-route.js';
+
+/** What POST /bookings answers: made (201), taken meanwhile (409), or not known yet (202, ask again). */
+export type BookingOutcome =
+  | { status: 201; body: { booking: ConfirmedBooking } }
+  | { status: 409; body: { error: { code: 'slot_unavailable'; message: string } } }
+  | { status: 202; body: { unconfirmed: { message: string; retryAfterSeconds: number } } };
+
+/** What the store keeps per Idempotency-Key: which request it was, when it was sent, and its final outcome. */
+interface KeyRecord {
+  fingerprint: string;
+  startedAt: number;
+  outcome?: Extract<BookingOutcome, { status: 201 | 409 }>;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const RETRY_AFTER_SECONDS = 3;
+
+const slotTaken = (): BookingOutcome => ({
+  status: 409,
+  body: { error: { code: 'slot_unavailable', message: 'This time was just taken. Please choose another time.' } },
+});
+const unconfirmed = (): BookingOutcome => ({
+  status: 202,
+  body: {
+    unconfirmed: {
+      message: 'The booking service has not confirmed this booking yet. Checking again; please do not book a second time.',
+      retryAfterSeconds: RETRY_AFTER_SECONDS,
+    },
+  },
+});
+
+/** Failures after which the booking may exist all the same: the request reached Cal.com, the answer did not. */
+function mayHaveBooked(error: unknown): boolean {
+  if (!(error instanceof ProxyError)) return false;
+  if (['upstream_timeout', 'upstream_unreachable', 'upstream_bad_payload'].includes(error.code)) return true;
+  const upstream = error.details?.upstreamStatus;
+  return error.code === 'upstream_error' && typeof upstream === 'number' && upstream >= 500;
+}
+
+export interface BookOnceOptions {
+  config: ProxyConfig;
+  calcom: CalcomClient;
+  cache: SlotCache;
+  records: RecordStore;
+  now: () => number;
+}
+
+/**
+ * Exactly-once bookings. Each Idempotency-Key's outcome is kept for 24 h, so a repeated key answers the first
+ * outcome without a second POST upstream. When Cal.com's answer is lost (timeout, dropped connection, 5xx) the
+ * proxy looks the booking up; while it cannot tell, it answers 202 "unconfirmed" and looks again when asked again.
+ * Only a lookup that still finds nothing once Cal.com has surely finished (`settleMs`) lets the key book anew.
+ */
+export class BookOnce {
+  readonly #inFlight = new Map<string, { fingerprint: string; outcome: Promise<BookingOutcome> }>();
+  readonly #settleMs: number;
+
+  constructor(private readonly options: BookOnceOptions) {
+    this.#settleMs = Math.max(30_000, 3 * (options.config.calcom.timeoutMs ?? 10_000));
+  }
+
+  async book(request: BookingRequest, key: string | undefined, stats: UpstreamStats): Promise<BookingOutcome> {
+    if (key === undefined) return this.#attempt(request, stats);
+    const fingerprint = await fingerprintOf(request);
+    const running = this.#inFlight.get(key);
+    if (running) {
+      if (running.fingerprint !== fingerprint) throw keyReused();
+      return running.outcome;
+    }
+    const outcome = this.#withKey(`idem:${key}`, fingerprint, request, stats);
+    this.#inFlight.set(key, { fingerprint, outcome });
+    try {
+      return await outcome;
+    } finally {
+      this.#inFlight.delete(key);
+    }
+  }
+
+  async #withKey(storeKey: string, fingerprint: string, request: BookingRequest, stats: UpstreamStats): Promise<BookingOutcome> {
+    const { records, now } = this.options;
+    for (let round = 0; round < 3; round++) {
+      const record = await records.get<KeyRecord>(storeKey);
+      if (record) {
+        if (record.fingerprint !== fingerprint) throw keyReused();
+        if (record.outcome) return record.outcome;
+        // Sent before (here or on another instance) with no outcome yet: was it made?
+        const found = await this.#lookup(request, stats);
+        if (found) return this.#settle(storeKey, record, found);
+        if (found === null && now() - record.startedAt >= this.#settleMs) {
+          await records.delete(storeKey);
+          continue;
+        }
+        return unconfirmed();
+      }
+      const claimed: KeyRecord = { fingerprint, startedAt: now() };
+      if (!(await records.claim(storeKey, claimed, DAY_MS))) continue;
+      let outcome: BookingOutcome;
+      try {
+        outcome = await this.#attempt(request, stats);
+      } catch (error) {
+        // Cal.com said no for sure (4xx, rate limit, open circuit): the same key may try again.
+        await records.delete(storeKey);
+        throw error;
+      }
+      return outcome.status === 202 ? outcome : this.#settle(storeKey, claimed, outcome);
+    }
+    return unconfirmed();
+  }
+
+  async #settle(storeKey: string, record: KeyRecord, outcome: Extract<BookingOutcome, { status: 201 | 409 }>): Promise<BookingOutcome> {
+    await this.options.records.set(storeKey, { ...record, outcome }, DAY_MS);
+    return outcome;
+  }
+
+  /** One POST upstream; a lost answer is looked up before the visitor is told anything. */
+  async #attempt(request: BookingRequest, stats: UpstreamStats): Promise<BookingOutcome> {
+    const { calcom, cache, config } = this.options;
+    try {
+      const booking = publicBooking(request, await calcom.createBooking(request.upstream, stats), config);
+      await cache.invalidate(...bookingTags(config, request, booking));
+      return { status: 201, body: { booking } };
+    } catch (error) {
+      if (isSlotGone(error)) {
+        // Whatever we cached still offered this time: drop it so the visitor's reload shows the truth.
+        await cache.invalidate(...bookingTags(config, request));
+        return slotTaken();
+      }
+      if (!mayHaveBooked(error)) throw error;
+      const found = await this.#lookup(request, stats);
+      // Nothing found yet proves nothing: the POST may still be on its way through Cal.com.
+      return found ?? unconfirmed();
+    }
+  }
+
+  /** The booking if Cal.com has it, null if it surely has none, undefined if it cannot tell. */
+  async #lookup(request: BookingRequest, stats: UpstreamStats): Promise<Extract<BookingOutcome, { status: 201 }> | null | undefined> {
+    const { calcom, cache, config } = this.options;
+    const { eventType, start, attendee } = request.upstream;
+    try {
+      const [made] = await calcom.findBookings({ eventType, start, attendeeEmail: attendee.email }, stats);
+      if (!made) return null;
+      const booking = publicBooking(request, made, config);
+      await cache.invalidate(...bookingTags(config, request, booking));
+      return { status: 201, body: { booking } };
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+function keyReused(): ProxyError {
+  return new ProxyError(422, 'idempotency_key_reused', 'This Idempotency-Key was used for a different booking.', { field: 'idempotency-key' });
+}
+
+/** Which booking a key was first used for: a digest of everything sent upstream, personal data included. */
+async function fingerprintOf(request: BookingRequest): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(JSON.stringify(request.upstream)));
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}

@@ -1,0 +1,51 @@
+import { Hono } from 'hono';
+import { bodyLimited } from './body-limit.js';
+import { rateLimited, type ProxyEnv } from './context.js';
+import { ProxyError, invalidField } from './errors.js';
+import { SECURITY_HEADERS } from './headers.js';
+import type { ProxyServices } from './services.js';
+import { INVALIDATING_TRIGGERS, parseWebhook, verifySignature, webhookTags } from './webhooks.js';
+
+/** Cal.com's payloads are a few kilobytes; more is not a webhook. */
+export const MAX_WEBHOOK_BODY_BYTES = 64 * 1024;
+/** How far a sender's clock may run ahead of ours. */
+const CLOCK_SKEW_MS = 5 * 60 * 1000;
+
+/**
+ * POST /webhooks/calcom: rate limited before anything is read, signed, fresh (by its createdAt) and taken once:
+ * a captured delivery sent again is refused, so it cannot force upstream calls by dropping the cache.
+ */
+export function webhooksRoute(services: ProxyServices): Hono<ProxyEnv> {
+  const { config, cache, records, now } = services;
+  const windowMs = config.webhookReplayWindowSeconds * 1000;
+  return new Hono<ProxyEnv>().post(
+    '/webhooks/calcom',
+    rateLimited(services, services.limits.webhooks),
+    bodyLimited(MAX_WEBHOOK_BODY_BYTES, 'A webhook body'),
+    async (c) => {
+      if (!config.webhookSecret) throw new ProxyError(404, 'not_found', 'Webhooks are not configured (set webhookSecret).');
+      const raw = await c.req.text();
+      const signature = c.req.header('x-cal-signature-256');
+      if (!(await verifySignature(config.webhookSecret, raw, signature))) {
+        throw new ProxyError(401, 'invalid_signature', 'X-Cal-Signature-256 does not match the body.', { field: 'x-cal-signature-256' });
+      }
+      let json: unknown;
+      try {
+        json = JSON.parse(raw);
+      } catch {
+        throw new ProxyError(400, 'invalid_json', 'The webhook body is not valid JSON.', { field: 'body' });
+      }
+      const hook = parseWebhook(json);
+      if (!hook) throw invalidField('triggerEvent', 'is required, with createdAt as an ISO 8601 instant');
+      const age = now() - hook.createdAt;
+      if (age > windowMs) throw new ProxyError(400, 'webhook_expired', `createdAt: the webhook is older than ${config.webhookReplayWindowSeconds} s.`, { field: 'createdAt' });
+      if (age < -CLOCK_SKEW_MS) throw invalidField('createdAt', 'must not be in the future');
+      // The signature is unique to the body: the same delivery twice is a replay.
+      if (!(await records.claim(`webhook:${signature!.toLowerCase()}`, 1, windowMs + CLOCK_SKEW_MS))) {
+        throw new ProxyError(409, 'webhook_replayed', 'This webhook delivery was already received.');
+      }
+      const dropped = INVALIDATING_TRIGGERS.has(hook.triggerEvent) ? await cache.invalidate(...webhookTags(config, hook)) : 0;
+      return c.json({ received: true, dropped }, 200, SECURITY_HEADERS);
+    },
+  );
+}
