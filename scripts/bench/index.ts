@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, type as osType, release } from 'node:os';
 import { browserTimings } from './browser.js';
+import { redisOutage } from './outage.js';
 import { herd, load, memory } from './proxy.js';
 import { ourSizes, peerSizes, type SizeRow } from './size.js';
 import { kb, ms } from './stats.js';
@@ -36,6 +37,8 @@ async function main(): Promise<void> {
   log(`net   upstream calls for 1,000 concurrent identical requests: ${herdCalls}`);
   const loads = await load(LOAD_SECONDS);
   for (const l of loads) log(`load  ${l.name}: ${l.requestsPerSecond.toFixed(0)} req/s, p50 ${l.latency.p50} ms, p99 ${l.latency.p99} ms, errors ${l.errors}`);
+  const outage = await redisOutage(LOAD_SECONDS);
+  log(`load  Redis killed and restarted during ${outage.seconds} s of load: ${outage.requests} requests (${outage.requestsPerSecond.toFixed(0)} req/s), ${outage.fiveXx} 5xx, ${outage.otherErrors} other errors, p99 ${outage.latency.p99} ms, max ${outage.latency.max} ms`);
   const mem = await memory(MEMORY_REQUESTS, 4);
   for (const m of mem) log(`mem   after ${m.requests} requests: ${m.heapMb.toFixed(1)} MB heap, ${m.cached} cached answers`);
 
@@ -112,6 +115,13 @@ the catalog and the week fetched from the proxy on the way.
 ${loads.map((l) => `| ${l.name} | ${l.requestsPerSecond.toFixed(0)} | ${l.latency.p50} ms | ${l.latency.p90} ms | ${l.latency.p99} ms | ${l.latency.max} ms | ${l.errors} |`).join('\n')}
 
 The proxy serves ${(ratio * 100).toFixed(0)} % of the bare server's requests per second (target: at least 50 %).
+
+Redis killed a third of the way into ${outage.seconds} s of load on \`/slots\` (eight weeks, 2 s cache so misses keep
+coming) and started again a third later, proxy on Redis through the Node server, 20 connections:
+
+| requests served | req/s | 5xx | other errors | p50 | p99 | max |
+|---:|---:|---:|---:|---:|---:|---:|
+| ${outage.requests} | ${outage.requestsPerSecond.toFixed(0)} | ${outage.fiveXx} | ${outage.otherErrors} | ${outage.latency.p50} ms | ${outage.latency.p99} ms | ${outage.latency.max} ms |
 
 Memory with ${MEMORY_REQUESTS.toLocaleString('en')} requests for distinct keys (heap after GC; the LRU holds at most 5,000 answers):
 

@@ -74,10 +74,12 @@ export async function memory(total: number, checkpoints: number): Promise<{ requ
     return process.memoryUsage().heapUsed / 1024 / 1024;
   };
   const rows = [{ requests: 0, heapMb: await heap(), cached: 0 }];
-  const base = Date.UTC(2030, 0, 1);
+  // Distinct keys within the proxy's date window: 3,000 start days times ranges of 1 to 42 days.
+  const base = Date.now() + 86_400_000;
+  const day = (n: number) => new Date(base + n * 86_400_000).toISOString().slice(0, 10);
   for (let i = 0; i < total; i++) {
-    const day = new Date(base + i * 86_400_000).toISOString().slice(0, 10);
-    const res = await proxy.fetch(new Request(`http://x/slots?service=haircut&start=${day}&end=${day}&timeZone=UTC`));
+    const start = i % 3_000;
+    const res = await proxy.fetch(new Request(`http://x/slots?service=haircut&start=${day(start)}&end=${day(start + Math.floor(i / 3_000))}&timeZone=UTC`));
     await res.arrayBuffer();
     // Like a live server's event loop, which turns between requests: a task boundary every 100 requests.
     if (i % 100 === 0) await new Promise((resolve) => setImmediate(resolve));

@@ -51,7 +51,14 @@ export function startNodeServer(options: NodeServerOptions): Promise<RunningServ
   if (options.staticDir) {
     app.use('*', staticFiles(options.staticDir, (path) => base !== '' && path.startsWith(`${base}/`)));
   }
-  app.all(base ? `${base}/*` : '*', (c) => options.proxy.fetch(c.req.raw, { clientIp: getConnInfo(c).remote.address }));
+  app.all(base ? `${base}/*` : '*', async (c) => {
+    const request = c.req.raw;
+    const response = await options.proxy.fetch(request, { clientIp: getConnInfo(c).remote.address });
+    // An answer given before the body was read (413, 415, 429) closes the connection: the unread rest of the body
+    // would otherwise be read as the next request.
+    if (request.body && !request.bodyUsed && response.status >= 400) response.headers.set('connection', 'close');
+    return response;
+  });
   return new Promise((resolve) => {
     const server = serve(
       {
@@ -62,6 +69,8 @@ export function startNodeServer(options: NodeServerOptions): Promise<RunningServ
           requestTimeout: limits.requestTimeoutMs,
           headersTimeout: limits.headersTimeoutMs,
           keepAliveTimeout: limits.keepAliveTimeoutMs,
+          // How often Node checks those timeouts (its default, 30 s, would let them run far over).
+          connectionsCheckingInterval: Math.max(50, Math.min(1_000, limits.headersTimeoutMs / 2)),
         },
       },
       (info: AddressInfo) => {

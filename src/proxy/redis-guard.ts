@@ -24,8 +24,9 @@ export class RedisGuard {
 
   constructor(
     readonly redis: Redis,
-    private readonly now: () => number,
     private readonly restMs = 1_000,
+    /** The longest one operation may take, whatever the client's own timeouts (a transaction has none of its own). */
+    private readonly timeoutMs = 600,
   ) {
     // Without a listener ioredis reports every failed reconnection as an unhandled error event.
     redis.on('error', () => this.#fail());
@@ -33,7 +34,7 @@ export class RedisGuard {
 
   /** Whether operations go to Redis now. */
   get up(): boolean {
-    return this.redis.status === 'ready' && this.now() >= this.#restUntil;
+    return this.redis.status === 'ready' && performance.now() >= this.#restUntil;
   }
 
   /** Runs `work` once Redis is back, before anything else goes to it (e.g. invalidations it missed). */
@@ -51,15 +52,24 @@ export class RedisGuard {
         this.#missed = false;
         for (const work of this.#recoveries) await work();
       }
-      return await onRedis();
+      return await this.#bounded(onRedis());
     } catch {
       this.#fail();
       return fallback();
     }
   }
 
+  #bounded<T>(operation: Promise<T>): Promise<T> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('Redis did not answer in time')), this.timeoutMs);
+    });
+    return Promise.race([operation, late]).finally(() => clearTimeout(timer));
+  }
+
   #fail(): void {
     this.#missed = true;
-    this.#restUntil = this.now() + this.restMs;
+    // Real time, not the proxy's clock (which tests freeze): this is about the connection, not about bookings.
+    this.#restUntil = performance.now() + this.restMs;
   }
 }

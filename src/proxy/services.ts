@@ -62,7 +62,7 @@ export function createServices(options: ServiceOptions): ProxyServices {
     circuit,
   });
   const prefix = config.redis?.keyPrefix ?? 'booking-flow:';
-  const guard = options.redis ? new RedisGuard(options.redis, now) : undefined;
+  const guard = options.redis ? new RedisGuard(options.redis) : undefined;
   let store: SlotStore = new MemorySlotStore(now);
   let records: RecordStore = new MemoryRecordStore();
   if (guard && options.redis) {

@@ -31,7 +31,7 @@ describe('npm package and script-tag build', () => {
     const proxy = (await import(specifier)) as typeof ProxyEntry;
     const handler = proxy.createProxy({ config: proxy.parseConfig(proxy.demoConfig) });
     const res = await handler.fetch(new Request('http://x/health'));
-    assert.deepEqual(await res.json(), { status: 'ok', upstream: 'sandbox', circuit: 'closed' });
+    assert.deepEqual(await res.json(), { status: 'ok', upstream: 'sandbox', circuit: 'closed', reasons: [] });
   });
 
   it('keeps lit and @date-fns/tz external in the npm build, and marks only registering files as side effects', () => {

@@ -1,41 +1,43 @@
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { Redis } from 'ioredis';
 import { createProxy } from '../../src/proxy/handler.js';
 import { REDIS_CLIENT_OPTIONS } from '../../src/proxy/redis-guard.js';
 import { sign } from '../../src/proxy/webhooks.js';
+import { RedisServer } from '../helpers/redis-server.js';
 import { NOW, WEEK, countingSandbox, demo, get } from './fixtures.js';
 
-// A real redis-server (Debian's; .ci/run installs it) on a free port, shared by two proxy "instances".
-const PORT = 16_379 + Math.floor(Math.random() * 1_000);
+// A real redis-server, shared by two proxy "instances".
+const server = new RedisServer();
 const SECRET = 'whsec_0123456789abcdef';
-let server: ChildProcess;
 const clients: Redis[] = [];
 
-/** A proxy instance on its own client, once that client is ready (before, the proxy would run on memory). */
-async function instance(upstream: ReturnType<typeof countingSandbox>, overrides: Parameters<typeof demo>[0] = {}) {
-  const redis = new Redis({ ...REDIS_CLIENT_OPTIONS, port: PORT });
+/** A client as the proxy's CLI makes it, once it is ready (before, the proxy would run on memory). */
+async function client(): Promise<Redis> {
+  const redis = new Redis({ ...REDIS_CLIENT_OPTIONS, port: server.port });
   clients.push(redis);
   if (redis.status !== 'ready') await new Promise((resolve) => redis.once('ready', resolve));
+  return redis;
+}
+
+/** A proxy instance on its own client. */
+async function instance(upstream: ReturnType<typeof countingSandbox>, overrides: Parameters<typeof demo>[0] = {}) {
+  const redis = await client();
   const config = demo({ webhookSecret: SECRET, redis: { keyPrefix: 'test:' }, ...overrides });
   return createProxy({ config, upstream: upstream.fetch, now: () => NOW, redis, log: () => {} });
 }
 
 describe('proxy on Redis: several instances share cache, invalidation and rate limits', () => {
   before(async () => {
-    server = spawn('redis-server', ['--port', String(PORT), '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-    const probe = new Redis({ port: PORT, retryStrategy: (n) => (n > 50 ? null : 100), maxRetriesPerRequest: null });
-    probe.on('error', () => undefined); // refused until the server is up
-    assert.equal(await probe.ping(), 'PONG', 'redis-server is running (apt-get install redis-server)');
-    clients.push(probe);
+    await server.start();
+    await client();
   });
   beforeEach(async () => {
     await clients[0]!.flushall();
   });
   after(async () => {
     await Promise.all(clients.map((c) => c.quit().catch(() => undefined)));
-    server.kill();
+    await server.stop();
   });
 
   it('one instance\'s answer is a hit on the other', async () => {
@@ -90,8 +92,7 @@ describe('proxy on Redis: several instances share cache, invalidation and rate l
   it('serves stale slots from Redis when Cal.com fails after they expired', async () => {
     const upstream = countingSandbox();
     let clock = NOW;
-    const redis = new Redis({ port: PORT });
-    clients.push(redis);
+    const redis = await client();
     let failing = false;
     const config = demo({ redis: { keyPrefix: 'test:' } });
     const proxy = createProxy({
