@@ -1,8 +1,11 @@
 import { addDays, type IsoDate } from '../model/dates.js';
 import { buildWeek, type WeekAvailability } from '../model/week.js';
-import { fetchJson, withAbort } from './proxy-fetch.js';
+import { BookingApiError } from './errors.js';
+import { fetchJson, sleep, withAbort } from './proxy-fetch.js';
+import { either } from './shape.js';
 import {
   BookingResponseSchema,
+  UnconfirmedSchema,
   CatalogSchema,
   SlotsResponseSchema,
   type Catalog,
@@ -17,6 +20,8 @@ export interface AvailabilityClientOptions {
   ttlMs?: number;
   /** How long to wait for the proxy before failing with a `timeout` error (default 15 s). */
   timeoutMs?: number;
+  /** How often to ask about a booking the service has not confirmed yet before giving up (default 10). */
+  confirmAttempts?: number;
   fetch?: typeof fetch;
   now?: () => number;
 }
@@ -42,6 +47,23 @@ export interface BookingRequest {
   duration?: number;
   attendee: { name: string; email: string; phone?: string; notes?: string };
   locale?: string;
+}
+
+/** How one booking attempt is sent. */
+export interface BookOptions {
+  signal?: AbortSignal;
+  /**
+   * Names the attempt, so that sending it again (after a lost answer) returns the first outcome instead of booking
+   * twice. Send the same key when the visitor retries the same submission; a new one for anything else.
+   */
+  idempotencyKey?: string;
+  /** Called while the booking service has not confirmed yet and the client is asking again. */
+  onUnconfirmed?: (message: string) => void;
+}
+
+/** A fresh Idempotency-Key. getRandomValues, unlike randomUUID, works on pages served over plain http too. */
+export function newIdempotencyKey(): string {
+  return [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 /** What `invalidate` dropped; sent to listeners of the client's `invalidate` event. */
@@ -71,6 +93,7 @@ export class AvailabilityClient extends EventTarget {
   readonly baseUrl: string;
   readonly #ttlMs: number;
   readonly #timeoutMs: number;
+  readonly #confirmAttempts: number;
   readonly #fetchImpl: typeof fetch;
   readonly #now: () => number;
   readonly #cache = new Map<string, CacheEntry>();
@@ -83,6 +106,7 @@ export class AvailabilityClient extends EventTarget {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
     this.#ttlMs = options.ttlMs ?? 60_000;
     this.#timeoutMs = options.timeoutMs ?? 15_000;
+    this.#confirmAttempts = options.confirmAttempts ?? 10;
     this.#fetchImpl = options.fetch ?? ((input, init) => fetch(input, init));
     this.#now = options.now ?? (() => Date.now());
   }
@@ -101,6 +125,7 @@ export class AvailabilityClient extends EventTarget {
       now: this.#now(),
       fetchedAt: entry.fetchedAt,
       fromCache: entry === fresh,
+      stale: entry.response.stale === true,
       locale: query.locale,
     });
   }
@@ -111,15 +136,26 @@ export class AvailabilityClient extends EventTarget {
     );
   }
 
-  /** Books a slot through the proxy. Never cached or shared: each call is one booking attempt. */
-  async book(request: BookingRequest, signal: AbortSignal = new AbortController().signal): Promise<ConfirmedBooking> {
-    const { booking } = await fetchJson(`${this.baseUrl}/bookings`, BookingResponseSchema, {
-      fetch: this.#fetchImpl,
-      timeoutMs: this.#timeoutMs,
-      signal,
-      init: { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(request) },
-    });
-    return booking;
+  /**
+   * Books a slot through the proxy, exactly once per Idempotency-Key. While the booking service has not confirmed
+   * (202), asks again with the same key after the wait the proxy names, for up to `confirmAttempts` times; then
+   * rejects with the code `booking_unconfirmed`, and the same key asks again later without booking twice.
+   */
+  async book(request: BookingRequest, options: BookOptions = {}): Promise<ConfirmedBooking> {
+    const { signal = new AbortController().signal, idempotencyKey = newIdempotencyKey() } = options;
+    for (let attempt = 1; ; attempt++) {
+      const answer = await fetchJson(`${this.baseUrl}/bookings`, either(BookingResponseSchema, UnconfirmedSchema), {
+        fetch: this.#fetchImpl,
+        timeoutMs: this.#timeoutMs,
+        signal,
+        init: { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': idempotencyKey }, body: JSON.stringify(request) },
+      });
+      if ('booking' in answer) return answer.booking;
+      const { message, retryAfterSeconds } = answer.unconfirmed;
+      if (attempt >= this.#confirmAttempts) throw new BookingApiError('http', message, 'booking_unconfirmed', 202);
+      options.onUnconfirmed?.(message);
+      await sleep(Math.max(1, retryAfterSeconds) * 1000, signal);
+    }
   }
 
   /** Drops cached weeks, all of them or those of one service (after a booking of it), and tells the views. */
@@ -152,7 +188,8 @@ export class AvailabilityClient extends EventTarget {
       init: { cache: 'no-cache' },
     });
     const entry = { serviceId: query.serviceId, response, fetchedAt: this.#now() };
-    if (generation === this.#generation) this.#cache.set(key, entry);
+    // A stale answer is shown, but the next look asks again.
+    if (generation === this.#generation && !response.stale) this.#cache.set(key, entry);
     return entry;
   }
 

@@ -35,6 +35,11 @@ export async function fetchJson<T>(url: string, shape: Shape<T>, { fetch: fetchI
   return parsed.value;
 }
 
+/** Waits `ms`, or rejects with an AbortError as soon as `signal` aborts. */
+export function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return withAbort(new Promise<void>((resolve) => setTimeout(resolve, ms)), signal);
+}
+
 /** Resolves with `promise`, or rejects with an AbortError as soon as `signal` aborts. */
 export function withAbort<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
   if (!signal) return promise;

@@ -1,4 +1,4 @@
-import { array, id, instant, minutes, nullable, object, optional, string, type Infer } from './shape.js';
+import { array, boolean, id, instant, minutes, nullable, object, optional, seconds, string, type Infer } from './shape.js';
 
 // The proxy's public wire format (SPEC.md "Proxy HTTP API"). The browser checks every answer against these
 // before use, and the proxy builds its answers from the same types.
@@ -39,6 +39,8 @@ export const SlotsResponseSchema = object({
   timeZone: string,
   durationMinutes: minutes,
   slots: array(instant),
+  /** Served from an expired entry while the booking service fails: possibly out of date. */
+  stale: optional(boolean),
 });
 
 export const ConfirmedBookingSchema = object({
@@ -51,6 +53,9 @@ export const ConfirmedBookingSchema = object({
 });
 
 export const BookingResponseSchema = object({ booking: ConfirmedBookingSchema });
+
+/** 202: the booking service has not confirmed yet; ask again (same Idempotency-Key) after `retryAfterSeconds`. */
+export const UnconfirmedSchema = object({ unconfirmed: object({ message: string, retryAfterSeconds: seconds }) });
 
 export const ErrorBodySchema = object({ error: object({ code: string, message: string }) });
 

@@ -32,6 +32,11 @@ const check =
 
 export const string = check<string>((value) => typeof value === 'string');
 
+export const boolean = check<boolean>((value) => typeof value === 'boolean');
+
+/** A wait in whole seconds, up to an hour. */
+export const seconds = check<number>((value) => Number.isInteger(value) && (value as number) >= 0 && (value as number) <= 3600);
+
 /** A catalog id, as the proxy's config allows them: 1 to 100 characters. */
 export const id = check<string>((value) => typeof value === 'string' && value.length > 0 && value.length <= 100);
 
@@ -72,6 +77,12 @@ export const object =
     }
     return undefined;
   };
+
+/** The first of two shapes that `value` fits. */
+export const either =
+  <A, B>(a: Shape<A>, b: Shape<B>): Shape<A | B> =>
+  (value, path) =>
+    a(value, path) === undefined ? undefined : b(value, path);
 
 /** Narrows `value` to the shape's type, or tells where it does not fit. */
 export function conform<T>(shape: Shape<T>, value: unknown): { value: T } | { wrong: string } {

@@ -49,6 +49,10 @@ export interface BookingStrings {
   bookAnother: string;
   slotTaken: string;
   bookingFailed: string;
+  checkingBooking: string;
+  bookingUnconfirmed: string;
+  checkAgain: string;
+  staleTimes: string;
   themeLegend: string;
   themes: { light: string; dark: string; auto: string };
   unknownPreselection: (names: string[]) => string;
@@ -107,6 +111,10 @@ export const en: BookingStrings = {
   bookAnother: 'Book another time',
   slotTaken: 'Sorry, this time was just taken by someone else. Please choose another time; your details are kept.',
   bookingFailed: 'The booking could not be made. Please try again.',
+  checkingBooking: 'The booking service has not confirmed your booking yet. Checking…',
+  bookingUnconfirmed: 'Your booking could not be confirmed yet. Please check your email before booking again, or check again here: this never books twice.',
+  checkAgain: 'Check again',
+  staleTimes: 'These times may be out of date: the booking service is not answering right now.',
   themeLegend: 'Colour theme',
   themes: { light: 'Light', dark: 'Dark', auto: 'Auto' },
   unknownPreselection: (names) => `This booking page asks for ${names.join(' and ')}, which ${names.length === 1 ? 'does' : 'do'} not exist. Please choose from the options below.`,

@@ -32,6 +32,8 @@ export interface WeekMetadata {
   /** When the answer was fetched from the proxy (ISO instant). */
   fetchedAt: string;
   fromCache: boolean;
+  /** The proxy served these times from an expired entry while the booking service failed: possibly out of date. */
+  stale: boolean;
 }
 
 export interface WeekAvailability {
@@ -48,6 +50,7 @@ export interface BuildWeekInput {
   now: number;
   fetchedAt: number;
   fromCache: boolean;
+  stale?: boolean;
   locale?: string;
 }
 
@@ -106,6 +109,7 @@ export function buildWeek(input: BuildWeekInput): WeekAvailability {
       totalSlots,
       fetchedAt: new Date(input.fetchedAt).toISOString(),
       fromCache: input.fromCache,
+      stale: input.stale ?? false,
     },
   };
 }

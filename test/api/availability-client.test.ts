@@ -202,4 +202,58 @@ describe('api/AvailabilityClient', () => {
     expect((await a).services[0]!.id).to.equal('x');
     expect(await b).to.deep.equal(await a);
   });
+
+  describe('book()', () => {
+    const request = { service: 'haircut', start: '2025-10-21T09:00:00+02:00', timeZone: 'Europe/Berlin', attendee: { name: 'Ada', email: 'ada@example.com' } };
+    const booking = { uid: 'bk_1', start: '2025-10-21T07:00:00.000Z', end: '2025-10-21T07:30:00.000Z', status: 'accepted', service: 'haircut', staff: null };
+    const unconfirmed = () => Response.json({ unconfirmed: { message: 'Not confirmed yet.', retryAfterSeconds: 1 } }, { status: 202 });
+    // Real timers: reading a response body takes the browser a real turn, which fake time would not wait for.
+    beforeEach(() => clock.restore());
+
+    /** A fetch answering POST /bookings from a list, recording each Idempotency-Key. */
+    function bookingFetch(answers: (() => Response)[]) {
+      const keys: (string | null)[] = [];
+      const fetch = (_input: RequestInfo | URL, init?: RequestInit) => {
+        keys.push(new Headers(init?.headers).get('idempotency-key'));
+        return Promise.resolve(answers.shift()!());
+      };
+      return { keys, fetch };
+    }
+
+    it('sends an Idempotency-Key and, while unconfirmed, asks again with the same key after the wait the proxy names', async () => {
+      const { keys, fetch } = bookingFetch([unconfirmed, unconfirmed, () => Response.json({ booking }, { status: 201 })]);
+      const client = new AvailabilityClient({ baseUrl: '/api', fetch });
+      const checking: string[] = [];
+      const started = performance.now();
+      const done = client.book(request, { idempotencyKey: 'key-1234-abcd', onUnconfirmed: (message) => checking.push(message) });
+      expect(await done).to.deep.equal(booking);
+      expect(performance.now() - started).to.be.greaterThan(1_900, 'waited the named second twice');
+      expect(keys).to.deep.equal(['key-1234-abcd', 'key-1234-abcd', 'key-1234-abcd']);
+      expect(checking).to.deep.equal(['Not confirmed yet.', 'Not confirmed yet.']);
+    });
+
+    it('gives up after confirmAttempts with booking_unconfirmed, and makes a fresh key per call by default', async () => {
+      const { keys, fetch } = bookingFetch([unconfirmed, unconfirmed, () => Response.json({ booking }, { status: 201 })]);
+      const client = new AvailabilityClient({ baseUrl: '/api', fetch, confirmAttempts: 2 });
+      const error = (await client.book(request).catch((e: unknown) => e)) as BookingApiError;
+      expect(error).to.be.instanceOf(BookingApiError);
+      expect(error).to.include({ code: 'booking_unconfirmed', status: 202, message: 'Not confirmed yet.' });
+      expect(keys).to.have.length(2);
+      expect(keys[0]).to.match(/^[0-9a-f]{32}$/);
+      expect(await client.book(request)).to.deep.equal(booking);
+      expect(keys[2]).to.not.equal(keys[0]);
+    });
+  });
+
+  it('shows a stale answer but does not keep it: the next look asks again', async () => {
+    const { calls, fetch } = manualFetch();
+    const client = new AvailabilityClient({ baseUrl: '/api', fetch });
+    const first = client.getAvailabilityForWeek(query);
+    calls[0]!.resolve(Response.json({ service: 'haircut', staff: null, timeZone: 'UTC', durationMinutes: 30, slots: [], stale: true }));
+    expect((await first).weekMetadata.stale).to.equal(true);
+    const second = client.getAvailabilityForWeek(query);
+    expect(calls).to.have.length(2);
+    calls[1]!.resolve(body());
+    expect((await second).weekMetadata.stale).to.equal(false);
+  });
 });

@@ -132,6 +132,21 @@ describe('<availability-loader>', () => {
     }
   });
 
+  it('marks times served from an expired answer as possibly out of date', async () => {
+    for (const theme of ['light', 'dark']) {
+      proxy.stale = true;
+      const { flow, loader } = await flowWithLoader(theme);
+      await until(() => slotButtons(loader).length === 4, 'stale times still shown');
+      const note = deep(loader, '[part="stale"]');
+      expect(text(note)).to.include('may be out of date');
+      await expect(flow).to.be.accessible();
+      proxy.stale = false;
+    }
+    const { loader } = await flowWithLoader();
+    await until(() => slotButtons(loader).length === 4, 'fresh times');
+    expect(deepAll(loader, '[part="stale"]')).to.have.length(0);
+  });
+
   it('drops a superseded week: only the last one asked for is shown', async () => {
     const { flow, loader } = await flowWithLoader();
     await until(() => slotButtons(loader).length === 4, 'first week');

@@ -135,5 +135,40 @@ describe('<booking-summary>', () => {
     confirm(el).click();
     await until(() => deepAll(summaryOf(el), '[part="confirmation"]').length === 1, 'booked on retry');
     expect(proxy.bookings).to.have.length(2);
+    // The retry of the same submission carried the same Idempotency-Key: a lost first answer cannot book twice.
+    expect(proxy.bookingKeys[0]).to.match(/^[0-9a-f]{32}$/);
+    expect(proxy.bookingKeys[1]).to.equal(proxy.bookingKeys[0]);
+  });
+
+  it('sends a new Idempotency-Key once the details change', async () => {
+    const el = await flowWithSlot('light');
+    await fillIn(el);
+    proxy.bookingFailsWith = { status: 503, code: 'upstream_circuit_open', message: 'Busy.' };
+    confirm(el).click();
+    await until(() => deepAll(summaryOf(el), '[part="error"]').length === 1, 'error shown');
+    const notes = field(el, 'notes');
+    notes.value = 'Second thoughts';
+    notes.dispatchEvent(new Event('input'));
+    proxy.bookingFailsWith = undefined;
+    confirm(el).click();
+    await until(() => deepAll(summaryOf(el), '[part="confirmation"]').length === 1, 'booked');
+    expect(proxy.bookingKeys).to.have.length(2);
+    expect(proxy.bookingKeys[1]).to.not.equal(proxy.bookingKeys[0]);
+  });
+
+  it('says it is checking while the booking service has not confirmed, then confirms without a second booking', async () => {
+    const el = await flowWithSlot('dark');
+    await fillIn(el);
+    proxy.unconfirmedAnswers = 1;
+    confirm(el).click();
+    await until(() => deepAll(summaryOf(el), '[part="checking"]').length === 1, 'checking shown');
+    const checking = deep(summaryOf(el), '[part="checking"]');
+    expect(checking.getAttribute('role')).to.equal('status');
+    expect(text(checking)).to.include('not confirmed');
+    expect(confirm(el).getAttribute('aria-disabled')).to.equal('true');
+    await expect(el).to.be.accessible();
+    await until(() => deepAll(summaryOf(el), '[part="confirmation"]').length === 1, 'confirmed after checking');
+    expect(proxy.bookingKeys).to.have.length(2);
+    expect(proxy.bookingKeys[1]).to.equal(proxy.bookingKeys[0]);
   });
 });

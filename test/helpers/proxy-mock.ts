@@ -36,11 +36,17 @@ export interface ProxyMock {
   bookings: Record<string, unknown>[];
   /** Makes POST /bookings fail with this status and error code until cleared. */
   bookingFailsWith?: { status: number; code: string; message: string };
+  /** The Idempotency-Key of every POST /bookings. */
+  bookingKeys: (string | null)[];
+  /** How many more POST /bookings answer 202 "unconfirmed" before one books. */
+  unconfirmedAnswers: number;
+  /** Makes /slots answer as the proxy does from an expired entry while Cal.com fails. */
+  stale: boolean;
 }
 
 /** An msw worker standing in for the proxy under /api, recording every /slots request. */
 export function mockProxy(): ProxyMock {
-  const state: ProxyMock = { requests: [], bookings: [], extraSlots: [] };
+  const state: ProxyMock = { requests: [], bookings: [], extraSlots: [], bookingKeys: [], unconfirmedAnswers: 0, stale: false };
   const worker = setupWorker(
     http.get('/api/catalog', () => HttpResponse.json(catalog)),
     http.get('/api/slots', async ({ request }) => {
@@ -62,12 +68,18 @@ export function mockProxy(): ProxyMock {
         // Every known slot on the asked UTC dates (the client asks for a week padded by a day).
         slots: [...Object.values(SLOTS).flat(), ...state.extraSlots]
           .filter((s) => s.slice(0, 10) >= url.searchParams.get('start')! && s.slice(0, 10) <= url.searchParams.get('end')!),
+        ...(state.stale ? { stale: true } : {}),
       });
     }),
     http.post('/api/bookings', async ({ request }) => {
       const body = (await request.json()) as Record<string, unknown>;
       state.bookings.push(body);
+      state.bookingKeys.push(request.headers.get('idempotency-key'));
       await delay(5);
+      if (state.unconfirmedAnswers > 0) {
+        state.unconfirmedAnswers--;
+        return HttpResponse.json({ unconfirmed: { message: 'Not confirmed yet.', retryAfterSeconds: 1 } }, { status: 202 });
+      }
       if (state.bookingFailsWith) {
         const { status, code, message } = state.bookingFailsWith;
         return HttpResponse.json({ error: { code, message } }, { status });
@@ -88,6 +100,9 @@ export function mockProxy(): ProxyMock {
     state.bookings.length = 0;
     state.extraSlots = [];
     state.bookingFailsWith = undefined;
+    state.bookingKeys.length = 0;
+    state.unconfirmedAnswers = 0;
+    state.stale = false;
   });
   after(() => worker.stop());
   return state;

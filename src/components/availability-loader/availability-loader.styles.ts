@@ -106,9 +106,14 @@ export const styles = css`
     border-radius: var(--_radius);
     background: var(--_surface);
   }
-  .prompt {
+  .prompt,
+  .stale {
     margin: 0;
     color: var(--_muted);
+  }
+  .stale {
+    margin-block-end: var(--_space);
+    font-size: 0.9em;
   }
   .error {
     border: 1px solid var(--_danger);

@@ -35,6 +35,7 @@ const MAX_LOOKAHEAD_WEEKS = 8;
  * @csspart skeleton - The placeholder shown while loading.
  * @csspart error - The error message with its Retry button.
  * @csspart empty - The message for a week with no free times.
+ * @csspart stale - The note over times the proxy could only serve from an expired answer (possibly out of date).
  * @csspart prompt - The message shown before a service is chosen.
  * @csspart time-zone - The time-zone switcher (label and select).
  *
@@ -325,8 +326,13 @@ export class AvailabilityLoader extends BookingElement {
         return this.#renderSkeleton();
       case 'error':
         return this.#renderError(load.error);
-      default:
-        return this.#week.value?.weekMetadata.totalSlots ? nothing : this.#renderEmpty(weekStart);
+      default: {
+        const meta = this.#week.value?.weekMetadata;
+        return html`
+          ${meta?.stale ? html`<p class="stale" part="stale">${this.t.staleTimes}</p>` : nothing}
+          ${meta?.totalSlots ? nothing : this.#renderEmpty(weekStart)}
+        `;
+      }
     }
   }
 

@@ -68,6 +68,10 @@ export const styles = css`
     border-radius: var(--_radius);
     color: var(--_danger);
   }
+  .checking {
+    margin: 0;
+    color: var(--_muted);
+  }
   button[type='submit'] {
     justify-self: start;
     min-height: 44px;

@@ -1,27 +1,34 @@
 import { html, nothing, type PropertyDeclarations } from 'lit';
-import type { AvailabilityClient } from '../../api/availability-client.js';
+import { newIdempotencyKey, type AvailabilityClient, type BookingRequest } from '../../api/availability-client.js';
 import { BookingApiError, isAbortError } from '../../api/errors.js';
 import type { ConfirmedBooking } from '../../api/schemas.js';
 import { BookingElement } from '../../internal/booking-element.js';
 import { catalogContext, clientContext, consumer, selectionContext, type Selection } from '../../internal/contexts.js';
 import { emit, type ErrorDetail } from '../../internal/events.js';
 import { HeardSelection } from '../../internal/selection.js';
-import { errorText } from '../../internal/strings.js';
+import { errorText, type BookingStrings } from '../../internal/strings.js';
 import { styles } from './booking-summary.styles.js';
 
 type Field = 'name' | 'email' | 'phone' | 'notes';
-type Phase = { kind: 'editing' } | { kind: 'sending' } | { kind: 'failed'; error: ErrorDetail } | { kind: 'confirmed'; booking: ConfirmedBooking };
+type Phase =
+  | { kind: 'editing' }
+  | { kind: 'sending' }
+  | { kind: 'checking' }
+  | { kind: 'failed'; error: ErrorDetail }
+  | { kind: 'confirmed'; booking: ConfirmedBooking };
 
 /**
  * Sums up the chosen branch, service, staff and time, asks for the visitor's details and books the time through
  * the proxy. A failed booking keeps everything typed; a time taken meanwhile is said plainly and the flow
- * reloads that week.
+ * reloads that week. Each submission carries an Idempotency-Key, the same when the visitor sends the same
+ * details again, so a retry after a lost answer never books twice; while the booking service has not confirmed,
+ * the summary says it is checking instead of inviting a second booking.
  *
  * @summary Review the choice, enter your details, confirm.
  * @tag booking-summary
  *
  * @fires {CustomEvent<{ booking: { uid: string, start: string, end: string, status: string, service: string, staff: string | null } }>} booking-confirmed - The booking was made.
- * @fires {CustomEvent<{ error: { code: string, message: string } }>} booking-failed - The booking was not made; `code` is `slot_unavailable` when the time was just taken.
+ * @fires {CustomEvent<{ error: { code: string, message: string } }>} booking-failed - The booking was not made; `code` is `slot_unavailable` when the time was just taken, `booking_unconfirmed` when the booking service has not confirmed it yet (sending again checks, it never books twice).
  *
  * @csspart summary - The list of what was chosen.
  * @csspart form - The attendee form.
@@ -29,6 +36,7 @@ type Phase = { kind: 'editing' } | { kind: 'sending' } | { kind: 'failed'; error
  * @csspart input - Each input and the notes textarea.
  * @csspart confirm-button - The button that books.
  * @csspart error - The message after a failed booking.
+ * @csspart checking - The message while the booking service has not confirmed the booking yet.
  * @csspart confirmation - The panel shown once the booking is made.
  * @csspart prompt - The message shown before a time is chosen.
  *
@@ -53,6 +61,8 @@ export class BookingSummary extends BookingElement {
   readonly #heard = new HeardSelection(this, () => !this.#selection.value);
   #lastSlot?: string;
   #pending?: AbortController;
+  /** The last submission and its Idempotency-Key: the same details sent again reuse the key. */
+  #attempt?: { request: string; key: string };
 
   constructor() {
     super();
@@ -96,21 +106,25 @@ export class BookingSummary extends BookingElement {
     const t = settings.strings;
     if (!this.client) return this.#fail({ code: 'no_client', message: errorText(t, 'no_client', '') });
     const { name, email, phone, notes } = this.values;
+    const request: BookingRequest = {
+      service: serviceId,
+      staff: staffId,
+      start: slot.fullDatetime,
+      timeZone: settings.timeZone,
+      duration: slot.durationMinutes,
+      attendee: { name: name.trim(), email: email.trim(), ...(phone.trim() ? { phone: phone.trim() } : {}), ...(notes.trim() ? { notes: notes.trim() } : {}) },
+      locale: settings.locale,
+    };
+    const sent = JSON.stringify(request);
+    if (this.#attempt?.request !== sent) this.#attempt = { request: sent, key: newIdempotencyKey() };
     this.phase = { kind: 'sending' };
     this.#pending = new AbortController();
     try {
-      const booking = await this.client.book(
-        {
-          service: serviceId,
-          staff: staffId,
-          start: slot.fullDatetime,
-          timeZone: settings.timeZone,
-          duration: slot.durationMinutes,
-          attendee: { name: name.trim(), email: email.trim(), ...(phone.trim() ? { phone: phone.trim() } : {}), ...(notes.trim() ? { notes: notes.trim() } : {}) },
-          locale: settings.locale,
-        },
-        this.#pending.signal,
-      );
+      const booking = await this.client.book(request, {
+        signal: this.#pending.signal,
+        idempotencyKey: this.#attempt.key,
+        onUnconfirmed: () => (this.phase = { kind: 'checking' }),
+      });
       this.phase = { kind: 'confirmed', booking };
       emit(this, 'booking-confirmed', { booking });
       await this.updateComplete;
@@ -119,7 +133,7 @@ export class BookingSummary extends BookingElement {
       if (isAbortError(error)) return;
       this.#fail(
         error instanceof BookingApiError
-          ? { code: error.code, message: error.code === 'slot_unavailable' ? t.slotTaken : errorText(t, error.code, error.message) }
+          ? { code: error.code, message: messageFor(t, error.code, error.message) }
           : { code: 'unknown', message: t.bookingFailed },
       );
     }
@@ -141,7 +155,8 @@ export class BookingSummary extends BookingElement {
     const { slot } = this.#chosen;
     const failed = this.phase.kind === 'failed' ? this.phase.error : undefined;
     if (!slot && !failed) return html`<p class="prompt" part="prompt">${t.chooseTime}</p>`;
-    const sending = this.phase.kind === 'sending';
+    const sending = this.phase.kind === 'sending' || this.phase.kind === 'checking';
+    const unconfirmed = failed?.code === 'booking_unconfirmed';
     return html`
       <section aria-labelledby="heading">
         <h2 id="heading" tabindex="-1">${t.yourBooking}</h2>
@@ -155,8 +170,9 @@ export class BookingSummary extends BookingElement {
             <textarea id="notes" part="input" rows="3" maxlength="2000" .value=${this.values.notes} @input=${(e: Event) => this.#onInput('notes', e)}></textarea>
           </div>
           ${failed ? html`<p id="error" class="error" part="error" role="alert">${failed.message}</p>` : nothing}
+          ${this.phase.kind === 'checking' ? html`<p class="checking" part="checking" role="status">${t.checkingBooking}</p>` : nothing}
           <button class="button primary" part="confirm-button" type="submit" ?disabled=${!slot} aria-disabled=${sending ? 'true' : 'false'}>
-            ${sending ? t.sending : t.confirm}
+            ${sending ? t.sending : unconfirmed ? t.checkAgain : t.confirm}
           </button>
         </form>
       </section>
@@ -229,6 +245,13 @@ export class BookingSummary extends BookingElement {
       </section>
     `;
   }
+}
+
+/** Our words for the outcomes a visitor must act on; the proxy's own message otherwise. */
+function messageFor(t: BookingStrings, code: string, message: string): string {
+  if (code === 'slot_unavailable') return t.slotTaken;
+  if (code === 'booking_unconfirmed') return t.bookingUnconfirmed;
+  return errorText(t, code, message);
 }
 
 declare global {
