@@ -6,7 +6,7 @@ import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
 // `vite build --mode cdn` -> dist/booking-flow.js: one self-contained, minified ES module for a <script> tag.
 // `vite build --mode cdn-locales` -> dist/locales/<language>.js: each registers its words with the bundle beside it.
 const LOCALES = ['de'];
-const STRINGS = resolve(import.meta.dirname, 'src/internal/strings.ts');
+const STRINGS = resolve(import.meta.dirname, 'src/public/strings.ts');
 
 export default defineConfig(({ mode }) => {
   if (mode === 'cdn-locales') {
@@ -20,7 +20,7 @@ export default defineConfig(({ mode }) => {
         rolldownOptions: {
           // The registry lives in the bundle: a locale file imports it from there, so that both share one instance.
           // Rolldown hands `external` the import as written or resolved, and `paths` a relative form of it.
-          external: (id) => id.replace(/\.js$/, '.ts') === STRINGS || id === '../internal/strings.js',
+          external: (id) => id.replace(/\.js$/, '.ts') === STRINGS || id === '../public/strings.js',
           output: { minify: true, comments: { annotation: false }, paths: (id) => (id.startsWith('.') || id.replace(/\.js$/, '.ts') === STRINGS ? '../booking-flow.js' : id), entryFileNames: '[name].js' },
         },
       },

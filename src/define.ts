@@ -1,10 +1,4 @@
-// Registers every element (guarded: a second copy on the page warns instead of throwing).
-// The flow is defined first so that its steps find it as a context provider when they upgrade.
+// Registers every element (guarded: a second copy on the page stays silent, another version warns once).
+// Definition order does not matter: a context root hands early context requests to the flow once it is defined.
 import './elements/booking-flow.js';
-import './elements/theme-toggle.js';
-import './elements/branch-selector.js';
-import './elements/service-selector.js';
-import './elements/staff-selector.js';
-import './elements/availability-loader.js';
 import './elements/hourly-calendar.js';
-import './elements/booking-summary.js';

@@ -17,5 +17,5 @@ export {
 export { BookingApiError, type ApiErrorKind } from './api/errors.js';
 export type { Branch, Catalog, ConfirmedBooking, Service, Staff, SlotsResponse } from './api/schemas.js';
 export type { Slot, WeekData, WeekMetadata, DayInfo, WeekAvailability } from './model/week.js';
-export { registerStrings, type BookingStrings } from './internal/strings.js';
-export type { BookingEventDetails, BookingEventName, ErrorDetail, Theme } from './internal/events.js';
+export { registerStrings, type BookingStrings } from './public/strings.js';
+export type { BookingEventDetails, BookingEventName, ErrorDetail, Theme } from './public/events.js';

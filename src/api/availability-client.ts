@@ -140,8 +140,20 @@ export class AvailabilityClient extends EventTarget {
    * Books a slot through the proxy, exactly once per Idempotency-Key. While the booking service has not confirmed
    * (202), asks again with the same key after the wait the proxy names, for up to `confirmAttempts` times; then
    * rejects with the code `booking_unconfirmed`, and the same key asks again later without booking twice.
+   * A booking, or a time taken meanwhile, drops the service's cached weeks: every view of them reloads.
    */
   async book(request: BookingRequest, options: BookOptions = {}): Promise<ConfirmedBooking> {
+    try {
+      const booking = await this.#book(request, options);
+      this.invalidate({ serviceId: request.service });
+      return booking;
+    } catch (error) {
+      if (error instanceof BookingApiError && error.code === 'slot_unavailable') this.invalidate({ serviceId: request.service });
+      throw error;
+    }
+  }
+
+  async #book(request: BookingRequest, options: BookOptions): Promise<ConfirmedBooking> {
     const { signal = new AbortController().signal, idempotencyKey = newIdempotencyKey() } = options;
     for (let attempt = 1; ; attempt++) {
       const answer = await fetchJson(`${this.baseUrl}/bookings`, either(BookingResponseSchema, UnconfirmedSchema), {
@@ -152,7 +164,7 @@ export class AvailabilityClient extends EventTarget {
       });
       if ('booking' in answer) return answer.booking;
       const { message, retryAfterSeconds } = answer.unconfirmed;
-      if (attempt >= this.#confirmAttempts) throw new BookingApiError('http', message, 'booking_unconfirmed', 202);
+      if (attempt >= this.#confirmAttempts) throw new BookingApiError({ kind: 'http', message, code: 'booking_unconfirmed', status: 202 });
       options.onUnconfirmed?.(message);
       await sleep(Math.max(1, retryAfterSeconds) * 1000, signal);
     }

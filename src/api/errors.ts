@@ -1,18 +1,29 @@
 /** Why a request to the proxy failed. `http` carries the proxy's own error code when it sent one. */
 export type ApiErrorKind = 'network' | 'timeout' | 'http' | 'bad_payload';
 
+/** What a BookingApiError is made of, in one object as for every error class of the project. */
+export interface BookingApiErrorOptions {
+  kind: ApiErrorKind;
+  /** The proxy's `error.code` (e.g. `slot_unavailable`); the kind when there is none. */
+  code?: string;
+  message: string;
+  /** The HTTP status, for `http` errors. */
+  status?: number;
+  cause?: unknown;
+}
+
 /** A failed proxy call. Never cached, always retryable by asking again. */
 export class BookingApiError extends Error {
   override readonly name = 'BookingApiError';
-  constructor(
-    readonly kind: ApiErrorKind,
-    message: string,
-    /** The proxy's `error.code` (e.g. `slot_unavailable`), or the kind when there is none. */
-    readonly code: string = kind,
-    readonly status?: number,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
+  readonly kind: ApiErrorKind;
+  readonly code: string;
+  readonly status?: number;
+
+  constructor({ kind, code = kind, message, status, cause }: BookingApiErrorOptions) {
+    super(message, { cause });
+    this.kind = kind;
+    this.code = code;
+    this.status = status;
   }
 }
 

@@ -19,19 +19,19 @@ export async function fetchJson<T>(url: string, shape: Shape<T>, { fetch: fetchI
     body = await response.json().catch(() => undefined);
   } catch (error) {
     if (!signal.aborted && !timeout.aborted) {
-      throw new BookingApiError('network', 'The booking service could not be reached.', 'network', undefined, { cause: error });
+      throw new BookingApiError({ kind: 'network', message: 'The booking service could not be reached.', cause: error });
     }
   }
   // Cut off while sending or while reading the answer: the caller gave up, or the proxy took too long.
   if (signal.aborted) throw abortError();
-  if (timeout.aborted || !response) throw new BookingApiError('timeout', `The booking service did not answer within ${timeoutMs / 1000} s.`);
+  if (timeout.aborted || !response) throw new BookingApiError({ kind: 'timeout', message: `The booking service did not answer within ${timeoutMs / 1000} s.` });
   if (!response.ok) {
     const parsed = conform(ErrorBodySchema, body);
     const error = 'value' in parsed ? parsed.value.error : { code: 'http', message: `The booking service answered ${response.status}.` };
-    throw new BookingApiError('http', error.message, error.code, response.status);
+    throw new BookingApiError({ kind: 'http', message: error.message, code: error.code, status: response.status });
   }
   const parsed = conform(shape, body);
-  if ('wrong' in parsed) throw new BookingApiError('bad_payload', `The booking service's answer does not fit at ${parsed.wrong}.`);
+  if ('wrong' in parsed) throw new BookingApiError({ kind: 'bad_payload', message: `The booking service's answer does not fit at ${parsed.wrong}.` });
   return parsed.value;
 }
 

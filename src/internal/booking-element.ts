@@ -1,8 +1,9 @@
 import { LitElement, type CSSResultGroup } from 'lit';
+import { attachContextRoot } from './context-root.js';
 import { consumer, settingsContext, type DisplaySettings } from './contexts.js';
 import { defaultSettings } from './settings.js';
 import { reset, tokens } from './shared.styles.js';
-import { stringsRegistry, type BookingStrings } from './strings.js';
+import { stringsRegistry, type BookingStrings } from '../public/strings.js';
 
 /**
  * Base of every booking-flow element: shared tokens and reset, and how to show dates, times and words.
@@ -17,6 +18,11 @@ export class BookingElement extends LitElement {
   readonly #flowSettings = consumer(this, settingsContext);
   #pageSettings?: DisplaySettings;
   readonly #onStrings = () => this.stringsChanged();
+
+  constructor() {
+    super();
+    attachContextRoot();
+  }
 
   /** The settings of the <booking-flow> around this element, if any. */
   protected get flowSettings(): DisplaySettings | undefined {

@@ -1,6 +1,6 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import type { CatalogState } from './contexts.js';
-import { errorText, type BookingStrings } from './strings.js';
+import { errorText, type BookingStrings } from '../public/strings.js';
 
 /** One radio option of a selector step. */
 export interface Choice {

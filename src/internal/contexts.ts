@@ -4,8 +4,8 @@ import type { AvailabilityClient } from '../api/availability-client.js';
 import type { Catalog } from '../api/schemas.js';
 import type { WeekdayIndex } from '../model/dates.js';
 import type { Slot, WeekAvailability } from '../model/week.js';
-import type { ErrorDetail, Theme } from './events.js';
-import type { BookingStrings } from './strings.js';
+import type { ErrorDetail, Theme } from '../public/events.js';
+import type { BookingStrings } from '../public/strings.js';
 
 // Symbol keys: two widgets (or two versions of one) on a page never answer each other's requests.
 
@@ -15,6 +15,8 @@ export interface CatalogState {
   status: 'loading' | 'ready' | 'error';
   catalog?: Catalog;
   error?: ErrorDetail;
+  /** The error behind `error`, to tell one failure from the next. */
+  cause?: unknown;
   retry?: () => void;
 }
 export const catalogContext = createContext<CatalogState | undefined>(Symbol('booking-flow:catalog'));

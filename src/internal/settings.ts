@@ -1,6 +1,6 @@
 import type { WeekdayIndex } from '../model/dates.js';
 import type { DisplaySettings } from './contexts.js';
-import { stringsFor } from './strings.js';
+import { stringsFor } from '../public/strings.js';
 
 interface WeekInfoLocale extends Intl.Locale {
   getWeekInfo?: () => { firstDay: number };

@@ -1,4 +1,4 @@
-import type { Theme } from './events.js';
+import type { Theme } from '../public/events.js';
 
 const KEY = 'booking-flow:theme';
 const THEMES: readonly string[] = ['light', 'dark', 'auto'];

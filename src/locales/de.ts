@@ -1,6 +1,6 @@
 // German words for every element. Import it (or load locales/de.js beside the script-tag bundle) to use them:
 // pages in German (`lang="de"`, or `locale="de-DE"` on the flow) then speak German.
-import { registerStrings, type BookingStrings } from '../internal/strings.js';
+import { registerStrings, type BookingStrings } from '../public/strings.js';
 
 export const de: BookingStrings = {
   bookingRegion: 'Termin buchen',

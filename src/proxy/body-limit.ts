@@ -9,7 +9,7 @@ export function bodyLimited(maxSize: number, what: string) {
   return bodyLimit({
     maxSize,
     onError: () => {
-      throw new ProxyError(413, 'body_too_large', `${what} may be at most ${maxSize} bytes.`, { field: 'body' }, { connection: 'close' });
+      throw new ProxyError({ status: 413, code: 'body_too_large', message: `${what} may be at most ${maxSize} bytes.`, details: { field: 'body' }, headers: { connection: 'close' } });
     },
   });
 }

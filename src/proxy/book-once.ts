@@ -156,7 +156,7 @@ export class BookOnce {
 }
 
 function keyReused(): ProxyError {
-  return new ProxyError(422, 'idempotency_key_reused', 'This Idempotency-Key was used for a different booking.', { field: 'idempotency-key' });
+  return new ProxyError({ status: 422, code: 'idempotency_key_reused', message: 'This Idempotency-Key was used for a different booking.', details: { field: 'idempotency-key' } });
 }
 
 /**

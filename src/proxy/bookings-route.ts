@@ -48,11 +48,11 @@ export function parseBookingRequest(body: unknown, config: ProxyConfig, now: num
   if (start < now) throw invalidField('start', 'must not be in the past');
   if (start > now + config.horizonDays * 86_400_000) throw invalidField('start', `must be within ${config.horizonDays} days from now`);
   const service = config.services.find((s) => s.id === input.service);
-  if (!service) throw new ProxyError(404, 'unknown_service', `No service "${input.service}".`, { field: 'service' });
+  if (!service) throw new ProxyError({ status: 404, code: 'unknown_service', message: `No service "${input.service}".`, details: { field: 'service' } });
   let staff: StaffConfig | undefined;
   if (input.staff) {
     staff = config.staff.find((s) => s.id === input.staff);
-    if (!staff) throw new ProxyError(404, 'unknown_staff', `No staff member "${input.staff}".`, { field: 'staff' });
+    if (!staff) throw new ProxyError({ status: 404, code: 'unknown_staff', message: `No staff member "${input.staff}".`, details: { field: 'staff' } });
     if (!staff.serviceIds.includes(service.id)) throw invalidField('staff', `"${staff.id}" does not offer the service "${service.id}"`);
   }
   const allowed = service.durations ?? [service.durationMinutes];
@@ -112,12 +112,12 @@ export function bookingsRoute(services: ProxyServices): Hono<ProxyEnv> {
     bodyLimited(MAX_BOOKING_BODY_BYTES, 'The request body'),
     async (c) => {
       if (!/^application\/json\b/i.test(c.req.header('content-type') ?? '')) {
-        throw new ProxyError(415, 'unsupported_media_type', 'Send the booking as application/json.', { field: 'content-type' });
+        throw new ProxyError({ status: 415, code: 'unsupported_media_type', message: 'Send the booking as application/json.', details: { field: 'content-type' } });
       }
       const key = c.req.header('idempotency-key');
       if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) throw invalidField('idempotency-key', 'must be 8-128 letters, digits or "-_.:"');
       const body: unknown = await c.req.json().catch(() => {
-        throw new ProxyError(400, 'invalid_json', 'The request body is not valid JSON.', { field: 'body' });
+        throw new ProxyError({ status: 400, code: 'invalid_json', message: 'The request body is not valid JSON.', details: { field: 'body' } });
       });
       const request = parseBookingRequest(body, config, now());
       const outcome = await services.bookOnce.book(request, key, c.get('stats'));

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { ProxyError } from './errors.js';
+import { ProxyError, type ProxyErrorOptions } from './errors.js';
 import { isOutage, withRetries, type Circuit, type RetryPolicy } from './resilience.js';
 
 /** How the proxy names an event type to Cal.com: by id, or by a user's slug (calcom-api.md §1 "modes"). */
@@ -118,7 +118,7 @@ export class CalcomClient {
         withRetries(async () => {
           const body = await this.request('GET', `/slots?${params}`, SLOTS_API_VERSION, undefined, stats);
           const parsed = v.safeParse(SlotsEnvelope, body);
-          if (!parsed.success) throw new ProxyError(502, 'upstream_bad_payload', 'The booking service sent slots in an unexpected shape.');
+          if (!parsed.success) throw new ProxyError({ status: 502, code: 'upstream_bad_payload', message: 'The booking service sent slots in an unexpected shape.' });
           return Object.values(parsed.output.data).flatMap((day) => day.map((slot) => slot.start));
         }, this.options.retry),
       isOutage,
@@ -133,7 +133,7 @@ export class CalcomClient {
     return this.options.circuit.run(async () => {
       const answer = await this.request('POST', '/bookings', BOOKINGS_API_VERSION, body, stats);
       const parsed = v.safeParse(BookingEnvelope, answer);
-      if (!parsed.success) throw new ProxyError(502, 'upstream_bad_payload', 'The booking service confirmed the booking in an unexpected shape.');
+      if (!parsed.success) throw new ProxyError({ status: 502, code: 'upstream_bad_payload', message: 'The booking service confirmed the booking in an unexpected shape.' });
       return parsed.output.data;
     }, isOutage);
   }
@@ -149,7 +149,7 @@ export class CalcomClient {
     return this.options.circuit.run(async () => {
       const answer = await this.request('GET', `/bookings?${params}`, BOOKINGS_API_VERSION, undefined, stats, Math.min(this.options.timeoutMs, 3_000));
       const parsed = v.safeParse(BookingListEnvelope, answer);
-      if (!parsed.success) throw new ProxyError(502, 'upstream_bad_payload', 'The booking service listed bookings in an unexpected shape.');
+      if (!parsed.success) throw new ProxyError({ status: 502, code: 'upstream_bad_payload', message: 'The booking service listed bookings in an unexpected shape.' });
       const at = Date.parse(lookup.start);
       return parsed.output.data.filter(
         (booking) => Date.parse(booking.start) === at && matchesEventType(booking, lookup.eventType) && ['accepted', 'pending'].includes(booking.status),
@@ -185,18 +185,18 @@ export class CalcomClient {
       response = await this.options.fetch(request);
       body = await response.json().catch(() => undefined);
     } catch {
-      if (controller.signal.aborted) throw new ProxyError(504, 'upstream_timeout', 'The booking service did not answer in time.');
-      throw new ProxyError(502, 'upstream_unreachable', 'The booking service could not be reached.');
+      if (controller.signal.aborted) throw new ProxyError({ status: 504, code: 'upstream_timeout', message: 'The booking service did not answer in time.' });
+      throw new ProxyError({ status: 502, code: 'upstream_unreachable', message: 'The booking service could not be reached.' });
     } finally {
       clearTimeout(timer);
     }
-    if (controller.signal.aborted) throw new ProxyError(504, 'upstream_timeout', 'The booking service did not answer in time.');
+    if (controller.signal.aborted) throw new ProxyError({ status: 504, code: 'upstream_timeout', message: 'The booking service did not answer in time.' });
     // Redirects are not followed (redirect: 'manual'): a body with a visitor's details goes to one origin only.
     if (response.status >= 300 && response.status < 400) {
-      throw new UpstreamHttpError(502, 'upstream_redirect', 'The booking service answered with a redirect.', response.status, undefined);
+      throw new UpstreamHttpError({ status: 502, code: 'upstream_redirect', message: 'The booking service answered with a redirect.', upstreamStatus: response.status });
     }
     if (response.ok) {
-      if (body === undefined) throw new ProxyError(502, 'upstream_bad_payload', 'The booking service sent a body that is not JSON.');
+      if (body === undefined) throw new ProxyError({ status: 502, code: 'upstream_bad_payload', message: 'The booking service sent a body that is not JSON.' });
       return body;
     }
     throw upstreamFailure(response, body);
@@ -210,15 +210,13 @@ export const CalcomErrorEnvelope = v.object({
 
 /** Cal.com's answer to a failed call, kept for callers that map specific messages (e.g. a taken slot). */
 export class UpstreamHttpError extends ProxyError {
-  constructor(
-    status: 502 | 503,
-    code: string,
-    message: string,
-    readonly upstreamStatus: number,
-    readonly upstreamMessage: string | undefined,
-    headers: Record<string, string> = {},
-  ) {
-    super(status, code, message, { upstreamStatus }, headers);
+  readonly upstreamStatus: number;
+  readonly upstreamMessage?: string;
+
+  constructor(options: Omit<ProxyErrorOptions, 'status' | 'details'> & { status: 502 | 503; upstreamStatus: number; upstreamMessage?: string }) {
+    super({ ...options, details: { upstreamStatus: options.upstreamStatus } });
+    this.upstreamStatus = options.upstreamStatus;
+    this.upstreamMessage = options.upstreamMessage;
   }
 }
 
@@ -229,14 +227,14 @@ function upstreamFailure(response: Response, body: unknown): UpstreamHttpError {
   if (status === 429) {
     const retryAfter = response.headers.get('retry-after') ?? response.headers.get('x-ratelimit-reset-default') ?? '60';
     const seconds = Number(retryAfter) > 1e9 ? Math.max(1, Math.ceil(Number(retryAfter) - Date.now() / 1000)) : Number(retryAfter) || 60;
-    return new UpstreamHttpError(503, 'upstream_rate_limited', 'The booking service is busy; try again shortly.', status, upstreamMessage, {
+    return new UpstreamHttpError({ status: 503, code: 'upstream_rate_limited', message: 'The booking service is busy; try again shortly.', upstreamStatus: status, upstreamMessage, headers: {
       'retry-after': String(seconds),
-    });
+    } });
   }
   if (status === 401 || status === 403) {
-    return new UpstreamHttpError(502, 'upstream_auth', 'The booking service rejected the proxy\'s credentials.', status, upstreamMessage);
+    return new UpstreamHttpError({ status: 502, code: 'upstream_auth', message: 'The booking service rejected the proxy\'s credentials.', upstreamStatus: status, upstreamMessage });
   }
-  return new UpstreamHttpError(502, 'upstream_error', `The booking service answered ${status}.`, status, upstreamMessage);
+  return new UpstreamHttpError({ status: 502, code: 'upstream_error', message: `The booking service answered ${status}.`, upstreamStatus: status, upstreamMessage });
 }
 
 function refBody(ref: EventTypeRef): Record<string, string | number> {

@@ -2,17 +2,30 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import * as v from 'valibot';
 import { SECURITY_HEADERS } from './headers.js';
 
+/** What a ProxyError is made of; every error class of the project takes its parts in one object, in this order. */
+export interface ProxyErrorOptions {
+  status: ContentfulStatusCode;
+  code: string;
+  message: string;
+  details?: Record<string, unknown>;
+  headers?: Record<string, string>;
+  cause?: unknown;
+}
+
 /** An error the proxy answers with: `{ error: { code, message, details? } }` and a fitting status. */
 export class ProxyError extends Error {
   override readonly name = 'ProxyError';
-  constructor(
-    readonly status: ContentfulStatusCode,
-    readonly code: string,
-    message: string,
-    readonly details?: Record<string, unknown>,
-    readonly headers: Record<string, string> = {},
-  ) {
-    super(message);
+  readonly status: ContentfulStatusCode;
+  readonly code: string;
+  readonly details?: Record<string, unknown>;
+  readonly headers: Record<string, string>;
+
+  constructor({ status, code, message, details, headers = {}, cause }: ProxyErrorOptions) {
+    super(message, { cause });
+    this.status = status;
+    this.code = code;
+    this.details = details;
+    this.headers = headers;
   }
 
   toResponse(): Response {
@@ -24,7 +37,7 @@ export class ProxyError extends Error {
 
 /** A 400 naming the request field that is wrong. */
 export function invalidField(field: string, message: string): ProxyError {
-  return new ProxyError(400, 'invalid_request', `${field}: ${message}`, { field });
+  return new ProxyError({ status: 400, code: 'invalid_request', message: `${field}: ${message}`, details: { field } });
 }
 
 /** A 400 for the first issue valibot found: the field is unknown (`unknown` names what it is), missing, or wrong. */

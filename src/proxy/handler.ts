@@ -123,11 +123,11 @@ export function createProxy(options: ProxyOptions): BookingProxy {
   app.route('/', bookingsRoute(services));
   app.route('/', webhooksRoute(services));
 
-  app.notFound((c) => new ProxyError(404, 'not_found', `No route ${c.req.method} ${new URL(c.req.url).pathname}.`).toResponse());
+  app.notFound((c) => new ProxyError({ status: 404, code: 'not_found', message: `No route ${c.req.method} ${new URL(c.req.url).pathname}.` }).toResponse());
   app.onError((error) => {
     if (error instanceof ProxyError) return error.toResponse();
     console.error(JSON.stringify({ level: 'error', msg: 'unhandled proxy error', error: error.name }));
-    return new ProxyError(500, 'internal_error', 'The booking proxy failed unexpectedly.').toResponse();
+    return new ProxyError({ status: 500, code: 'internal_error', message: 'The booking proxy failed unexpectedly.' }).toResponse();
   });
 
   return {

@@ -52,11 +52,10 @@ export function startNodeServer(options: NodeServerOptions): Promise<RunningServ
     app.use('*', staticFiles(options.staticDir, (path) => base !== '' && path.startsWith(`${base}/`)));
   }
   app.all(base ? `${base}/*` : '*', async (c) => {
-    const request = c.req.raw;
-    const response = await options.proxy.fetch(request, { clientIp: getConnInfo(c).remote.address });
-    // An answer given before the body was read (413, 415, 429) closes the connection: the unread rest of the body
-    // would otherwise be read as the next request.
-    if (request.body && !request.bodyUsed && response.status >= 400) response.headers.set('connection', 'close');
+    const response = await options.proxy.fetch(c.req.raw, { clientIp: getConnInfo(c).remote.address });
+    // A failed request that carried a body (a 413, 415 or 429 answered before reading it) closes the connection:
+    // the unread rest of the body would otherwise be read as the next request. GETs keep their connection.
+    if (response.status >= 400 && c.req.method !== 'GET' && c.req.method !== 'HEAD') response.headers.set('connection', 'close');
     return response;
   });
   return new Promise((resolve) => {

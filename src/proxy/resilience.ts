@@ -67,9 +67,9 @@ export class Circuit {
     const state = this.state;
     if (state === 'open' || (state === 'half-open' && this.trialInFlight)) {
       const seconds = Math.max(1, Math.ceil((this.openUntil - this.now()) / 1000));
-      throw new ProxyError(503, 'upstream_circuit_open', 'The booking service is failing; the proxy is giving it a moment before asking again.', undefined, {
+      throw new ProxyError({ status: 503, code: 'upstream_circuit_open', message: 'The booking service is failing; the proxy is giving it a moment before asking again.', headers: {
         'retry-after': String(seconds),
-      });
+      } });
     }
     this.trialInFlight = state === 'half-open';
     try {

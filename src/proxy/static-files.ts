@@ -3,7 +3,7 @@ import type { MiddlewareHandler } from 'hono';
 import type { BlankEnv } from 'hono/types';
 import { realpathSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
-import { SECURITY_HEADERS } from './headers.js';
+import { FILE_HEADERS } from './headers.js';
 
 /** For the demo pages: their own scripts and styles only (Lit's styles are constructed sheets, not inline). */
 export const PAGE_CSP = [
@@ -28,7 +28,7 @@ export function staticFiles(root: string, skip: (path: string) => boolean = () =
   const serve = serveStatic<BlankEnv>({
     root,
     onFound: (_path, c) => {
-      for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.header(name, value);
+      for (const [name, value] of Object.entries(FILE_HEADERS)) c.header(name, value);
       if (/\.html?$/.test(_path)) c.header('content-security-policy', PAGE_CSP);
     },
   });

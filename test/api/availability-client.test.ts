@@ -232,6 +232,24 @@ describe('api/AvailabilityClient', () => {
       expect(checking).to.deep.equal(['Not confirmed yet.', 'Not confirmed yet.']);
     });
 
+    it('drops the booked service\'s cached weeks by itself, so every view of them reloads', async () => {
+      const weeks = manualFetch();
+      const answers = [() => Response.json({ booking }, { status: 201 })];
+      const fetch = (input: RequestInfo | URL, init?: RequestInit) =>
+        (input instanceof Request ? input.url : input.toString()).includes('/bookings') ? Promise.resolve(answers.shift()!()) : weeks.fetch(input, init);
+      const client = new AvailabilityClient({ baseUrl: '/api', fetch });
+      const dropped: (string | undefined)[] = [];
+      client.addEventListener('invalidate', (e) => dropped.push((e as CustomEvent<{ serviceId?: string }>).detail.serviceId));
+      const first = client.getAvailabilityForWeek(query);
+      weeks.calls[0]!.resolve(body());
+      await first;
+      await client.book(request);
+      expect(dropped).to.deep.equal(['haircut']);
+      void client.getAvailabilityForWeek(query);
+      expect(weeks.calls).to.have.length(2, 'the week is fetched again');
+      weeks.calls[1]!.resolve(body());
+    });
+
     it('gives up after confirmAttempts with booking_unconfirmed, and makes a fresh key per call by default', async () => {
       const { keys, fetch } = bookingFetch([unconfirmed, unconfirmed, () => Response.json({ booking }, { status: 201 })]);
       const client = new AvailabilityClient({ baseUrl: '/api', fetch, confirmAttempts: 2 });

@@ -54,7 +54,7 @@ describe('npm package and script-tag build', () => {
   it('declares every element in HTMLElementTagNameMap and every event in HTMLElementEventMap', () => {
     const types = SPEC_ELEMENTS.map((tag) => readFileSync(`dist/npm/components/${tag}/${tag}.d.ts`, 'utf8')).join('\n');
     for (const tag of SPEC_ELEMENTS) assert.match(types, new RegExp(`'${tag}': \\w+;`));
-    const events = readFileSync('dist/npm/internal/events.d.ts', 'utf8');
+    const events = readFileSync('dist/npm/public/events.d.ts', 'utf8');
     assert.match(events, /interface HTMLElementEventMap extends BookingEvents/);
     for (const name of ['branch-selected', 'service-selected', 'staff-selected', 'week-changed', 'availability-loaded', 'availability-error', 'slot-selected', 'booking-confirmed', 'booking-failed', 'theme-changed']) {
       assert.match(events, new RegExp(`'${name}':`));

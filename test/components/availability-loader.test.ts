@@ -179,6 +179,22 @@ describe('<availability-loader>', () => {
     expect(proxy.requests[1]!.searchParams.get('staff')).to.equal('anna');
   });
 
+  it('keeps reloading after bookings when it is moved in the page, and stops listening once removed', async () => {
+    const client = new AvailabilityClient({ baseUrl: '/api' });
+    const loader = await fixture<AvailabilityLoader>(html`<availability-loader service="haircut" .client=${client}></availability-loader>`);
+    await until(() => proxy.requests.length === 1, 'first load');
+    // Moved: disconnected and connected again, as a CMS re-parenting a block does.
+    const parent = loader.parentElement!;
+    document.body.append(loader);
+    parent.append(loader);
+    client.invalidate({ serviceId: 'haircut' });
+    await until(() => proxy.requests.length === 2, 'reloaded after the move');
+    loader.remove();
+    client.invalidate({ serviceId: 'haircut' });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(proxy.requests).to.have.length(2);
+  });
+
   for (const theme of ['light', 'dark']) {
     it(`is accessible with slots shown, in the ${theme} theme`, async () => {
       const { loader } = await flowWithLoader(theme);

@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import sinon from 'sinon';
 import '../../src/define.js';
 import type { BookingFlow } from '../../src/components/booking-flow/booking-flow.js';
-import type { BookingEventName } from '../../src/internal/events.js';
+import type { BookingEventName } from '../../src/public/events.js';
 import { NOW, catalog, mockProxy } from '../helpers/proxy-mock.js';
 import { deep, deepAll, until } from '../helpers/dom.js';
 

@@ -4,6 +4,7 @@ import '../../src/define.js';
 import type { HourlyCalendar } from '../../src/components/hourly-calendar/hourly-calendar.js';
 import { buildWeek } from '../../src/model/week.js';
 import { deepAll, nextEvent } from '../helpers/dom.js';
+import { WEEK_REQUESTED, type WeekRequest } from '../../src/internal/week-request.js';
 
 const week = buildWeek({
   slots: ['2025-10-21T07:00:00Z', '2025-10-21T07:45:00Z', '2025-10-21T08:30:00Z', '2025-10-22T12:00:00Z'],
@@ -92,15 +93,17 @@ describe('<hourly-calendar>', () => {
     before.remove();
   });
 
-  it('asks for the previous or next week on PageUp and PageDown', async () => {
+  it('asks the loader around it for the previous or next week on PageUp and PageDown, with an event that stays inside', async () => {
     const el = await calendar();
+    const asked: { offset: number; composed: boolean }[] = [];
+    el.parentNode!.addEventListener(WEEK_REQUESTED, (e) => asked.push({ ...(e as CustomEvent<WeekRequest>).detail, composed: e.composed }));
     deepAll<HTMLButtonElement>(el, 'button.slot')[0]!.focus();
-    const next = nextEvent(el, 'week-requested');
     await sendKeys({ press: 'PageDown' });
-    expect((await next).detail).to.deep.equal({ offset: 1 });
-    const previous = nextEvent(el, 'week-requested');
     await sendKeys({ press: 'PageUp' });
-    expect((await previous).detail).to.deep.equal({ offset: -1 });
+    expect(asked).to.deep.equal([
+      { offset: 1, composed: false },
+      { offset: -1, composed: false },
+    ]);
   });
 
   it('tells how busy each day is: none, few or many', async () => {

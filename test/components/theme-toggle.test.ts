@@ -25,10 +25,21 @@ describe('<theme-toggle>', () => {
     expect(getComputedStyle(el).colorScheme).to.equal('dark');
     expect(localStorage.getItem('booking-flow:theme')).to.equal('dark');
 
-    // A later page load starts in the remembered theme on its first render.
-    const next = await fixture<BookingFlow>(html`<booking-flow proxy-url="/api"></booking-flow>`);
+    // A later page load with a toggle starts in the remembered theme.
+    const next = await fixture<BookingFlow>(html`<booking-flow proxy-url="/api" theme="light"></booking-flow>`);
+    await next.updateComplete;
     expect(next.getAttribute('theme')).to.equal('dark');
     expect(deep<HTMLInputElement>(next, 'theme-toggle', 'input[value="dark"]').checked).to.equal(true);
+  });
+
+  it('is the only reader of the remembered theme: without a toggle shown, the page\'s theme attribute wins', async () => {
+    localStorage.setItem('booking-flow:theme', 'dark');
+    const el = await fixture<BookingFlow>(html`
+      <booking-flow proxy-url="/api" theme="light"><service-selector></service-selector></booking-flow>
+    `);
+    await el.updateComplete;
+    expect(el.getAttribute('theme')).to.equal('light');
+    expect(getComputedStyle(el).colorScheme).to.equal('light');
   });
 
   it('is operable with the keyboard: arrow keys move the choice', async () => {

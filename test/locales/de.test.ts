@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import sinon from 'sinon';
 import '../../src/define.js';
-import { registerStrings } from '../../src/internal/strings.js';
+import { registerStrings } from '../../src/public/strings.js';
 import { NOW, mockProxy } from '../helpers/proxy-mock.js';
 import { deep, text, until } from '../helpers/dom.js';
 

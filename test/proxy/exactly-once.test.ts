@@ -27,7 +27,11 @@ function flakyCalcom() {
     const response = await sandbox.fetch(request);
     if (request.method === 'POST' && state.slowBookings) {
       // Made upstream; the answer never arrives before the proxy gives up.
-      await new Promise<void>((_, reject) => request.signal.addEventListener('abort', () => reject(request.signal.reason as Error)));
+      await new Promise<void>((_, reject) => {
+        const lost = () => reject(request.signal.reason as Error);
+        if (request.signal.aborted) lost();
+        else request.signal.addEventListener('abort', lost);
+      });
     }
     return response;
   };

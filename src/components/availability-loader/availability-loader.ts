@@ -1,19 +1,23 @@
 import { ContextProvider } from '@lit/context';
-import { html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
-import type { AvailabilityClient, InvalidateFilter, WeekQuery } from '../../api/availability-client.js';
-import { BookingApiError, isAbortError } from '../../api/errors.js';
+import { Task, TaskStatus, initialState } from '@lit/task';
+import { html, nothing, type PropertyDeclarations } from 'lit';
+import type { AvailabilityClient, WeekQuery } from '../../api/availability-client.js';
+import { BookingApiError } from '../../api/errors.js';
+import { MAX_LOOKAHEAD_WEEKS, nextWeekWithTimes } from '../../api/next-available.js';
 import { addDays, dateInZone, startOfWeek, type IsoDate } from '../../model/dates.js';
+import type { WeekAvailability } from '../../model/week.js';
 import { BookingElement } from '../../internal/booking-element.js';
+import { ClientInvalidation } from '../../internal/client-invalidation.js';
 import { availabilityContext, clientContext, consumer, selectionContext } from '../../internal/contexts.js';
-import { emit, type ErrorDetail } from '../../internal/events.js';
-import type { HourlyCalendar } from '../hourly-calendar/hourly-calendar.js';
+import { FocusHandover, FocusTarget, focusContext } from '../../internal/focus-handover.js';
 import { HeardSelection } from '../../internal/selection.js';
-import { errorText } from '../../internal/strings.js';
-import { timeZoneOptions } from '../../internal/time-zones.js';
+import { WEEK_REQUESTED, type WeekRequest } from '../../internal/week-request.js';
+import { emit, type ErrorDetail } from '../../public/events.js';
+import { errorText } from '../../public/strings.js';
+import { weekToolbar } from '../../internal/week-toolbar.js';
 import { styles } from './availability-loader.styles.js';
 
-/** How many weeks "Show next available" looks ahead, one request each at most. */
-const MAX_LOOKAHEAD_WEEKS = 8;
+type WeekAsk = Omit<WeekQuery, 'signal'>;
 
 /**
  * Loads one week of availability for the chosen service and staff and owns week navigation. Shows a skeleton
@@ -26,6 +30,7 @@ const MAX_LOOKAHEAD_WEEKS = 8;
  * @fires {CustomEvent<{ weekData: WeekData, weekMetadata: WeekMetadata }>} availability-loaded - A week was loaded (from the proxy or the cache).
  * @fires {CustomEvent<{ error: { code: string, message: string }, retry: () => void }>} availability-error - The week could not be loaded; `retry()` tries again.
  * @fires {CustomEvent<{ weekStart: string }>} week-changed - The visitor moved to another week.
+ * @fires {CustomEvent<{ timeZone: string }>} time-zone-changed - The visitor picked another time zone; `<booking-flow>` applies it.
  *
  * @slot - The calendar that shows the loaded week; an `<hourly-calendar>` when empty.
  *
@@ -38,8 +43,6 @@ const MAX_LOOKAHEAD_WEEKS = 8;
  * @csspart stale - The note over times the proxy could only serve from an expired answer (possibly out of date).
  * @csspart prompt - The message shown before a service is chosen.
  * @csspart time-zone - The time-zone switcher (label and select).
- *
- * @fires {CustomEvent<{ timeZone: string }>} time-zone-changed - The visitor picked another time zone; `<booking-flow>` applies it.
  *
  * @cssprop [--booking-color-surface] - Skeleton and panel background.
  * @cssprop [--booking-calendar-height=32rem] - Height of the week area (28rem in a narrow container); it scrolls inside, so nothing below moves.
@@ -56,9 +59,6 @@ export class AvailabilityLoader extends BookingElement {
     timeZone: { attribute: 'time-zone', reflect: true },
     client: { attribute: false },
     announcement: { state: true },
-    load: { state: true },
-    searching: { state: true },
-    nothingAhead: { state: true },
   };
 
   /** Service id; overrides the flow's selection when set. */
@@ -80,159 +80,121 @@ export class AvailabilityLoader extends BookingElement {
   client?: AvailabilityClient;
 
   readonly #selection = consumer(this, selectionContext);
-
-  /** The loaded week, for the calendar inside. */
-  readonly #week = new ContextProvider(this, { context: availabilityContext });
-
-  /** What the status region tells screen-reader users (loading, how many times, errors). */
-  private announcement = '';
-
   /** The selection heard through the page's events when no <booking-flow> provides one. */
   readonly #heard = new HeardSelection(this, () => !this.#selection.value);
 
-  /** Where loading the shown week stands; `pending` until the week on screen is the one asked for. */
-  private load: { status: 'initial' | 'pending' | 'complete' } | { status: 'error'; error: ErrorDetail } = { status: 'initial' };
-  /** What the shown week depends on, to load it again only when one of them changes. */
-  #loadedFor?: string;
-  #loading?: AbortController;
+  /** The loaded week, for the calendar inside. */
+  readonly #week = new ContextProvider(this, { context: availabilityContext });
+  /** Where the calendar inside registers to take focus. */
+  readonly #inner = new FocusHandover();
 
-  /** Set while a keyboard user changes week or is sent back to the calendar: focus goes to it once it is shown. */
+  /** What the status region tells screen-reader users (loading, how many times, errors). */
+  private announcement = '';
+  /** Set when focus should go to the week once it is on screen (a keyboard user changed week, a time was taken). */
   #focusWanted = false;
-  /** The "next available" search under way, if any. */
-  private searching?: AbortController;
-  /** The search found no free time within MAX_LOOKAHEAD_WEEKS. */
-  private nothingAhead = false;
+  /** The week the last "next available" search started from: its "nothing ahead" is about that week only. */
+  #searchedFrom?: IsoDate;
+
+  /** The shown week: loaded again whenever the client or anything the week is asked with changes. */
+  readonly #load = new Task(this, {
+    args: () => [this.client, this.#weekQuery()] as const,
+    argsEqual: ([client, query], [nextClient, nextQuery]) => client === nextClient && JSON.stringify(query) === JSON.stringify(nextQuery),
+    task: ([client, query], { signal }) => this.#fetchWeek(client, query, signal),
+    onComplete: (week) => this.#showWeek(week),
+    onError: (error) => this.#showError(error),
+  });
+
+  /** "Show next available": the first later week with free times, if any within MAX_LOOKAHEAD_WEEKS. */
+  readonly #search = new Task(this, {
+    autoRun: false,
+    task: ([from]: readonly [IsoDate], { signal }) => {
+      const query = this.#weekQuery();
+      if (!this.client || !query) return initialState;
+      this.announcement = this.t.searchingNextAvailable;
+      return nextWeekWithTimes(this.client, query, from, signal);
+    },
+    onComplete: (found) => {
+      if (found === undefined) this.announcement = this.t.nothingAhead(MAX_LOOKAHEAD_WEEKS);
+      else this.#goToWeek(found, true);
+    },
+    onError: (error) => (this.announcement = `${this.t.availabilityFailed} ${this.#errorMessage(errorDetail(error))}`),
+  });
 
   constructor() {
     super();
     // The flow's client, when there is a flow around; it sets the public property.
     consumer(this, clientContext, (client) => (this.client = client));
-    this.addEventListener('week-requested', (e) => {
-      e.stopPropagation();
+    new ContextProvider(this, { context: focusContext, initialValue: this.#inner });
+    new FocusTarget(this, 'calendar', () => {
       this.#focusWanted = true;
-      this.renderRoot.querySelector<HTMLElement>('.body')?.focus();
-      this.#goToWeek(addDays(this.#shownWeekStart, 7 * e.detail.offset));
+      this.requestUpdate();
+      return true;
     });
+    new ClientInvalidation(this, () => this.client, ({ serviceId }) => {
+      if (this.#serviceId && (serviceId === undefined || serviceId === this.#serviceId)) void this.#load.run();
+    });
+    // PageUp/PageDown in a calendar slotted in.
+    this.addEventListener(WEEK_REQUESTED, this.#onWeekRequested);
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#watchClient(undefined);
-    this.searching?.abort();
+  protected override createRenderRoot() {
+    const root = super.createRenderRoot();
+    // PageUp/PageDown in the default calendar, which lives in the shadow root (the event does not leave it).
+    root.addEventListener(WEEK_REQUESTED, this.#onWeekRequested);
+    return root;
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('client')) this.#watchClient(this.client);
-    const wanted = JSON.stringify(this.#weekQuery() ?? null);
-    if (wanted !== this.#loadedFor || changed.has('client')) {
-      this.#loadedFor = wanted;
-      void this.retry();
-    }
+  readonly #onWeekRequested = (event: Event): void => {
+    event.stopPropagation();
+    this.renderRoot.querySelector<HTMLElement>('.body')?.focus();
+    this.#goToWeek(addDays(this.#shownWeekStart, 7 * (event as CustomEvent<WeekRequest>).detail.offset), true);
+  };
+
+  /** Loads the shown week again, e.g. after an error. */
+  retry(): Promise<void> {
+    return this.#load.run();
   }
 
-  /** Loads the shown week (again), dropping a load under way: its answer would be for a week no longer wanted. */
-  async retry(): Promise<void> {
-    this.#loading?.abort();
-    const loading = (this.#loading = new AbortController());
-    const query = this.#weekQuery();
+  async #fetchWeek(client: AvailabilityClient | undefined, query: WeekAsk | undefined, signal: AbortSignal) {
     this.#week.setValue(undefined);
-    this.load = { status: query ? 'pending' : 'initial' };
-    if (!query) return;
+    if (!query) return initialState;
     this.announcement = this.t.loadingTimes;
-    try {
-      if (!this.client) throw new BookingApiError('network', 'No booking service is configured (set proxy-url on <booking-flow>).', 'no_client');
-      const week = await this.client.getAvailabilityForWeek({ ...query, signal: loading.signal });
-      if (loading !== this.#loading) return;
-      this.#week.setValue(week);
-      this.load = { status: 'complete' };
-      const total = week.weekMetadata.totalSlots;
-      this.announcement = total === 0 ? this.t.noTimesThisWeek : this.t.timesAvailable(total);
-      emit(this, 'availability-loaded', { weekData: week.weekData, weekMetadata: week.weekMetadata });
-    } catch (error) {
-      if (loading !== this.#loading) return;
-      const detail = errorDetail(error);
-      this.load = { status: 'error', error: detail };
-      this.announcement = `${this.t.availabilityFailed} ${this.#errorMessage(detail)}`;
-      emit(this, 'availability-error', { error: detail, retry: () => void this.retry() });
-    }
+    if (!client) throw new BookingApiError({ kind: 'network', code: 'no_client', message: 'No booking service is configured (set proxy-url on <booking-flow>).' });
+    return client.getAvailabilityForWeek({ ...query, signal });
+  }
+
+  #showWeek(week: WeekAvailability): void {
+    this.#week.setValue(week);
+    const total = week.weekMetadata.totalSlots;
+    this.announcement = total === 0 ? this.t.noTimesThisWeek : this.t.timesAvailable(total);
+    emit(this, 'availability-loaded', { weekData: week.weekData, weekMetadata: week.weekMetadata });
+  }
+
+  #showError(error: unknown): void {
+    const detail = errorDetail(error);
+    this.announcement = `${this.t.availabilityFailed} ${this.#errorMessage(detail)}`;
+    emit(this, 'availability-error', { error: detail, retry: () => void this.#load.run() });
   }
 
   protected override updated(): void {
-    if (!this.#focusWanted || this.load.status === 'pending') return;
+    if (!this.#focusWanted || this.#load.status === TaskStatus.PENDING) return;
     this.#focusWanted = false;
     // The calendar's tab stop once the week is in; the next step to take when it is empty or failed.
-    void this.#calendar()?.updateComplete.then((done) => {
-      if (done && this.#calendar()?.focusActive()) return;
+    void this.updateComplete.then(() => {
+      if (this.#inner.focus('times')) return;
       this.renderRoot.querySelector<HTMLElement>('.empty button, .error button, .body')?.focus();
     });
   }
 
-  /** Sends keyboard focus to the calendar as soon as the shown week is on screen (e.g. after a time was taken). */
-  focusCalendar(): void {
-    this.#focusWanted = true;
-    this.requestUpdate();
-  }
-
-  #calendar(): HourlyCalendar | undefined {
-    const slot = this.renderRoot.querySelector('slot');
-    const assigned = slot?.assignedElements({ flatten: true }) ?? [];
-    return [...assigned, ...assigned.flatMap((el) => [...el.querySelectorAll('hourly-calendar')])].find(
-      (el): el is HourlyCalendar => el.localName === 'hourly-calendar',
-    );
-  }
-
-  /**
-   * Looks ahead week by week (through the client, so cached weeks cost nothing) for the first week with free times,
-   * at most MAX_LOOKAHEAD_WEEKS requests, and shows it.
-   */
-  async #showNextAvailable(from: IsoDate): Promise<void> {
-    const client = this.client;
-    const query = this.#weekQuery();
-    if (!client || !query) return;
-    this.searching?.abort();
-    const controller = (this.searching = new AbortController());
-    this.nothingAhead = false;
-    this.announcement = this.t.searchingNextAvailable;
-    try {
-      for (let i = 1; i <= MAX_LOOKAHEAD_WEEKS; i++) {
-        const weekStart = addDays(from, 7 * i);
-        const week = await client.getAvailabilityForWeek({ ...query, weekStart, signal: controller.signal });
-        if (week.weekMetadata.totalSlots > 0) {
-          this.#focusWanted = true;
-          this.#goToWeek(weekStart);
-          return;
-        }
-      }
-      this.nothingAhead = true;
-      this.announcement = this.t.nothingAhead(MAX_LOOKAHEAD_WEEKS);
-    } catch (error) {
-      if (!isAbortError(error)) this.announcement = `${this.t.availabilityFailed} ${this.#errorMessage(errorDetail(error))}`;
-    } finally {
-      if (this.searching === controller) this.searching = undefined;
-    }
-  }
-
-  #watched?: AvailabilityClient;
-
-  /** Reloads the shown week when the client drops it, e.g. after a booking or a time that was just taken. */
-  #watchClient(client: AvailabilityClient | undefined): void {
-    this.#watched?.removeEventListener('invalidate', this.#onInvalidate);
-    this.#watched = client;
-    client?.addEventListener('invalidate', this.#onInvalidate);
-  }
-
-  readonly #onInvalidate = (event: Event): void => {
-    const { serviceId } = (event as CustomEvent<InvalidateFilter>).detail;
-    if (this.#serviceId && (serviceId === undefined || serviceId === this.#serviceId)) void this.retry();
-  };
-
   /** What the shown week is asked for with, or undefined before a service is chosen. */
-  #weekQuery(): Omit<WeekQuery, 'signal'> | undefined {
+  #weekQuery(): WeekAsk | undefined {
     const serviceId = this.#serviceId;
     if (!serviceId) return undefined;
-    return { serviceId, staffId: this.#staffId, weekStart: this.#shownWeekStart, durationMinutes: this.duration, timeZone: this.#shownTimeZone, locale: this.settings.locale };
+    const { locale } = this.settings;
+    return { serviceId, staffId: this.#staffId, weekStart: this.#shownWeekStart, durationMinutes: this.duration, timeZone: this.#shownTimeZone, locale };
   }
 
+  // Precedence, as in every element: its own attribute, then the flow's selection, then what the page's events said.
   get #serviceId(): string | undefined {
     return this.service || (this.#selection.value ?? this.#heard.value).serviceId || undefined;
   }
@@ -242,7 +204,7 @@ export class AvailabilityLoader extends BookingElement {
     return (this.#selection.value ?? this.#heard.value).staffId;
   }
 
-  #errorMessage(detail: { code: string; message: string }): string {
+  #errorMessage(detail: ErrorDetail): string {
     return errorText(this.t, detail.code, detail.message);
   }
 
@@ -254,61 +216,48 @@ export class AvailabilityLoader extends BookingElement {
     return startOfWeek(dateInZone(Date.now(), this.#shownTimeZone), this.settings.weekStartsOn);
   }
 
+  get #shownWeekStart(): IsoDate {
+    return this.weekStart ? startOfWeek(this.weekStart, this.settings.weekStartsOn) : this.#currentWeekStart;
+  }
+
   /** The visitor picked a zone: the flow applies it everywhere; alone, the loader keeps it. */
   #changeTimeZone(timeZone: string): void {
-    if (this.flowSettings && !this.timeZone) emit(this, 'time-zone-changed', { timeZone });
-    else {
-      this.timeZone = timeZone;
-      emit(this, 'time-zone-changed', { timeZone });
-    }
+    if (!this.flowSettings || this.timeZone) this.timeZone = timeZone;
+    emit(this, 'time-zone-changed', { timeZone });
   }
 
-  get #shownWeekStart(): IsoDate {
-    const { weekStartsOn } = this.settings;
-    return this.weekStart ? startOfWeek(this.weekStart, weekStartsOn) : this.#currentWeekStart;
-  }
-
-  #goToWeek(weekStart: IsoDate): void {
+  #goToWeek(weekStart: IsoDate, focus = false): void {
     if (weekStart < this.#currentWeekStart) weekStart = this.#currentWeekStart;
-    this.nothingAhead = false;
+    if (focus) this.#focusWanted = true;
     if (weekStart === this.#shownWeekStart) return;
     this.weekStart = weekStart;
     emit(this, 'week-changed', { weekStart });
   }
 
-  #weekLabel(weekStart: IsoDate): string {
-    const format = new Intl.DateTimeFormat(this.settings.locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-    return format.formatRange(new Date(`${weekStart}T00:00:00Z`), new Date(`${addDays(weekStart, 6)}T00:00:00Z`));
-  }
-
   protected override render() {
     const weekStart = this.#shownWeekStart;
-    const atCurrentWeek = weekStart <= this.#currentWeekStart;
     const hasService = Boolean(this.#serviceId);
-    const t = this.t;
+    const busy = this.#load.status === TaskStatus.PENDING || this.#search.status === TaskStatus.PENDING;
     return html`
-      <h2 class="visually-hidden">${t.availableTimes}</h2>
-      <div class="toolbar" part="toolbar" ?hidden=${!hasService}>
-        <button class="button nav" part="nav-button" aria-label=${t.previousWeek} ?disabled=${atCurrentWeek}
-          @click=${() => this.#goToWeek(addDays(weekStart, -7))}>
-          <span aria-hidden="true">‹</span>
-        </button>
-        <p class="week-label" part="week-label">${this.#weekLabel(weekStart)}</p>
-        <button class="button nav" part="nav-button" aria-label=${t.nextWeek} @click=${() => this.#goToWeek(addDays(weekStart, 7))}>
-          <span aria-hidden="true">›</span>
-        </button>
-        <button class="button" part="nav-button" ?disabled=${atCurrentWeek} @click=${() => this.#goToWeek(this.#currentWeekStart)}>
-          ${t.thisWeek}
-        </button>
-        <label class="zone" part="time-zone">
-          <span>${t.timeZone}</span>
-          <select @change=${(e: Event) => this.#changeTimeZone((e.target as HTMLSelectElement).value)}>
-            ${timeZoneOptions(this.#shownTimeZone)}
-          </select>
-        </label>
-      </div>
-      <div class="body ${hasService ? '' : 'unsized'}" tabindex="-1" aria-busy=${this.load.status === 'pending' || this.searching ? 'true' : 'false'}>
-        ${this.#renderState(weekStart)}
+      <h2 class="visually-hidden">${this.t.availableTimes}</h2>
+      ${weekToolbar({
+        hidden: !hasService,
+        weekStart,
+        atCurrentWeek: weekStart <= this.#currentWeekStart,
+        currentWeekStart: this.#currentWeekStart,
+        timeZone: this.#shownTimeZone,
+        settings: this.settings,
+        goToWeek: (week) => this.#goToWeek(week),
+        changeTimeZone: (zone) => this.#changeTimeZone(zone),
+      })}
+      <div class="body ${hasService ? '' : 'unsized'}" tabindex="-1" aria-busy=${busy ? 'true' : 'false'}>
+        ${hasService
+          ? this.#load.render({
+              pending: () => this.#renderSkeleton(),
+              complete: (week) => this.#renderWeekState(week, weekStart),
+              error: (error) => this.#renderError(errorDetail(error)),
+            })
+          : html`<p class="prompt" part="prompt">${this.t.chooseService}</p>`}
         <div class="calendar" ?hidden=${!this.#week.value?.weekMetadata.totalSlots}>
           <slot><hourly-calendar></hourly-calendar></slot>
         </div>
@@ -317,23 +266,12 @@ export class AvailabilityLoader extends BookingElement {
     `;
   }
 
-  #renderState(weekStart: IsoDate) {
-    const load = this.load;
-    switch (load.status) {
-      case 'initial':
-        return html`<p class="prompt" part="prompt">${this.t.chooseService}</p>`;
-      case 'pending':
-        return this.#renderSkeleton();
-      case 'error':
-        return this.#renderError(load.error);
-      default: {
-        const meta = this.#week.value?.weekMetadata;
-        return html`
-          ${meta?.stale ? html`<p class="stale" part="stale">${this.t.staleTimes}</p>` : nothing}
-          ${meta?.totalSlots ? nothing : this.#renderEmpty(weekStart)}
-        `;
-      }
-    }
+  #renderWeekState(week: WeekAvailability, weekStart: IsoDate) {
+    const { stale, totalSlots } = week.weekMetadata;
+    return html`
+      ${stale ? html`<p class="stale" part="stale">${this.t.staleTimes}</p>` : nothing}
+      ${totalSlots ? nothing : this.#renderEmpty(weekStart)}
+    `;
   }
 
   #renderSkeleton() {
@@ -346,28 +284,30 @@ export class AvailabilityLoader extends BookingElement {
   }
 
   #renderError(error: ErrorDetail) {
-    const t = this.t;
     return html`
       <div class="error" part="error" role="alert">
-        <p><strong>${t.availabilityFailed}</strong> ${this.#errorMessage(error)}</p>
-        <button class="button" @click=${() => void this.retry()}>${t.retry}</button>
+        <p><strong>${this.t.availabilityFailed}</strong> ${this.#errorMessage(error)}</p>
+        <button class="button" @click=${() => void this.#load.run()}>${this.t.retry}</button>
       </div>
     `;
   }
 
   #renderEmpty(weekStart: IsoDate) {
+    const t = this.t;
+    const searching = this.#search.status === TaskStatus.PENDING;
+    const nothingAhead = this.#search.status === TaskStatus.COMPLETE && this.#search.value === undefined && this.#searchedFrom === weekStart;
     return html`
       <div class="empty" part="empty">
-        <p>${this.nothingAhead ? this.t.nothingAhead(MAX_LOOKAHEAD_WEEKS) : this.t.noTimesThisWeek}</p>
-        <button class="button primary" ?disabled=${Boolean(this.searching)} @click=${() => void this.#showNextAvailable(weekStart)}>
-          ${this.searching ? this.t.searchingNextAvailable : this.t.showNextAvailable}
+        <p>${nothingAhead ? t.nothingAhead(MAX_LOOKAHEAD_WEEKS) : t.noTimesThisWeek}</p>
+        <button class="button primary" ?disabled=${searching} @click=${() => void this.#search.run([(this.#searchedFrom = weekStart)])}>
+          ${searching ? t.searchingNextAvailable : t.showNextAvailable}
         </button>
       </div>
     `;
   }
 }
 
-function errorDetail(error: unknown): { code: string; message: string } {
+function errorDetail(error: unknown): ErrorDetail {
   if (error instanceof BookingApiError) return { code: error.code, message: error.message };
   return { code: 'unknown', message: 'Something went wrong. Please try again.' };
 }

@@ -1,4 +1,5 @@
 import { ContextProvider } from '@lit/context';
+import { Task } from '@lit/task';
 import { html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
 import { AvailabilityClient } from '../../api/availability-client.js';
 import { BookingApiError } from '../../api/errors.js';
@@ -13,11 +14,11 @@ import {
   type DisplaySettings,
   type Selection,
 } from '../../internal/contexts.js';
-import type { Theme } from '../../internal/events.js';
+import type { Theme } from '../../public/events.js';
 import { localeWeekStart, pageLocale } from '../../internal/settings.js';
-import { stringsFor, type BookingStrings } from '../../internal/strings.js';
+import { stringsFor, type BookingStrings } from '../../public/strings.js';
 import { EMPTY_SELECTION, STEP_EVENTS, selectionAfter } from '../../internal/selection.js';
-import { readStoredTheme } from '../../internal/theme-store.js';
+import { FocusHandover, focusContext } from '../../internal/focus-handover.js';
 import { styles } from './booking-flow.styles.js';
 
 /**
@@ -74,7 +75,6 @@ export class BookingFlow extends BookingElement {
     hourCycle: { attribute: 'hour-cycle', reflect: true },
     strings: { attribute: false },
     client: { state: true },
-    catalogState: { state: true },
     selection: { state: true },
     resolved: { state: true },
     hasOwnSteps: { state: true },
@@ -111,7 +111,8 @@ export class BookingFlow extends BookingElement {
   strings?: Partial<BookingStrings>;
 
   private client?: AvailabilityClient;
-  private catalogState: CatalogState = { status: 'loading' };
+  /** The catalog as the steps see it, made from the catalog task's state (the same object while that is unchanged). */
+  #catalogState: CatalogState = { status: 'loading' };
   private selection: Selection = EMPTY_SELECTION;
   /** The settings this flow resolved from its attributes and the page. */
   private resolved!: DisplaySettings;
@@ -119,50 +120,58 @@ export class BookingFlow extends BookingElement {
   // The steps inside take these by context. Each update hands them the current values; unchanged ones notify nobody.
   readonly #provided = {
     client: new ContextProvider(this, { context: clientContext }),
-    catalog: new ContextProvider(this, { context: catalogContext, initialValue: this.catalogState }),
+    catalog: new ContextProvider(this, { context: catalogContext, initialValue: this.#catalogState }),
     selection: new ContextProvider(this, { context: selectionContext, initialValue: this.selection }),
     settings: new ContextProvider(this, { context: settingsContext }),
   };
 
   private hasOwnSteps = false;
 
-  #catalogLoading?: AbortController;
+  /** Where the steps register to take focus: the flow hands it on without knowing which elements they are. */
+  readonly #focus = new FocusHandover();
+
+  /** The catalog from the current client. */
+  readonly #catalog = new Task(this, {
+    args: () => [this.client] as const,
+    task: ([client], { signal }) => {
+      if (!client) throw new BookingApiError({ kind: 'network', code: 'no_proxy_url', message: 'Set the proxy-url attribute on <booking-flow>.' });
+      return client.getCatalog(signal);
+    },
+  });
 
   constructor() {
     super();
     for (const type of STEP_EVENTS) this.addEventListener(type, (e) => (this.selection = selectionAfter(this.selection, e)));
+    new ContextProvider(this, { context: focusContext, initialValue: this.#focus });
     // On to the next step once a time is chosen: the summary and its form.
-    this.addEventListener('slot-selected', () => void this.updateComplete.then(() => this.#step('booking-summary')?.focusHeading()));
+    this.addEventListener('slot-selected', () => void this.updateComplete.then(() => this.#focus.focus('summary')));
     this.addEventListener('theme-changed', (e) => (this.theme = e.detail.theme));
     this.addEventListener('time-zone-changed', (e) => (this.timeZone = e.detail.timeZone));
     this.addEventListener('booking-confirmed', (e) => {
-      this.#refreshAvailability(e.detail.booking.service, e.detail.booking.staff);
+      this.#refreshStaffWeeks(e.detail.booking.service, e.detail.booking.staff);
       this.#choose({ slot: null });
     });
     this.addEventListener('booking-failed', (e) => {
       if (e.detail.error.code !== 'slot_unavailable' || !this.selection.serviceId) return;
-      // The time was taken meanwhile: show that week as it is now.
-      this.#refreshAvailability(this.selection.serviceId, this.selection.staffId);
+      // The time was taken meanwhile (the client reloads that week); back to the calendar to choose another time.
+      this.#refreshStaffWeeks(this.selection.serviceId, this.selection.staffId);
       this.#choose({ slot: null });
-      // Back to the calendar to choose another time; the typed details wait in the form.
-      this.#step('availability-loader')?.focusCalendar();
+      this.#focus.focus('calendar');
     });
   }
 
-  /** A step of this flow: one of the author's children, or of the default steps. */
-  #step<K extends 'booking-summary' | 'availability-loader'>(tag: K): HTMLElementTagNameMap[K] | null {
-    return this.querySelector(tag) ?? this.renderRoot.querySelector(tag);
-  }
-
-  /** Drops the cached weeks a booking made stale: its service's, and every service of the person booked. */
-  #refreshAvailability(serviceId: string, staffId: string | null): void {
-    const staff = this.catalogState.catalog?.staff.find((s) => s.id === staffId);
-    for (const id of new Set([serviceId, ...(staff?.serviceIds ?? [])])) this.client?.invalidate({ serviceId: id });
+  /**
+   * The client drops the booked service's weeks by itself; the flow, which knows the catalog, widens that to the
+   * other services of the person booked, whose time is taken there too.
+   */
+  #refreshStaffWeeks(serviceId: string, staffId: string | null): void {
+    const staff = this.#catalogState.catalog?.staff.find((s) => s.id === staffId);
+    for (const id of staff?.serviceIds ?? []) if (id !== serviceId) this.client?.invalidate({ serviceId: id });
   }
 
   /** Preselected ids (attributes) that the catalog does not know, for a message the site owner will see. */
   get #unknownPreselection(): string[] {
-    const catalog = this.catalogState.catalog;
+    const catalog = this.#catalogState.catalog;
     if (!catalog) return [];
     const kinds = this.settings.strings.unknownKinds;
     const unknown: string[] = [];
@@ -178,19 +187,15 @@ export class BookingFlow extends BookingElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    if (changed.has('proxyUrl')) {
-      this.client = this.proxyUrl ? new AvailabilityClient({ baseUrl: this.proxyUrl }) : undefined;
-      void this.#loadCatalog();
-    }
-    // The visitor's remembered choice (made with <theme-toggle>) wins over the page's, before the first paint.
-    if (!this.hasUpdated) this.theme = readStoredTheme() ?? this.theme;
+    if (changed.has('proxyUrl')) this.client = this.proxyUrl ? new AvailabilityClient({ baseUrl: this.proxyUrl }) : undefined;
+    const catalogChanged = this.#updateCatalogState();
     const shown: PropertyKey[] = ['locale', 'timeZone', 'weekStartsOn', 'hourCycle', 'theme', 'strings'];
     if (shown.some((key) => changed.has(key)) || !this.resolved) {
       this.resolved = this.#resolveSettings();
     }
-    if (changed.has('branch') || changed.has('service') || changed.has('staff') || changed.has('catalogState')) {
+    if (changed.has('branch') || changed.has('service') || changed.has('staff') || catalogChanged) {
       // Preselected ids apply once the catalog knows them; an unknown one is shown as a message, not used.
-      const catalog = this.catalogState.catalog;
+      const catalog = this.#catalogState.catalog;
       const known = <T extends { id: string }>(list: T[] | undefined, id: string | undefined) => (id && list?.some((x) => x.id === id) ? id : undefined);
       this.selection = {
         ...this.selection,
@@ -201,7 +206,7 @@ export class BookingFlow extends BookingElement {
     }
     const provided = this.#provided;
     provided.client.setValue(this.client);
-    provided.catalog.setValue(this.catalogState);
+    provided.catalog.setValue(this.#catalogState);
     provided.selection.setValue(this.selection);
     provided.settings.setValue(this.resolved);
   }
@@ -214,23 +219,26 @@ export class BookingFlow extends BookingElement {
     this.resolved = this.#resolveSettings();
   }
 
-  /** Loads the catalog from the current client, dropping a load from a previous one. */
-  async #loadCatalog(): Promise<void> {
-    this.#catalogLoading?.abort();
-    const loading = (this.#catalogLoading = new AbortController());
-    this.catalogState = { status: 'loading' };
-    try {
-      if (!this.client) throw new BookingApiError('network', 'Set the proxy-url attribute on <booking-flow>.', 'no_proxy_url');
-      const catalog = await this.client.getCatalog(loading.signal);
-      if (loading === this.#catalogLoading) this.catalogState = { status: 'ready', catalog };
-    } catch (error) {
-      if (loading !== this.#catalogLoading) return;
-      this.catalogState = {
-        status: 'error',
-        error: error instanceof BookingApiError ? { code: error.code, message: error.message } : { code: 'unknown', message: '' },
-        retry: () => void this.#loadCatalog(),
-      };
-    }
+  /** The catalog task's state as the steps see it; true when it changed. */
+  #updateCatalogState(): boolean {
+    const loading: CatalogState = this.#catalogState.status === 'loading' ? this.#catalogState : { status: 'loading' };
+    const next: CatalogState = this.#catalog.render({
+      initial: () => loading,
+      pending: () => loading,
+      complete: (catalog): CatalogState => (this.#catalogState.catalog === catalog ? this.#catalogState : { status: 'ready', catalog }),
+      error: (error): CatalogState =>
+        this.#catalogState.status === 'error' && this.#catalogState.cause === error
+          ? this.#catalogState
+          : {
+              status: 'error',
+              cause: error,
+              error: error instanceof BookingApiError ? { code: error.code, message: error.message } : { code: 'unknown', message: '' },
+              retry: (): void => void this.#catalog.run(),
+            },
+    });
+    const changed = next !== this.#catalogState;
+    this.#catalogState = next;
+    return changed;
   }
 
   #resolveSettings(): DisplaySettings {
@@ -248,6 +256,12 @@ export class BookingFlow extends BookingElement {
 
   #choose(patch: Partial<Selection>): void {
     this.selection = { ...this.selection, ...patch };
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Known before the first render, so that default steps (a theme toggle among them) never flash in.
+    this.hasOwnSteps = this.children.length > 0;
   }
 
   #onSlotChange(event: Event): void {

@@ -1,21 +1,17 @@
+import { Task, TaskStatus, initialState } from '@lit/task';
 import { html, nothing, type PropertyDeclarations } from 'lit';
 import { newIdempotencyKey, type AvailabilityClient, type BookingRequest } from '../../api/availability-client.js';
 import { BookingApiError, isAbortError } from '../../api/errors.js';
 import type { ConfirmedBooking } from '../../api/schemas.js';
 import { BookingElement } from '../../internal/booking-element.js';
 import { catalogContext, clientContext, consumer, selectionContext, type Selection } from '../../internal/contexts.js';
-import { emit, type ErrorDetail } from '../../internal/events.js';
+import { emit, type ErrorDetail } from '../../public/events.js';
+import { FocusTarget } from '../../internal/focus-handover.js';
 import { HeardSelection } from '../../internal/selection.js';
-import { errorText, type BookingStrings } from '../../internal/strings.js';
+import { errorText, type BookingStrings } from '../../public/strings.js';
 import { styles } from './booking-summary.styles.js';
 
 type Field = 'name' | 'email' | 'phone' | 'notes';
-type Phase =
-  | { kind: 'editing' }
-  | { kind: 'sending' }
-  | { kind: 'checking' }
-  | { kind: 'failed'; error: ErrorDetail }
-  | { kind: 'confirmed'; booking: ConfirmedBooking };
 
 /**
  * Sums up the chosen branch, service, staff and time, asks for the visitor's details and books the time through
@@ -47,27 +43,50 @@ type Phase =
 export class BookingSummary extends BookingElement {
   static override styles = [BookingElement.sharedStyles, styles];
 
-  static override properties: PropertyDeclarations = { client: { attribute: false }, values: { state: true }, phase: { state: true } };
+  static override properties: PropertyDeclarations = { client: { attribute: false }, values: { state: true }, checking: { state: true } };
 
   /** The client to use when no `<booking-flow>` provides one. */
   client?: AvailabilityClient;
 
   readonly #catalog = consumer(this, catalogContext);
   readonly #selection = consumer(this, selectionContext);
+  readonly #heard = new HeardSelection(this, () => !this.#selection.value);
 
   private values: Record<Field, string> = { name: '', email: '', phone: '', notes: '' };
-  private phase: Phase = { kind: 'editing' };
-
-  readonly #heard = new HeardSelection(this, () => !this.#selection.value);
+  /** The booking service has not confirmed yet and the client is asking again. */
+  private checking = false;
   #lastSlot?: string;
-  #pending?: AbortController;
+  /** Set when a booking was made: focus goes to the confirmation once it is shown. */
+  #focusConfirmation = false;
   /** The last submission and its Idempotency-Key: the same details sent again reuse the key. */
   #attempt?: { request: string; key: string };
+
+  /** One booking attempt; run with no request, it goes back to the form. */
+  readonly #booking = new Task(this, {
+    autoRun: false,
+    task: ([request]: readonly [BookingRequest | undefined], { signal }) => {
+      this.checking = false;
+      if (!request) return initialState;
+      if (!this.client) throw new BookingApiError({ kind: 'network', code: 'no_client', message: errorText(this.t, 'no_client', '') });
+      const sent = JSON.stringify(request);
+      if (this.#attempt?.request !== sent) this.#attempt = { request: sent, key: newIdempotencyKey() };
+      return this.client.book(request, { signal, idempotencyKey: this.#attempt.key, onUnconfirmed: () => (this.checking = true) });
+    },
+    onComplete: (booking) => {
+      emit(this, 'booking-confirmed', { booking });
+      this.#focusConfirmation = true;
+    },
+    onError: (error) => {
+      const failure = this.#failure(error);
+      if (failure) emit(this, 'booking-failed', { error: failure });
+    },
+  });
 
   constructor() {
     super();
     // The flow's client, when there is a flow around; it sets the public property.
     consumer(this, clientContext, (client) => (this.client = client));
+    new FocusTarget(this, 'summary', () => this.#focusHeading());
   }
 
   get #chosen(): Selection {
@@ -78,84 +97,70 @@ export class BookingSummary extends BookingElement {
     // A new time starts a new attempt; what the visitor typed stays.
     const slot = this.#chosen.slot?.fullDatetime;
     if (slot !== this.#lastSlot) {
-      if (slot && this.phase.kind !== 'sending') this.phase = { kind: 'editing' };
+      if (slot && this.#booking.status !== TaskStatus.PENDING && this.#booking.status !== TaskStatus.INITIAL) void this.#booking.run([undefined]);
       this.#lastSlot = slot;
+    }
+  }
+
+  protected override updated(): void {
+    if (this.#focusConfirmation && this.#booking.status === TaskStatus.COMPLETE) {
+      this.#focusConfirmation = false;
+      this.#focusHeading();
     }
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#pending?.abort();
+    this.#booking.abort();
   }
 
   /** Moves focus to the step's heading, so that a screen reader starts reading the summary there. */
-  focusHeading(): void {
-    this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
+  #focusHeading(): boolean {
+    const heading = this.renderRoot.querySelector<HTMLElement>('h2');
+    heading?.focus();
+    return Boolean(heading);
   }
 
   #onInput(field: Field, event: Event): void {
     this.values = { ...this.values, [field]: (event.target as HTMLInputElement | HTMLTextAreaElement).value };
   }
 
-  async #submit(event: SubmitEvent): Promise<void> {
+  #submit(event: SubmitEvent): void {
     event.preventDefault();
     const { slot, serviceId, staffId } = this.#chosen;
-    if (!slot || !serviceId || this.phase.kind === 'sending') return;
+    if (!slot || !serviceId || this.#booking.status === TaskStatus.PENDING) return;
     if (!(event.target as HTMLFormElement).reportValidity()) return;
-    const settings = this.settings;
-    const t = settings.strings;
-    if (!this.client) return this.#fail({ code: 'no_client', message: errorText(t, 'no_client', '') });
+    const { timeZone, locale } = this.settings;
     const { name, email, phone, notes } = this.values;
-    const request: BookingRequest = {
-      service: serviceId,
-      staff: staffId,
-      start: slot.fullDatetime,
-      timeZone: settings.timeZone,
-      duration: slot.durationMinutes,
-      attendee: { name: name.trim(), email: email.trim(), ...(phone.trim() ? { phone: phone.trim() } : {}), ...(notes.trim() ? { notes: notes.trim() } : {}) },
-      locale: settings.locale,
-    };
-    const sent = JSON.stringify(request);
-    if (this.#attempt?.request !== sent) this.#attempt = { request: sent, key: newIdempotencyKey() };
-    this.phase = { kind: 'sending' };
-    this.#pending = new AbortController();
-    try {
-      const booking = await this.client.book(request, {
-        signal: this.#pending.signal,
-        idempotencyKey: this.#attempt.key,
-        onUnconfirmed: () => (this.phase = { kind: 'checking' }),
-      });
-      this.phase = { kind: 'confirmed', booking };
-      emit(this, 'booking-confirmed', { booking });
-      await this.updateComplete;
-      this.focusHeading();
-    } catch (error) {
-      if (isAbortError(error)) return;
-      this.#fail(
-        error instanceof BookingApiError
-          ? { code: error.code, message: messageFor(t, error.code, error.message) }
-          : { code: 'unknown', message: t.bookingFailed },
-      );
-    }
+    const attendee = { name: name.trim(), email: email.trim(), ...(phone.trim() ? { phone: phone.trim() } : {}), ...(notes.trim() ? { notes: notes.trim() } : {}) };
+    void this.#booking.run([{ service: serviceId, staff: staffId, start: slot.fullDatetime, timeZone, duration: slot.durationMinutes, attendee, locale }]);
   }
 
-  #fail(error: ErrorDetail): void {
-    this.phase = { kind: 'failed', error };
-    emit(this, 'booking-failed', { error });
+  /** What to tell the visitor about a failed attempt; nothing for one that was only cancelled. */
+  #failure(error: unknown): ErrorDetail | undefined {
+    if (isAbortError(error)) return undefined;
+    if (!(error instanceof BookingApiError)) return { code: 'unknown', message: this.t.bookingFailed };
+    return { code: error.code, message: messageFor(this.t, error.code, error.message) };
   }
 
   #bookAnother(): void {
     this.values = { ...this.values, notes: '' };
-    this.phase = { kind: 'editing' };
+    void this.#booking.run([undefined]);
   }
 
   protected override render() {
+    return this.#booking.render({
+      initial: () => this.#renderForm(false),
+      pending: () => this.#renderForm(true),
+      complete: (booking) => this.#renderConfirmation(booking),
+      error: (error) => this.#renderForm(false, this.#failure(error)),
+    });
+  }
+
+  #renderForm(sending: boolean, failed?: ErrorDetail) {
     const t = this.t;
-    if (this.phase.kind === 'confirmed') return this.#renderConfirmation(this.phase.booking);
     const { slot } = this.#chosen;
-    const failed = this.phase.kind === 'failed' ? this.phase.error : undefined;
     if (!slot && !failed) return html`<p class="prompt" part="prompt">${t.chooseTime}</p>`;
-    const sending = this.phase.kind === 'sending' || this.phase.kind === 'checking';
     const unconfirmed = failed?.code === 'booking_unconfirmed';
     return html`
       <section aria-labelledby="heading">
@@ -170,7 +175,7 @@ export class BookingSummary extends BookingElement {
             <textarea id="notes" part="input" rows="3" maxlength="2000" .value=${this.values.notes} @input=${(e: Event) => this.#onInput('notes', e)}></textarea>
           </div>
           ${failed ? html`<p id="error" class="error" part="error" role="alert">${failed.message}</p>` : nothing}
-          ${this.phase.kind === 'checking' ? html`<p class="checking" part="checking" role="status">${t.checkingBooking}</p>` : nothing}
+          ${sending && this.checking ? html`<p class="checking" part="checking" role="status">${t.checkingBooking}</p>` : nothing}
           <button class="button primary" part="confirm-button" type="submit" ?disabled=${!slot} aria-disabled=${sending ? 'true' : 'false'}>
             ${sending ? t.sending : unconfirmed ? t.checkAgain : t.confirm}
           </button>

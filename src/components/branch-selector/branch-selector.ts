@@ -1,7 +1,7 @@
 import { nothing } from 'lit';
 import { CatalogStep } from '../../internal/catalog-step.js';
 import { renderCatalogStatus, renderChoices } from '../../internal/choice-list.js';
-import { emit } from '../../internal/events.js';
+import { emit } from '../../public/events.js';
 
 /**
  * Lists the branches (locations) of the catalog as a radio group. Choosing one narrows the services and staff

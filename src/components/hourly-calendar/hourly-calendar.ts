@@ -3,10 +3,15 @@ import type { IsoDate } from '../../model/dates.js';
 import { busyness, type DayInfo, type Slot, type WeekData, type WeekMetadata } from '../../model/week.js';
 import { BookingElement } from '../../internal/booking-element.js';
 import { availabilityContext, catalogContext, consumer, selectionContext } from '../../internal/contexts.js';
-import { emit } from '../../internal/events.js';
-import type { BookingStrings } from '../../internal/strings.js';
+import { emit } from '../../public/events.js';
+import type { BookingStrings } from '../../public/strings.js';
 import { slotFormatters, type SlotFormatters } from '../../model/format.js';
+import { FocusTarget } from '../../internal/focus-handover.js';
+import { requestWeek } from '../../internal/week-request.js';
 import { styles } from './hourly-calendar.styles.js';
+
+/** The container width at which the styles switch to the day strip (their `@container (max-width: 480px)`). */
+const NARROW_PX = 480;
 
 /**
  * Shows one week of free times as buttons, grouped by day and hour. It takes the week from the
@@ -21,7 +26,6 @@ import { styles } from './hourly-calendar.styles.js';
  *
  * @fires {CustomEvent<{ slot: Slot }>} slot-selected - The visitor picked a time.
  *
- * @fires {CustomEvent<{ offset: number }>} week-requested - PageUp/PageDown: the loader around it moves by `offset` weeks.
  *
  * @csspart week - The grid of days.
  * @csspart day - One day's column; also `today`, `past`, and `busy-none`, `busy-few` or `busy-many`.
@@ -76,8 +80,28 @@ export class HourlyCalendar extends BookingElement {
     return this.#selection.value ? this.#selection.value.slot?.fullDatetime : this.chosen;
   }
 
+  /** Whether the host is as narrow as the day-strip layout's container query (480px), seen by a ResizeObserver. */
+  #narrow = false;
+  readonly #resize = new ResizeObserver(([entry]) => (this.#narrow = (entry?.contentRect.width ?? Infinity) <= NARROW_PX));
+
+  constructor() {
+    super();
+    // The loader around it hands focus to the week's tab stop through this.
+    new FocusTarget(this, 'times', () => this.#focusActive());
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#resize.observe(this);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#resize.disconnect();
+  }
+
   /** Moves keyboard focus to the week's tab stop: the chosen time, or the first free one. */
-  focusActive(): boolean {
+  #focusActive(): boolean {
     const target = this.renderRoot.querySelector<HTMLButtonElement>('button.slot[tabindex="0"]');
     target?.focus();
     return Boolean(target);
@@ -114,10 +138,10 @@ export class HourlyCalendar extends BookingElement {
     if (!target.matches('button.slot')) return;
     if (event.key === 'PageDown' || event.key === 'PageUp') {
       event.preventDefault();
-      emit(this, 'week-requested', { offset: event.key === 'PageDown' ? 1 : -1 });
+      requestWeek(this, event.key === 'PageDown' ? 1 : -1);
       return;
     }
-    const narrow = this.#isNarrow();
+    const narrow = this.#narrow;
     const days = this.#days().filter((d) => d.slots.length > 0);
     const dayIndex = days.findIndex((d) => d.slots.some((s) => s.fullDatetime === this.active));
     const day = days[dayIndex];
@@ -150,13 +174,7 @@ export class HourlyCalendar extends BookingElement {
     if (!next) return;
     this.active = next.fullDatetime;
     if (narrow) this.shownDay = next.date;
-    void this.updateComplete.then(() => this.focusActive());
-  }
-
-  /** Whether the narrow (day strip) layout is in use: the container query decides, CSS shows the strip. */
-  #isNarrow(): boolean {
-    const strip = this.renderRoot.querySelector('.strip');
-    return strip ? getComputedStyle(strip).display !== 'none' : false;
+    void this.updateComplete.then(() => this.#focusActive());
   }
 
   protected override render() {

@@ -1,7 +1,7 @@
 import type { PropertyDeclarations } from 'lit';
 import { CatalogStep } from '../../internal/catalog-step.js';
 import { renderCatalogStatus, renderChoices } from '../../internal/choice-list.js';
-import { emit } from '../../internal/events.js';
+import { emit } from '../../public/events.js';
 
 /**
  * Lists the services of the chosen branch (or all of them) as a radio group.

@@ -1,7 +1,7 @@
 import { html, type PropertyDeclarations } from 'lit';
 import { CatalogStep } from '../../internal/catalog-step.js';
 import { renderCatalogStatus, renderChoices } from '../../internal/choice-list.js';
-import { emit } from '../../internal/events.js';
+import { emit } from '../../public/events.js';
 
 const ANY = '';
 

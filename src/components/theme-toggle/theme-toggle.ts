@@ -1,6 +1,6 @@
 import { html, type PropertyDeclarations } from 'lit';
 import { BookingElement } from '../../internal/booking-element.js';
-import { emit, type Theme } from '../../internal/events.js';
+import { emit, type Theme } from '../../public/events.js';
 import { readStoredTheme, storeTheme } from '../../internal/theme-store.js';
 import { styles } from './theme-toggle.styles.js';
 
@@ -8,7 +8,8 @@ const THEMES: Theme[] = ['light', 'dark', 'auto'];
 
 /**
  * Switches between light, dark and automatic (system) colours. The choice is remembered in localStorage and
- * announced with `theme-changed`, which `<booking-flow>` applies.
+ * announced with `theme-changed`, which `<booking-flow>` applies; a remembered choice is announced again when the
+ * toggle is shown. Only the toggle reads and writes that memory: without a toggle, the page's theme applies.
  *
  * @summary Light, dark or automatic theme.
  * @tag theme-toggle
@@ -26,7 +27,16 @@ export class ThemeToggle extends BookingElement {
 
   static override properties: PropertyDeclarations = { chosen: { state: true } };
 
-  private chosen: Theme = readStoredTheme() ?? 'auto';
+  private chosen: Theme = 'auto';
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // The visitor's remembered choice: only a shown toggle applies it (the flow's theme attribute wins otherwise).
+    const stored = readStoredTheme();
+    if (!stored) return;
+    this.chosen = stored;
+    if (this.flowSettings && this.flowSettings.theme !== stored) emit(this, 'theme-changed', { theme: stored });
+  }
 
   get #current(): Theme {
     return this.flowSettings?.theme ?? this.chosen;

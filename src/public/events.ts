@@ -23,8 +23,6 @@ export interface BookingEventDetails {
   'theme-changed': { theme: Theme };
   /** Not in SPEC.md's table: the visitor picked another zone in the calendar's time-zone switcher. */
   'time-zone-changed': { timeZone: string };
-  /** Not in SPEC.md's table: PageUp/PageDown in the calendar; the loader around it changes week. */
-  'week-requested': { offset: number };
 }
 
 export type BookingEventName = keyof BookingEventDetails;
