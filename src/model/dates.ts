@@ -1,4 +1,4 @@
-
+import { addDays as addDaysFns, differenceInCalendarDays, getDay, startOfWeek as startOfWeekFns } from 'date-fns';
 /** A calendar date as `YYYY-MM-DD`. */
 export type IsoDate = string;
 
@@ -10,43 +10,40 @@ export type DayName = (typeof DAY_NAMES)[number];
 export type WeekdayIndex = 0 | 1 | 2 | 3 | 4 | 5 | 6;
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const MS_PER_DAY = 86_400_000;
 
-function parts(date: IsoDate): [number, number, number] {
+// Calendar dates are date-fns Dates at local midnight: date-fns' day arithmetic keeps the wall-clock day across
+// DST changes, so "a day later" is always the next calendar date, whatever the browser's zone.
+
+/** The local-midnight Date of `YYYY-MM-DD` (setFullYear keeps years 0-99 as written). */
+function toDay(date: IsoDate): Date {
   const match = ISO_DATE.exec(date);
   if (!match) throw new RangeError(`Not a YYYY-MM-DD date: ${date}`);
-  return [Number(match[1]), Number(match[2]), Number(match[3])];
+  const day = new Date(0);
+  day.setFullYear(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+  day.setHours(0, 0, 0, 0);
+  return day;
+}
+
+function fromDay(day: Date): IsoDate {
+  return `${String(day.getFullYear()).padStart(4, '0')}-${pad(day.getMonth() + 1)}-${pad(day.getDate())}`;
 }
 
 /** True for a real calendar date written `YYYY-MM-DD` (rejects 2025-02-30). */
 export function isIsoDate(value: string): boolean {
-  const match = ISO_DATE.exec(value);
-  if (!match) return false;
-  const utc = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-  return utc.toISOString().slice(0, 10) === value;
-}
-
-// Calendar arithmetic runs on UTC midnights, which have no DST, so a "day" is always 24 h here.
-function toUtcMs(date: IsoDate): number {
-  const [y, m, d] = parts(date);
-  return Date.UTC(y, m - 1, d);
-}
-
-function fromUtcMs(ms: number): IsoDate {
-  return new Date(ms).toISOString().slice(0, 10);
+  return ISO_DATE.test(value) && fromDay(toDay(value)) === value;
 }
 
 export function addDays(date: IsoDate, days: number): IsoDate {
-  return fromUtcMs(toUtcMs(date) + days * MS_PER_DAY);
+  return fromDay(addDaysFns(toDay(date), days));
 }
 
 /** Whole days from `a` to `b` (positive when b is later). */
 export function daysBetween(a: IsoDate, b: IsoDate): number {
-  return Math.round((toUtcMs(b) - toUtcMs(a)) / MS_PER_DAY);
+  return differenceInCalendarDays(toDay(b), toDay(a));
 }
 
 export function weekdayOf(date: IsoDate): WeekdayIndex {
-  return new Date(toUtcMs(date)).getUTCDay() as WeekdayIndex;
+  return getDay(toDay(date)) as WeekdayIndex;
 }
 
 export function dayNameOf(date: IsoDate): DayName {
@@ -55,8 +52,7 @@ export function dayNameOf(date: IsoDate): DayName {
 
 /** The first day of the week holding `date`, for weeks that start on `weekStartsOn`. */
 export function startOfWeek(date: IsoDate, weekStartsOn: WeekdayIndex): IsoDate {
-  const back = (weekdayOf(date) - weekStartsOn + 7) % 7;
-  return addDays(date, -back);
+  return fromDay(startOfWeekFns(toDay(date), { weekStartsOn }));
 }
 
 /** The 7 dates of the week starting at `weekStart`. */

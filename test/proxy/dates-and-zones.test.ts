@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { describe, it } from 'node:test';
 import { canonicalTimeZone, parseInstant } from '../../src/model/parse.js';
 import { localDaysToUtcRange } from '../../src/model/zoned-range.js';
@@ -88,6 +89,17 @@ describe('issue 11: dates and zones', () => {
     assert.equal(around.status, 200);
     const sent = new URL(upstream.sandbox.requests[0]!.url);
     assert.ok(Date.parse(sent.searchParams.get('end')!) > Date.parse(sent.searchParams.get('start')!));
+  });
+
+  it('counts calendar days with date-fns the same in every process zone, across DST changes', () => {
+    const script = `
+      import { addDays, daysBetween, startOfWeek, weekDates } from './src/model/dates.ts';
+      console.log(JSON.stringify([addDays('2025-03-08', 1), addDays('2025-11-01', 2), daysBetween('2025-03-01', '2025-04-01'),
+        startOfWeek('2025-03-12', 1), weekDates('2025-10-27').at(-1), addDays('0099-12-31', 1)]));`;
+    for (const zone of ['America/New_York', 'Europe/Berlin', 'Australia/Lord_Howe', 'UTC']) {
+      const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { env: { ...process.env, TZ: zone } });
+      assert.deepEqual(JSON.parse(out.toString()), ['2025-03-09', '2025-11-03', 31, '2025-03-10', '2025-11-02', '0100-01-01'], zone);
+    }
   });
 
   it('#12 says "is required" for a missing field, and "is not a known field" only for an unknown one', async () => {
