@@ -25,7 +25,7 @@ export async function showWeek(page: Page): Promise<void> {
 
 async function main(): Promise<void> {
   await mkdir(OUT, { recursive: true });
-  const proxy = createProxy({ config: parseConfig(demoConfig), basePath: '/booking-api' });
+  const proxy = createProxy({ upstream: 'sandbox', config: parseConfig(demoConfig), basePath: '/booking-api' });
   const server = await startNodeServer({ proxy, port: 0, basePath: '/booking-api', staticDir: 'dist/demo' });
   const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
   try {

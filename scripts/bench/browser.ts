@@ -59,7 +59,7 @@ async function switchWeek(page: Page, label: 'Next week' | 'Previous week'): Pro
 }
 
 export async function browserTimings(runs: number, log: (line: string) => void): Promise<{ timings: Timing[]; requestsOver4Weeks: number; chromium: string }> {
-  const proxy = createProxy({ config: benchConfig(), basePath: '/booking-api', log: () => {} });
+  const proxy = createProxy({ upstream: 'sandbox', config: benchConfig(), basePath: '/booking-api', log: () => {} });
   const server = await startNodeServer({ proxy, port: 0, basePath: '/booking-api' });
   const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
   const samples = { paint: [] as number[], hit: [] as number[], miss: [] as number[], dense: [] as number[] };

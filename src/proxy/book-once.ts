@@ -4,7 +4,7 @@ import type { ProxyConfig } from './config.js';
 import { ProxyError } from './errors.js';
 import type { RecordStore } from './record-store.js';
 import type { SlotCache } from './slot-cache.js';
-import { bookingTags, publicBooking, type BookingRequest } from './bookings-route.js';
+import { bookingTags, publicBooking, type CheckedBooking } from './bookings-route.js';
 
 /** What POST /bookings answers: made (201), taken meanwhile (409), or not known yet (202, ask again). */
 export type BookingOutcome =
@@ -66,7 +66,7 @@ export class BookOnce {
     this.#settleMs = Math.max(30_000, 3 * (options.config.calcom.timeoutMs ?? 10_000));
   }
 
-  async book(request: BookingRequest, key: string | undefined, stats: UpstreamStats): Promise<BookingOutcome> {
+  async book(request: CheckedBooking, key: string | undefined, stats: UpstreamStats): Promise<BookingOutcome> {
     if (key === undefined) return this.#attempt(request, stats);
     const fingerprint = fingerprintOf(request);
     const running = this.#inFlight.get(key);
@@ -83,7 +83,7 @@ export class BookOnce {
     }
   }
 
-  async #withKey(storeKey: string, fingerprint: string, request: BookingRequest, stats: UpstreamStats): Promise<BookingOutcome> {
+  async #withKey(storeKey: string, fingerprint: string, request: CheckedBooking, stats: UpstreamStats): Promise<BookingOutcome> {
     const { records, now } = this.options;
     for (let round = 0; round < 3; round++) {
       const record = await records.get<KeyRecord>(storeKey);
@@ -120,7 +120,7 @@ export class BookOnce {
   }
 
   /** One POST upstream; a lost answer is looked up before the visitor is told anything. */
-  async #attempt(request: BookingRequest, stats: UpstreamStats): Promise<BookingOutcome> {
+  async #attempt(request: CheckedBooking, stats: UpstreamStats): Promise<BookingOutcome> {
     const { calcom, cache, config } = this.options;
     try {
       const booking = publicBooking(request, await calcom.createBooking(request.upstream, stats), config);
@@ -140,7 +140,7 @@ export class BookOnce {
   }
 
   /** The booking if Cal.com has it, null if it surely has none, undefined if it cannot tell. */
-  async #lookup(request: BookingRequest, stats: UpstreamStats): Promise<Extract<BookingOutcome, { status: 201 }> | null | undefined> {
+  async #lookup(request: CheckedBooking, stats: UpstreamStats): Promise<Extract<BookingOutcome, { status: 201 }> | null | undefined> {
     const { calcom, cache, config } = this.options;
     const { eventType, start, attendee } = request.upstream;
     try {
@@ -165,7 +165,7 @@ function keyReused(): ProxyError {
  * Node's thread pool, which DNS lookups can fill while Redis reconnects. It tells one booking from another; it is
  * no secret (an outcome holds no personal data).
  */
-function fingerprintOf(request: BookingRequest): string {
+function fingerprintOf(request: CheckedBooking): string {
   const text = JSON.stringify(request.upstream);
   return `${cyrb53(text, 1).toString(36)}.${cyrb53(text, 2).toString(36)}`;
 }

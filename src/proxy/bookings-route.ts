@@ -32,14 +32,15 @@ const BookingBodySchema = v.strictObject({
   locale: v.optional(v.pipe(v.string(), v.check(isLocale, 'must be a language tag such as en or de-DE'))),
 });
 
-export interface BookingRequest {
+/** A POST /bookings body checked against the config: what the booking is for, and what Cal.com will be sent. */
+export interface CheckedBooking {
   service: ServiceConfig;
   staff?: StaffConfig;
   upstream: BookingInput;
 }
 
 /** Validates a POST /bookings body against the config; throws a ProxyError naming the field. */
-export function parseBookingRequest(body: unknown, config: ProxyConfig, now: number): BookingRequest {
+export function parseBookingRequest(body: unknown, config: ProxyConfig, now: number): CheckedBooking {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) throw invalidField('body', 'must be a JSON object');
   const result = v.safeParse(BookingBodySchema, body);
   if (!result.success) throw issueError(result.issues, 'body', 'field');
@@ -81,14 +82,14 @@ export function parseBookingRequest(body: unknown, config: ProxyConfig, now: num
 }
 
 /** Our answer for a booking Cal.com made: who took it, in our ids. */
-export function publicBooking(request: BookingRequest, booking: CalcomBooking, config: ProxyConfig): ConfirmedBooking {
+export function publicBooking(request: CheckedBooking, booking: CalcomBooking, config: ProxyConfig): ConfirmedBooking {
   const host = booking.hosts[0]?.username;
   const staff = request.staff ?? config.staff.find((s) => s.username !== undefined && s.username === host && s.serviceIds.includes(request.service.id));
   return { uid: booking.uid, start: booking.start, end: booking.end, status: booking.status, service: request.service.id, staff: staff?.id ?? null };
 }
 
 /** The cached slot answers a booking (or a taken slot) made stale: the service's, and its host's everywhere. */
-export function bookingTags(config: ProxyConfig, request: BookingRequest, booking?: ConfirmedBooking): string[] {
+export function bookingTags(config: ProxyConfig, request: CheckedBooking, booking?: ConfirmedBooking): string[] {
   const staff = request.staff ?? config.staff.find((s) => s.id === booking?.staff);
   return slotTags(config, request.service, staff);
 }

@@ -42,7 +42,7 @@ async function main(): Promise<void> {
   const redisUrl = config.redis?.url ?? process.env.REDIS_URL;
   if (config.redis && !redisUrl) throw new ConfigError('redis.url', 'is needed (or REDIS_URL in the environment) when "redis" is set');
   const redis = redisUrl ? await connectRedis(redisUrl) : undefined;
-  const proxy = createProxy({ config, apiKey, basePath: values['base-path'], redis });
+  const proxy = createProxy({ config, apiKey, upstream: apiKey ? undefined : 'sandbox', basePath: values['base-path'], redis });
   const limits = {
     requestTimeoutMs: whole(values['request-timeout'], '--request-timeout', DEFAULT_CONNECTION_LIMITS.requestTimeoutMs),
     headersTimeoutMs: whole(values['headers-timeout'], '--headers-timeout', DEFAULT_CONNECTION_LIMITS.headersTimeoutMs),

@@ -11,32 +11,25 @@ import { ProxyError } from './errors.js';
 import { SECURITY_HEADERS } from './headers.js';
 import type { Circuit } from './resilience.js';
 import { createServices, type ProxyServices } from './services.js';
-import type { CacheState, SlotCache } from './slot-cache.js';
+import { requestLog, type RequestLog } from './request-log.js';
+import type { SlotCache } from './slot-cache.js';
 import { slotsRoute } from './slots-route.js';
 import { webhooksRoute } from './webhooks-route.js';
 
 export { DEFAULT_CALCOM_BASE_URL } from './services.js';
 export type { ConnectionInfo } from './context.js';
 
-/** One JSON log line per request: no query values, no IPs, no bodies, never the key. */
-export interface RequestLog {
-  time: string;
-  level: 'info' | 'warn' | 'error';
-  method: string;
-  route: string;
-  status: number;
-  durationMs: number;
-  cache?: CacheState;
-  upstreamCalls: number;
-  error?: string;
-}
+export type { RequestLog } from './request-log.js';
 
 export interface ProxyOptions {
   config: ProxyConfig;
-  /** The Cal.com API key. Without one (and without `upstream`) the proxy talks to the built-in sandbox. */
+  /** The Cal.com API key: the proxy calls Cal.com with it. */
   apiKey?: string;
-  /** Where Cal.com requests go instead of the network (tests, a custom sandbox). */
-  upstream?: (request: Request) => Promise<Response>;
+  /**
+   * Where Cal.com requests go instead: `'sandbox'`, the built-in Cal.com simulator (what the CLI picks when no
+   * key is set), or a fetch function (tests, a simulator of your own). One of `apiKey` and `upstream` is needed.
+   */
+  upstream?: 'sandbox' | ((request: Request) => Promise<Response>);
   /** Path the proxy is mounted under, e.g. `/booking-api`. */
   basePath?: string;
   /**
@@ -82,24 +75,7 @@ export function createProxy(options: ProxyOptions): BookingProxy {
 
   const app = new Hono<ProxyEnv>().basePath(options.basePath ?? '/');
 
-  app.use('*', async (c, next) => {
-    const started = performance.now();
-    const stats: ProxyEnv['Variables']['stats'] = { upstreamCalls: 0 };
-    c.set('stats', stats);
-    await next();
-    const status = c.res.status;
-    log({
-      time: new Date(now()).toISOString(),
-      level: status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info',
-      method: c.req.method,
-      route: c.req.routePath,
-      status,
-      durationMs: Math.round((performance.now() - started) * 10) / 10,
-      ...(stats.cache ? { cache: stats.cache } : {}),
-      upstreamCalls: stats.upstreamCalls,
-      ...(status >= 400 ? { error: c.res.headers.get('x-error-code') ?? undefined } : {}),
-    });
-  });
+  app.use('*', requestLog(log, now));
 
   // CORS only where a browser sends an Origin: rewriting every response's headers would take Hono off its
   // fast path on Node. Origins were checked at start to be http(s) origins, so "null" is never allowed.

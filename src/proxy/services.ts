@@ -22,7 +22,7 @@ const SANDBOX_API_KEY = 'cal_sandbox';
 export interface ServiceOptions {
   config: ProxyConfig;
   apiKey?: string;
-  upstream?: (request: Request) => Promise<Response>;
+  upstream?: 'sandbox' | ((request: Request) => Promise<Response>);
   redis?: Redis;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
@@ -50,13 +50,17 @@ export interface ProxyServices {
 export function createServices(options: ServiceOptions): ProxyServices {
   const { config } = options;
   const now = options.now ?? Date.now;
-  const sandbox = !options.apiKey && !options.upstream ? createSandbox({ now }) : undefined;
+  if (!options.apiKey && !options.upstream) {
+    throw new Error("createProxy needs an apiKey (to call Cal.com) or an upstream: 'sandbox' for the built-in simulator, or a fetch function.");
+  }
+  const sandbox = options.upstream === 'sandbox' ? createSandbox({ now }) : undefined;
+  const custom = typeof options.upstream === 'function' ? options.upstream : undefined;
   const { upstream } = config;
   const circuit = new Circuit(upstream.circuitFailures, upstream.circuitOpenSeconds * 1000, now);
   const calcom = new CalcomClient({
     baseUrl: sandbox ? SANDBOX_BASE_URL : (config.calcom.baseUrl ?? DEFAULT_CALCOM_BASE_URL),
-    apiKey: options.apiKey ?? (sandbox ? SANDBOX_API_KEY : undefined),
-    fetch: sandbox?.fetch ?? options.upstream ?? ((request) => fetch(request)),
+    apiKey: sandbox ? SANDBOX_API_KEY : options.apiKey,
+    fetch: sandbox?.fetch ?? custom ?? ((request) => fetch(request)),
     timeoutMs: config.calcom.timeoutMs ?? 10_000,
     retry: { retries: upstream.retries, baseDelayMs: upstream.retryBaseDelayMs, maxDelayMs: upstream.retryMaxDelayMs, sleep: options.sleep },
     circuit,

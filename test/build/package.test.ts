@@ -29,7 +29,7 @@ describe('npm package and script-tag build', () => {
     // A runtime specifier: the type check runs before the build, when dist/ may not exist yet.
     const specifier = 'booking-flow/proxy';
     const proxy = (await import(specifier)) as typeof ProxyEntry;
-    const handler = proxy.createProxy({ config: proxy.parseConfig(proxy.demoConfig) });
+    const handler = proxy.createProxy({ upstream: 'sandbox', config: proxy.parseConfig(proxy.demoConfig) });
     const res = await handler.fetch(new Request('http://x/health'));
     assert.deepEqual(await res.json(), { status: 'ok', upstream: 'sandbox', circuit: 'closed', reasons: [] });
   });

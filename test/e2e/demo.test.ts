@@ -15,7 +15,7 @@ describe('demo page, end to end in Chromium', () => {
 
   before(async () => {
     assert.ok(existsSync('dist/demo/index.html'), 'build the demo first: npm run build');
-    const proxy = createProxy({ config: parseConfig(demoConfig), basePath: '/booking-api' });
+    const proxy = createProxy({ upstream: 'sandbox', config: parseConfig(demoConfig), basePath: '/booking-api' });
     server = await startNodeServer({ proxy, port: 0, basePath: '/booking-api', staticDir: 'dist/demo' });
     browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
   });

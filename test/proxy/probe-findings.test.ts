@@ -38,7 +38,7 @@ describe('issue 11 #7: webhooks', () => {
   });
 
   it('refuses a delivery older than the replay window, or from the future, by its createdAt', async () => {
-    const proxy = createProxy({ config: demo({ webhookSecret: SECRET, webhookReplayWindowSeconds: 300 }), now: () => NOW, log: () => {} });
+    const proxy = createProxy({ upstream: 'sandbox', config: demo({ webhookSecret: SECRET, webhookReplayWindowSeconds: 300 }), now: () => NOW, log: () => {} });
     const old = await webhook(proxy, created(-301_000, 'old'));
     assert.equal(old.status, 400);
     assert.equal(((await old.json()) as ErrorJson).error.details?.field, 'createdAt');
@@ -48,7 +48,7 @@ describe('issue 11 #7: webhooks', () => {
 
   it('limits webhooks per IP before checking signatures, and bodies to 64 KB', async () => {
     const config = demo({ webhookSecret: SECRET });
-    const proxy = createProxy({ config: { ...config, rateLimit: { ...config.rateLimit, webhooksPerMinute: 5 } }, now: () => NOW, log: () => {} });
+    const proxy = createProxy({ upstream: 'sandbox', config: { ...config, rateLimit: { ...config.rateLimit, webhooksPerMinute: 5 } }, now: () => NOW, log: () => {} });
     const junk = 'x'.repeat(1_000);
     const statuses: number[] = [];
     for (let i = 0; i < 8; i++) {
@@ -143,7 +143,7 @@ describe('issue 11 #11, #12: answers', () => {
     for (const origin of ['file:///index.html', 'data:text/html,hi', 'null', 'https://shop.example/path']) {
       assert.throws(() => parseConfig({ ...demoConfig, allowedOrigins: [origin] }), /allowedOrigins\.0/, origin);
     }
-    const proxy = createProxy({ config: demo({ allowedOrigins: ['https://shop.example'] }), now: () => NOW, log: () => {} });
+    const proxy = createProxy({ upstream: 'sandbox', config: demo({ allowedOrigins: ['https://shop.example'] }), now: () => NOW, log: () => {} });
     const res = await get(proxy, WEEK, { headers: { origin: 'null' } });
     assert.equal(res.headers.get('access-control-allow-origin'), null);
   });

@@ -72,8 +72,12 @@ describe('proxy: GET /slots', () => {
     assert.equal(((await res.json()) as { durationMinutes: number }).durationMinutes, 30);
   });
 
-  it('runs on the built-in sandbox when no API key is set', async () => {
-    const proxy = createProxy({ config: demo(), now: () => NOW, log: () => {} });
+  it('needs an apiKey or an explicit upstream: the sandbox is never a hidden default', () => {
+    assert.throws(() => createProxy({ config: demo(), log: () => {} }), /apiKey.*upstream: 'sandbox'/);
+  });
+
+  it('runs on the built-in sandbox when asked to (as the CLI does without a key)', async () => {
+    const proxy = createProxy({ upstream: 'sandbox', config: demo(), now: () => NOW, log: () => {} });
     assert.equal(proxy.mode, 'sandbox');
     const health = await get(proxy, '/health');
     assert.deepEqual(await health.json(), { status: 'ok', upstream: 'sandbox', circuit: 'closed', reasons: [] });
@@ -83,7 +87,7 @@ describe('proxy: GET /slots', () => {
   });
 
   it('answers unknown routes with JSON 404 and honours a base path', async () => {
-    const proxy = createProxy({ config: demo(), basePath: '/booking-api', now: () => NOW, log: () => {} });
+    const proxy = createProxy({ upstream: 'sandbox', config: demo(), basePath: '/booking-api', now: () => NOW, log: () => {} });
     const missing = await get(proxy, '/booking-api/nope');
     assert.equal(missing.status, 404);
     assert.equal(((await missing.json()) as ErrorJson).error.code, 'not_found');
@@ -93,7 +97,7 @@ describe('proxy: GET /slots', () => {
 
 describe('proxy: GET /catalog', () => {
   it('lists branches, services and staff without any Cal.com detail', async () => {
-    const proxy = createProxy({ config: demo(), now: () => NOW, log: () => {} });
+    const proxy = createProxy({ upstream: 'sandbox', config: demo(), now: () => NOW, log: () => {} });
     const res = await get(proxy, '/catalog');
     assert.equal(res.status, 200);
     const text = await res.text();
@@ -107,7 +111,7 @@ describe('proxy: GET /catalog', () => {
 
 describe('proxy: CORS', () => {
   it('allows only the configured origins', async () => {
-    const proxy = createProxy({ config: demo({ allowedOrigins: ['https://shop.example'] }), now: () => NOW, log: () => {} });
+    const proxy = createProxy({ upstream: 'sandbox', config: demo({ allowedOrigins: ['https://shop.example'] }), now: () => NOW, log: () => {} });
     const allowed = await get(proxy, '/catalog', { headers: { origin: 'https://shop.example' } });
     assert.equal(allowed.headers.get('access-control-allow-origin'), 'https://shop.example');
     const other = await get(proxy, '/catalog', { headers: { origin: 'https://evil.example' } });

@@ -49,7 +49,7 @@ describe('issue 11 #5, #10: static files and connections', () => {
   });
 
   const start = async (basePath?: string, limits?: { requestTimeoutMs: number; headersTimeoutMs: number }) => {
-    const proxy = createProxy({ config: demo(), now: () => NOW, log: () => {}, basePath });
+    const proxy = createProxy({ upstream: 'sandbox', config: demo(), now: () => NOW, log: () => {}, basePath });
     const running = await startNodeServer({ proxy, port: 0, basePath, staticDir: root, limits });
     servers.push(running);
     return running.url;

@@ -83,7 +83,7 @@ describe('proxy: POST /webhooks/calcom', () => {
   });
 
   it('is not served when no webhookSecret is configured', async () => {
-    const proxy = createProxy({ config: demo(), now: () => NOW, log: () => {} });
+    const proxy = createProxy({ upstream: 'sandbox', config: demo(), now: () => NOW, log: () => {} });
     const body = '{}';
     assert.equal((await deliver(proxy, body, await sign('whatever-secret-1234', body))).status, 404);
   });
