@@ -18,7 +18,11 @@ function stateHasNoAttribute() {
       for (const module of customElementsManifest.modules) {
         for (const declaration of module.declarations ?? []) {
           if (!declaration.customElement) continue;
-          const internal = new Set((declaration.members ?? []).filter((member) => member.privacy && member.privacy !== 'public').map((member) => member.name));
+          const internal = new Set(
+            (declaration.members ?? [])
+              .filter((member) => member.privacy && member.privacy !== 'public')
+              .map((member) => member.name),
+          );
           declaration.attributes = declaration.attributes?.filter((attribute) => !internal.has(attribute.fieldName));
           for (const member of declaration.members ?? []) if (internal.has(member.name)) delete member.attribute;
         }

@@ -16,12 +16,22 @@ export default defineConfig(({ mode }) => {
         target: 'es2022',
         outDir: 'dist/locales',
         emptyOutDir: false,
-        lib: { entry: Object.fromEntries(LOCALES.map((language) => [language, resolve(import.meta.dirname, `src/locales/${language}.ts`)])), formats: ['es'] },
+        lib: {
+          entry: Object.fromEntries(
+            LOCALES.map((language) => [language, resolve(import.meta.dirname, `src/locales/${language}.ts`)]),
+          ),
+          formats: ['es'],
+        },
         rolldownOptions: {
           // The registry lives in the bundle: a locale file imports it from there, so that both share one instance.
           // Rolldown hands `external` the import as written or resolved, and `paths` a relative form of it.
           external: (id) => id.replace(/\.js$/, '.ts') === STRINGS || id === '../public/strings.js',
-          output: { minify: true, comments: { annotation: false }, paths: (id) => (id.startsWith('.') || id.replace(/\.js$/, '.ts') === STRINGS ? '../booking-flow.js' : id), entryFileNames: '[name].js' },
+          output: {
+            minify: true,
+            comments: { annotation: false },
+            paths: (id) => (id.startsWith('.') || id.replace(/\.js$/, '.ts') === STRINGS ? '../booking-flow.js' : id),
+            entryFileNames: '[name].js',
+          },
         },
       },
     };
@@ -50,7 +60,9 @@ export default defineConfig(({ mode }) => {
       outDir: resolve(import.meta.dirname, 'dist/demo'),
       emptyOutDir: true,
       rolldownOptions: {
-        input: Object.fromEntries(['index', 'dark', 'brand'].map((page) => [page, resolve(import.meta.dirname, `demo/${page}.html`)])),
+        input: Object.fromEntries(
+          ['index', 'dark', 'brand'].map((page) => [page, resolve(import.meta.dirname, `demo/${page}.html`)]),
+        ),
       },
     },
   };

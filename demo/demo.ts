@@ -3,8 +3,17 @@ import '../src/cdn.js';
 import type { BookingEventName } from '../src/index.js';
 
 const EVENTS: (BookingEventName | 'time-zone-changed')[] = [
-  'branch-selected', 'service-selected', 'staff-selected', 'week-changed', 'availability-loaded', 'availability-error',
-  'slot-selected', 'booking-confirmed', 'booking-failed', 'theme-changed', 'time-zone-changed',
+  'branch-selected',
+  'service-selected',
+  'staff-selected',
+  'week-changed',
+  'availability-loaded',
+  'availability-error',
+  'slot-selected',
+  'booking-confirmed',
+  'booking-failed',
+  'theme-changed',
+  'time-zone-changed',
 ];
 const MAX_ENTRIES = 50;
 
@@ -15,7 +24,9 @@ function describe(detail: unknown): string {
     (key, value: unknown) => {
       if (typeof value === 'function') return `ƒ ${key}()`;
       if (key === 'weekData' && value && typeof value === 'object') {
-        return Object.fromEntries(Object.entries(value as Record<string, unknown[]>).map(([day, slots]) => [day, `${slots.length} slots`]));
+        return Object.fromEntries(
+          Object.entries(value as Record<string, unknown[]>).map(([day, slots]) => [day, `${slots.length} slots`]),
+        );
       }
       if (key === 'days' && Array.isArray(value)) return `${value.length} days`;
       return value;

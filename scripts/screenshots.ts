@@ -20,18 +20,29 @@ export async function showWeek(page: Page): Promise<void> {
   await page.locator('availability-loader .body[aria-busy="false"]').waitFor();
   const empty = page.getByRole('button', { name: 'Show next week' });
   if (await empty.isVisible()) await empty.click();
-  await page.getByRole('button', { name: /, \d{1,2}:\d{2}/ }).first().click();
+  await page
+    .getByRole('button', { name: /, \d{1,2}:\d{2}/ })
+    .first()
+    .click();
 }
 
 async function main(): Promise<void> {
   await mkdir(OUT, { recursive: true });
   const proxy = createProxy({ upstream: 'sandbox', config: parseConfig(demoConfig), basePath: '/booking-api' });
   const server = await startNodeServer({ proxy, port: 0, basePath: '/booking-api', staticDir: 'dist/demo' });
-  const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
   try {
     for (const name of PAGES) {
       for (const width of name === 'index' ? WIDTHS : [1280]) {
-        const page = await browser.newPage({ viewport: { width, height: 900 }, timezoneId: 'Europe/Berlin', locale: 'en-GB', colorScheme: 'light' });
+        const page = await browser.newPage({
+          viewport: { width, height: 900 },
+          timezoneId: 'Europe/Berlin',
+          locale: 'en-GB',
+          colorScheme: 'light',
+        });
         await page.goto(`${server.url}/${name}.html`);
         await showWeek(page);
         const file = `${OUT}/${name}-${width}.png`;

@@ -39,29 +39,47 @@ const IN_PAGE_HELPERS = `
 async function openPage(browser: Browser, server: RunningServer): Promise<Page> {
   const page = await browser.newPage({ timezoneId: 'Europe/Berlin', locale: 'en-GB' });
   const bundle = readFileSync('dist/booking-flow.js');
-  await page.route(`${server.url}/booking-flow.js`, (route) => route.fulfill({ body: bundle, contentType: 'text/javascript' }));
+  await page.route(`${server.url}/booking-flow.js`, (route) =>
+    route.fulfill({ body: bundle, contentType: 'text/javascript' }),
+  );
   await page.route(`${server.url}/bench.html`, (route) => route.fulfill({ body: PAGE, contentType: 'text/html' }));
   await page.addInitScript(IN_PAGE_HELPERS);
   return page;
 }
 
 /** Clicks a week button and measures until the new week is painted. */
-async function switchWeek(page: Page, label: 'Next week' | 'Previous week'): Promise<{ ms: number; longTasks: number }> {
+async function switchWeek(
+  page: Page,
+  label: 'Next week' | 'Previous week',
+): Promise<{ ms: number; longTasks: number }> {
   return page.evaluate(async (aria) => {
-    const w = window as unknown as { __loader(): HTMLElement; __settled(): boolean; __whenPainted(r: () => boolean): Promise<number>; __longTasks: number };
+    const w = window as unknown as {
+      __loader(): HTMLElement;
+      __settled(): boolean;
+      __whenPainted(r: () => boolean): Promise<number>;
+      __longTasks: number;
+    };
     const tasks = w.__longTasks;
     const before = w.__loader().shadowRoot!.querySelector('.week-label')!.textContent;
     const start = performance.now();
     w.__loader().shadowRoot!.querySelector<HTMLButtonElement>(`button[aria-label="${aria}"]`)!.click();
-    const end = await w.__whenPainted(() => w.__loader().shadowRoot!.querySelector('.week-label')!.textContent !== before && w.__settled());
+    const end = await w.__whenPainted(
+      () => w.__loader().shadowRoot!.querySelector('.week-label')!.textContent !== before && w.__settled(),
+    );
     return { ms: end - start, longTasks: w.__longTasks - tasks };
   }, label);
 }
 
-export async function browserTimings(runs: number, log: (line: string) => void): Promise<{ timings: Timing[]; requestsOver4Weeks: number; chromium: string }> {
+export async function browserTimings(
+  runs: number,
+  log: (line: string) => void,
+): Promise<{ timings: Timing[]; requestsOver4Weeks: number; chromium: string }> {
   const proxy = createProxy({ upstream: 'sandbox', config: benchConfig(), basePath: '/booking-api', log: () => {} });
   const server = await startNodeServer({ proxy, port: 0, basePath: '/booking-api' });
-  const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
   const samples = { paint: [] as number[], hit: [] as number[], miss: [] as number[], dense: [] as number[] };
   const tasks = { paint: 0, hit: 0, miss: 0, dense: 0 };
   try {
@@ -69,7 +87,11 @@ export async function browserTimings(runs: number, log: (line: string) => void):
       const page = await openPage(browser, server);
       await page.goto(`${server.url}/bench.html`);
       const paint = await page.evaluate(async () => {
-        const w = window as unknown as { __settled(): boolean; __whenPainted(r: () => boolean): Promise<number>; __longTasks: number };
+        const w = window as unknown as {
+          __settled(): boolean;
+          __whenPainted(r: () => boolean): Promise<number>;
+          __longTasks: number;
+        };
         return { ms: await w.__whenPainted(() => Boolean(w.__settled())), longTasks: w.__longTasks };
       });
       samples.paint.push(paint.ms);
@@ -85,7 +107,16 @@ export async function browserTimings(runs: number, log: (line: string) => void):
         const w = window as unknown as { __whenPainted(r: () => boolean): Promise<number>; __longTasks: number };
         const days = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
         const weekData: Record<string, unknown[]> = {};
-        const meta = { weekStart: '2030-01-07', weekEnd: '2030-01-13', timeZone: 'UTC', isCurrentWeek: false, totalSlots: 7 * 96, fetchedAt: '', fromCache: false, days: [] as unknown[] };
+        const meta = {
+          weekStart: '2030-01-07',
+          weekEnd: '2030-01-13',
+          timeZone: 'UTC',
+          isCurrentWeek: false,
+          totalSlots: 7 * 96,
+          fetchedAt: '',
+          fromCache: false,
+          days: [] as unknown[],
+        };
         days.forEach((dayName, d) => {
           const date = `2030-01-${String(7 + d).padStart(2, '0')}`;
           meta.days.push({ date, dayName, label: date, isToday: false, isPast: false });
@@ -94,7 +125,10 @@ export async function browserTimings(runs: number, log: (line: string) => void):
             return { time, fullDatetime: `${date}T${time}:00Z`, date, dayName, durationMinutes: 15 };
           });
         });
-        const el = document.createElement('hourly-calendar') as HTMLElement & { weekData: unknown; weekMetadata: unknown };
+        const el = document.createElement('hourly-calendar') as HTMLElement & {
+          weekData: unknown;
+          weekMetadata: unknown;
+        };
         const tasksBefore = w.__longTasks;
         const start = performance.now();
         el.weekData = weekData;
@@ -106,7 +140,9 @@ export async function browserTimings(runs: number, log: (line: string) => void):
       samples.dense.push(dense.ms);
       tasks.dense += dense.longTasks;
       await page.close();
-      log(`browser run ${i + 1}/${runs}: paint ${paint.ms.toFixed(0)} ms, miss ${miss.ms.toFixed(0)} ms, hit ${hit.ms.toFixed(0)} ms, dense ${dense.ms.toFixed(0)} ms`);
+      log(
+        `browser run ${i + 1}/${runs}: paint ${paint.ms.toFixed(0)} ms, miss ${miss.ms.toFixed(0)} ms, hit ${hit.ms.toFixed(0)} ms, dense ${dense.ms.toFixed(0)} ms`,
+      );
     }
 
     // Network: back and forth over four weeks within a minute; count the browser's /slots requests.
@@ -116,14 +152,33 @@ export async function browserTimings(runs: number, log: (line: string) => void):
       if (r.url().includes('/booking-api/slots')) requests++;
     });
     await page.goto(`${server.url}/bench.html`);
-    await page.evaluate(() => (window as unknown as { __whenPainted(r: () => boolean): Promise<number>; __settled(): boolean }).__whenPainted(() => Boolean((window as unknown as { __settled(): boolean }).__settled())));
-    for (const step of ['Next week', 'Next week', 'Next week', 'Previous week', 'Previous week', 'Previous week', 'Next week', 'Next week', 'Next week', 'Previous week'] as const) {
+    await page.evaluate(() =>
+      (window as unknown as { __whenPainted(r: () => boolean): Promise<number>; __settled(): boolean }).__whenPainted(
+        () => Boolean((window as unknown as { __settled(): boolean }).__settled()),
+      ),
+    );
+    for (const step of [
+      'Next week',
+      'Next week',
+      'Next week',
+      'Previous week',
+      'Previous week',
+      'Previous week',
+      'Next week',
+      'Next week',
+      'Next week',
+      'Previous week',
+    ] as const) {
       await switchWeek(page, step);
     }
     await page.close();
     const chromium = browser.version();
     const n = runs;
-    const timing = (name: string, values: number[], longTasks: number): Timing => ({ name, stats: stats(values), longTasks: longTasks / n });
+    const timing = (name: string, values: number[], longTasks: number): Timing => ({
+      name,
+      stats: stats(values),
+      longTasks: longTasks / n,
+    });
     return {
       timings: [
         timing('script load to first calendar paint', samples.paint, tasks.paint),

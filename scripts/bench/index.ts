@@ -17,7 +17,8 @@ const MEMORY_REQUESTS = quick ? 20_000 : 100_000;
 const log = (line: string) => console.log(line);
 
 /** The bundle's gzip budget, the same one `npm test` holds it to. */
-const BUDGET_GZIP = (JSON.parse(readFileSync('package.json', 'utf8')) as { sizeBudget: { gzipBytes: number } }).sizeBudget.gzipBytes;
+const BUDGET_GZIP = (JSON.parse(readFileSync('package.json', 'utf8')) as { sizeBudget: { gzipBytes: number } })
+  .sizeBudget.gzipBytes;
 
 async function main(): Promise<void> {
   log('building…');
@@ -30,17 +31,26 @@ async function main(): Promise<void> {
   for (const r of sizeTable) log(`size  ${r.name}: ${kb(r.raw)} raw, ${kb(r.gzip)} gzip, ${kb(r.brotli)} brotli`);
 
   const browser = await browserTimings(RUNS, log);
-  for (const t of browser.timings) log(`time  ${t.name}: median ${ms(t.stats.median)} (p10 ${ms(t.stats.p10)}, p90 ${ms(t.stats.p90)}), ${t.longTasks.toFixed(2)} long tasks/run`);
+  for (const t of browser.timings)
+    log(
+      `time  ${t.name}: median ${ms(t.stats.median)} (p10 ${ms(t.stats.p10)}, p90 ${ms(t.stats.p90)}), ${t.longTasks.toFixed(2)} long tasks/run`,
+    );
   log(`net   /slots requests going back and forth over 4 weeks: ${browser.requestsOver4Weeks}`);
 
   const herdCalls = await herd(1_000);
   log(`net   upstream calls for 1,000 concurrent identical requests: ${herdCalls}`);
   const loads = await load(LOAD_SECONDS);
-  for (const l of loads) log(`load  ${l.name}: ${l.requestsPerSecond.toFixed(0)} req/s, p50 ${l.latency.p50} ms, p99 ${l.latency.p99} ms, errors ${l.errors}`);
+  for (const l of loads)
+    log(
+      `load  ${l.name}: ${l.requestsPerSecond.toFixed(0)} req/s, p50 ${l.latency.p50} ms, p99 ${l.latency.p99} ms, errors ${l.errors}`,
+    );
   const outage = await redisOutage(LOAD_SECONDS);
-  log(`load  Redis killed and restarted during ${outage.seconds} s of load: ${outage.requests} requests (${outage.requestsPerSecond.toFixed(0)} req/s), ${outage.fiveXx} 5xx, ${outage.otherErrors} other errors, p99 ${outage.latency.p99} ms, max ${outage.latency.max} ms`);
+  log(
+    `load  Redis killed and restarted during ${outage.seconds} s of load: ${outage.requests} requests (${outage.requestsPerSecond.toFixed(0)} req/s), ${outage.fiveXx} 5xx, ${outage.otherErrors} other errors, p99 ${outage.latency.p99} ms, max ${outage.latency.max} ms`,
+  );
   const mem = await memory(MEMORY_REQUESTS, 4);
-  for (const m of mem) log(`mem   after ${m.requests} requests: ${m.heapMb.toFixed(1)} MB heap, ${m.cached} cached answers`);
+  for (const m of mem)
+    log(`mem   after ${m.requests} requests: ${m.heapMb.toFixed(1)} MB heap, ${m.cached} cached answers`);
 
   const bare = loads.find((l) => l.name.startsWith('bare'))!;
   const ourLoad = loads.find((l) => l.name.startsWith('booking'))!;
@@ -50,7 +60,11 @@ async function main(): Promise<void> {
   mkdirSync('docs/bench', { recursive: true });
   writeFileSync(
     'docs/bench/sizes.svg',
-    barChart('JavaScript + CSS a visitor downloads (gzip)', sizeRows.map((r, i) => ({ label: r.name, value: r.gzip, highlight: i === 0 })), kb),
+    barChart(
+      'JavaScript + CSS a visitor downloads (gzip)',
+      sizeRows.map((r, i) => ({ label: r.name, value: r.gzip, highlight: i === 0 })),
+      kb,
+    ),
   );
   writeFileSync(
     'docs/bench/latency.svg',
@@ -58,8 +72,16 @@ async function main(): Promise<void> {
       `Latency under load, ${LOAD_SECONDS} s, 50 connections (ms)`,
       ['p50', 'p90', 'p99', 'max'],
       [
-        { name: bare.name, values: [bare.latency.p50, bare.latency.p90, bare.latency.p99, bare.latency.max], colour: '#8a939d' },
-        { name: ourLoad.name, values: [ourLoad.latency.p50, ourLoad.latency.p90, ourLoad.latency.p99, ourLoad.latency.max], colour: '#0b57d0' },
+        {
+          name: bare.name,
+          values: [bare.latency.p50, bare.latency.p90, bare.latency.p99, bare.latency.max],
+          colour: '#8a939d',
+        },
+        {
+          name: ourLoad.name,
+          values: [ourLoad.latency.p50, ourLoad.latency.p90, ourLoad.latency.p99, ourLoad.latency.max],
+          colour: '#0b57d0',
+        },
       ],
       (n) => `${n}`,
     ),

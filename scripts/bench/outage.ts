@@ -26,12 +26,20 @@ export async function redisOutage(seconds: number): Promise<Outage> {
   const redis = new Redis({ ...REDIS_CLIENT_OPTIONS, port: redisServer.port });
   await new Promise((resolve) => redis.once('ready', resolve));
   const sandbox = createSandbox({ rateLimit: false });
-  const proxy = createProxy({ config: { ...benchConfig(), cacheTtlSeconds: 2, redis: { keyPrefix: 'bench:' } }, upstream: sandbox.fetch, redis, log: () => {} });
+  const proxy = createProxy({
+    config: { ...benchConfig(), cacheTtlSeconds: 2, redis: { keyPrefix: 'bench:' } },
+    upstream: sandbox.fetch,
+    redis,
+    log: () => {},
+  });
   const server = await startNodeServer({ proxy, port: 0 });
   const monday = new Date(Date.now() + 7 * 86_400_000);
   monday.setUTCDate(monday.getUTCDate() - ((monday.getUTCDay() + 6) % 7));
   const weeks = Array.from({ length: 8 }, (_, i) => new Date(+monday + i * 7 * 86_400_000).toISOString().slice(0, 10));
-  const requests = weeks.map((start) => ({ method: 'GET' as const, path: `/slots?service=haircut&start=${start}&end=${start}&timeZone=UTC` }));
+  const requests = weeks.map((start) => ({
+    method: 'GET' as const,
+    path: `/slots?service=haircut&start=${start}&end=${start}&timeZone=UTC`,
+  }));
   try {
     const chaos = (async () => {
       await sleep((seconds * 1000) / 3);

@@ -14,7 +14,9 @@ export interface Load {
 }
 
 async function serve(mode: 'proxy' | 'bare'): Promise<{ url: string; stop(): void }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/bench/serve.ts', mode], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/bench/serve.ts', mode], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const [chunk] = (await once(child.stdout, 'data')) as [Buffer];
   return { url: chunk.toString().trim(), stop: () => child.kill() };
 }
@@ -25,7 +27,12 @@ export async function load(seconds: number): Promise<Load[]> {
     const server = await serve(mode);
     try {
       await autocannon({ url: `${server.url}${BENCH_PATH}`, connections: 20, duration: 1 }); // warm-up
-      const r = await autocannon({ url: `${server.url}${BENCH_PATH}`, connections: 50, pipelining: 1, duration: seconds });
+      const r = await autocannon({
+        url: `${server.url}${BENCH_PATH}`,
+        connections: 50,
+        pipelining: 1,
+        duration: seconds,
+      });
       results.push({
         name: mode === 'bare' ? 'bare node:http, same JSON' : 'booking proxy, cached /slots',
         requestsPerSecond: r.requests.average,
@@ -56,9 +63,19 @@ export async function herd(n: number): Promise<number> {
 }
 
 /** Heap after many requests with distinct keys (a fast stub upstream): the LRU keeps it flat. */
-export async function memory(total: number, checkpoints: number): Promise<{ requests: number; heapMb: number; cached: number }[]> {
+export async function memory(
+  total: number,
+  checkpoints: number,
+): Promise<{ requests: number; heapMb: number; cached: number }[]> {
   const gc = (globalThis as { gc?: () => void }).gc;
-  const answer = JSON.stringify({ status: 'success', data: { '2030-01-07': Array.from({ length: 40 }, (_, i) => ({ start: new Date(Date.UTC(2030, 0, 7, 8) + i * 900_000).toISOString() })) } });
+  const answer = JSON.stringify({
+    status: 'success',
+    data: {
+      '2030-01-07': Array.from({ length: 40 }, (_, i) => ({
+        start: new Date(Date.UTC(2030, 0, 7, 8) + i * 900_000).toISOString(),
+      })),
+    },
+  });
   const proxy = createProxy({
     config: benchConfig(),
     upstream: () => Promise.resolve(new Response(answer, { headers: { 'content-type': 'application/json' } })),
@@ -79,7 +96,11 @@ export async function memory(total: number, checkpoints: number): Promise<{ requ
   const day = (n: number) => new Date(base + n * 86_400_000).toISOString().slice(0, 10);
   for (let i = 0; i < total; i++) {
     const start = i % 3_000;
-    const res = await proxy.fetch(new Request(`http://x/slots?service=haircut&start=${day(start)}&end=${day(start + Math.floor(i / 3_000))}&timeZone=UTC`));
+    const res = await proxy.fetch(
+      new Request(
+        `http://x/slots?service=haircut&start=${day(start)}&end=${day(start + Math.floor(i / 3_000))}&timeZone=UTC`,
+      ),
+    );
     await res.arrayBuffer();
     // Like a live server's event loop, which turns between requests: a task boundary every 100 requests.
     if (i % 100 === 0) await new Promise((resolve) => setImmediate(resolve));

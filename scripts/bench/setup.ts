@@ -6,5 +6,9 @@ export const BENCH_PATH = '/slots?service=haircut&start=2030-01-06&end=2030-01-1
 
 /** The demo config with rate limits out of the way of a load test. */
 export function benchConfig(): ProxyConfig {
-  return { ...parseConfig(demoConfig), horizonDays: 3_650, rateLimit: { requestsPerMinute: 10_000_000, bookingsPerMinute: 100, webhooksPerMinute: 100, trustProxy: false } };
+  return {
+    ...parseConfig(demoConfig),
+    horizonDays: 3_650,
+    rateLimit: { requestsPerMinute: 10_000_000, bookingsPerMinute: 100, webhooksPerMinute: 100, trustProxy: false },
+  };
 }

@@ -16,7 +16,16 @@ export interface SizeRow {
 }
 
 const PEERS_DIR = join(tmpdir(), 'booking-flow-bench-peers');
-const PEER_PACKAGES = ['@calcom/atoms', '@calcom/embed-core', 'react-calendly', 'react', 'react-dom', '@stripe/react-stripe-js', '@stripe/stripe-js', 'use-sync-external-store'];
+const PEER_PACKAGES = [
+  '@calcom/atoms',
+  '@calcom/embed-core',
+  'react-calendly',
+  'react',
+  'react-dom',
+  '@stripe/react-stripe-js',
+  '@stripe/stripe-js',
+  'use-sync-external-store',
+];
 
 export function sizes(bytes: Buffer | string): Omit<SizeRow, 'name' | 'what'> {
   const buffer = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes);
@@ -39,13 +48,35 @@ export interface PartRow extends SizeRow {
  */
 export function ourSizes(): { whole: SizeRow; locales: SizeRow[]; parts: PartRow[] } {
   const code = readFileSync('dist/booking-flow.js', 'utf8');
-  const whole = { name: 'booking-flow', what: 'dist/booking-flow.js (every element, Lit bundled, English words)', ...sizes(code) };
-  const locales = [{ name: 'booking-flow German', what: 'dist/locales/de.js (optional, for German pages)', ...sizes(readFileSync('dist/locales/de.js')) }];
+  const whole = {
+    name: 'booking-flow',
+    what: 'dist/booking-flow.js (every element, Lit bundled, English words)',
+    ...sizes(code),
+  };
+  const locales = [
+    {
+      name: 'booking-flow German',
+      what: 'dist/locales/de.js (optional, for German pages)',
+      ...sizes(readFileSync('dist/locales/de.js')),
+    },
+  ];
   const owners = partOfEachByte(code, JSON.parse(readFileSync('dist/booking-flow.js.map', 'utf8')) as RawSourceMap);
   const parts = [...new Set(owners)].map((part) => {
-    const without = sizes(code.split('').filter((_, i) => owners[i] !== part).join(''));
+    const without = sizes(
+      code
+        .split('')
+        .filter((_, i) => owners[i] !== part)
+        .join(''),
+    );
     const raw = owners.filter((owner) => owner === part).length;
-    return { name: part, what: '', raw, gzip: whole.gzip - without.gzip, brotli: whole.brotli - without.brotli, share: raw / code.length };
+    return {
+      name: part,
+      what: '',
+      raw,
+      gzip: whole.gzip - without.gzip,
+      brotli: whole.brotli - without.brotli,
+      share: raw / code.length,
+    };
   });
   return { whole, locales, parts: parts.sort((a, b) => b.raw - a.raw) };
 }
@@ -68,7 +99,10 @@ function partOfEachByte(code: string, map: RawSourceMap): string[] {
 }
 
 function partOf(source: string | null): string {
-  return /src\/components\/([^/]+)\//.exec(source ?? '')?.[1] ?? (source?.includes('node_modules') ? '(lit, @lit/context)' : '(shared: client, model, strings, styles)');
+  return (
+    /src\/components\/([^/]+)\//.exec(source ?? '')?.[1] ??
+    (source?.includes('node_modules') ? '(lit, @lit/context)' : '(shared: client, model, strings, styles)')
+  );
 }
 
 /** Installs the peers once into a scratch folder (outside the project's dependencies) and measures them. */
@@ -78,29 +112,57 @@ export async function peerSizes(log: (line: string) => void): Promise<{ rows: Si
       mkdirSync(PEERS_DIR, { recursive: true });
       writeFileSync(join(PEERS_DIR, 'package.json'), '{"name":"bench-peers","private":true}');
       log(`installing peers into ${PEERS_DIR}…`);
-      execFileSync('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--force', ...PEER_PACKAGES], { cwd: PEERS_DIR, stdio: 'ignore' });
+      execFileSync('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--force', ...PEER_PACKAGES], {
+        cwd: PEERS_DIR,
+        stdio: 'ignore',
+      });
     }
-    const version = (name: string) => (JSON.parse(readFileSync(join(PEERS_DIR, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+    const version = (name: string) =>
+      (JSON.parse(readFileSync(join(PEERS_DIR, 'node_modules', name, 'package.json'), 'utf8')) as { version: string })
+        .version;
     const bundle = async (source: string) => {
       const out = await build({
         stdin: { contents: source, resolveDir: PEERS_DIR, loader: 'js' },
-        bundle: true, minify: true, format: 'esm', platform: 'browser', write: false, logLevel: 'silent',
-        define: { 'process.env.NODE_ENV': '"production"' }, loader: { '.css': 'empty' },
+        bundle: true,
+        minify: true,
+        format: 'esm',
+        platform: 'browser',
+        write: false,
+        logLevel: 'silent',
+        define: { 'process.env.NODE_ENV': '"production"' },
+        loader: { '.css': 'empty' },
       });
       return Buffer.from(out.outputFiles[0]!.contents);
     };
     const atomsJs = await bundle("export { Booker } from '@calcom/atoms';");
     const atomsCss = readFileSync(join(PEERS_DIR, 'node_modules/@calcom/atoms/globals.min.css'));
     const embed = readFileSync(join(PEERS_DIR, 'node_modules/@calcom/embed-core/dist/embed/embed.js'));
-    const calendly = await bundle("export { InlineWidget } from 'react-calendly'; export { createRoot } from 'react-dom/client'; export { createElement } from 'react';");
+    const calendly = await bundle(
+      "export { InlineWidget } from 'react-calendly'; export { createRoot } from 'react-dom/client'; export { createElement } from 'react';",
+    );
     return {
       rows: [
-        { name: `@calcom/atoms ${version('@calcom/atoms')}`, what: 'Booker, bundled with its dependencies (JS + globals.min.css)', ...sizes(Buffer.concat([atomsJs, atomsCss])) },
-        { name: `@calcom/embed-core ${version('@calcom/embed-core')}`, what: 'embed.js (loads the booking page in an iframe on top)', ...sizes(embed) },
-        { name: `react-calendly ${version('react-calendly')}`, what: `InlineWidget + react ${version('react')} + react-dom (iframe on top)`, ...sizes(calendly) },
+        {
+          name: `@calcom/atoms ${version('@calcom/atoms')}`,
+          what: 'Booker, bundled with its dependencies (JS + globals.min.css)',
+          ...sizes(Buffer.concat([atomsJs, atomsCss])),
+        },
+        {
+          name: `@calcom/embed-core ${version('@calcom/embed-core')}`,
+          what: 'embed.js (loads the booking page in an iframe on top)',
+          ...sizes(embed),
+        },
+        {
+          name: `react-calendly ${version('react-calendly')}`,
+          what: `InlineWidget + react ${version('react')} + react-dom (iframe on top)`,
+          ...sizes(calendly),
+        },
       ],
     };
   } catch (error) {
-    return { rows: [], note: `Peers not measured: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}` };
+    return {
+      rows: [],
+      note: `Peers not measured: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+    };
   }
 }

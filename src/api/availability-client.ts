@@ -116,7 +116,9 @@ export class AvailabilityClient extends EventTarget {
     const cached = this.#cache.get(key);
     const fresh = cached && this.#now() - cached.fetchedAt < this.#ttlMs ? cached : undefined;
     if (!fresh && cached) this.#cache.delete(key);
-    const entry = fresh ?? (await this.#shared(key, query.signal, (signal) => this.#fetchWeek(query, key, signal), query.serviceId));
+    const entry =
+      fresh ??
+      (await this.#shared(key, query.signal, (signal) => this.#fetchWeek(query, key, signal), query.serviceId));
     return buildWeek({
       slots: entry.response.slots,
       weekStart: query.weekStart,
@@ -132,7 +134,11 @@ export class AvailabilityClient extends EventTarget {
 
   getCatalog(signal?: AbortSignal): Promise<Catalog> {
     return this.#shared('catalog', signal, (inner) =>
-      fetchJson(`${this.baseUrl}/catalog`, CatalogSchema, { fetch: this.#fetchImpl, timeoutMs: this.#timeoutMs, signal: inner }),
+      fetchJson(`${this.baseUrl}/catalog`, CatalogSchema, {
+        fetch: this.#fetchImpl,
+        timeoutMs: this.#timeoutMs,
+        signal: inner,
+      }),
     );
   }
 
@@ -148,7 +154,8 @@ export class AvailabilityClient extends EventTarget {
       this.invalidate({ serviceId: request.service });
       return booking;
     } catch (error) {
-      if (error instanceof BookingApiError && error.code === 'slot_unavailable') this.invalidate({ serviceId: request.service });
+      if (error instanceof BookingApiError && error.code === 'slot_unavailable')
+        this.invalidate({ serviceId: request.service });
       throw error;
     }
   }
@@ -160,11 +167,16 @@ export class AvailabilityClient extends EventTarget {
         fetch: this.#fetchImpl,
         timeoutMs: this.#timeoutMs,
         signal,
-        init: { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': idempotencyKey }, body: JSON.stringify(request) },
+        init: {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'idempotency-key': idempotencyKey },
+          body: JSON.stringify(request),
+        },
       });
       if ('booking' in answer) return answer.booking;
       const { message, retryAfterSeconds } = answer.unconfirmed;
-      if (attempt >= this.#confirmAttempts) throw new BookingApiError({ kind: 'http', message, code: 'booking_unconfirmed', status: 202 });
+      if (attempt >= this.#confirmAttempts)
+        throw new BookingApiError({ kind: 'http', message, code: 'booking_unconfirmed', status: 202 });
       options.onUnconfirmed?.(message);
       await sleep(Math.max(1, retryAfterSeconds) * 1000, signal);
     }
@@ -176,7 +188,8 @@ export class AvailabilityClient extends EventTarget {
     const matches = (serviceId: string | undefined) => filter.serviceId === undefined || serviceId === filter.serviceId;
     for (const [key, entry] of this.#cache) if (matches(entry.serviceId)) this.#cache.delete(key);
     // Fetches already on their way still answer their callers, but nobody new joins them.
-    for (const [key, flight] of this.#inFlight) if (flight.serviceId !== undefined && matches(flight.serviceId)) this.#inFlight.delete(key);
+    for (const [key, flight] of this.#inFlight)
+      if (flight.serviceId !== undefined && matches(flight.serviceId)) this.#inFlight.delete(key);
     this.dispatchEvent(new CustomEvent<InvalidateFilter>('invalidate', { detail: filter }));
   }
 
@@ -206,7 +219,12 @@ export class AvailabilityClient extends EventTarget {
   }
 
   /** Runs `start` once per key while callers wait; aborts it when the last waiting caller aborts. */
-  #shared<T>(key: string, signal: AbortSignal | undefined, start: (signal: AbortSignal) => Promise<T>, serviceId?: string): Promise<T> {
+  #shared<T>(
+    key: string,
+    signal: AbortSignal | undefined,
+    start: (signal: AbortSignal) => Promise<T>,
+    serviceId?: string,
+  ): Promise<T> {
     let flight = this.#inFlight.get(key) as InFlight<T> | undefined;
     if (!flight) {
       const controller = new AbortController();

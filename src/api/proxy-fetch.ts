@@ -10,28 +10,51 @@ export interface ProxyFetchOptions {
 }
 
 /** Fetches a proxy URL and validates the JSON answer, turning every failure into a BookingApiError. */
-export async function fetchJson<T>(url: string, shape: Shape<T>, { fetch: fetchImpl, timeoutMs, signal, init }: ProxyFetchOptions): Promise<T> {
+export async function fetchJson<T>(
+  url: string,
+  shape: Shape<T>,
+  { fetch: fetchImpl, timeoutMs, signal, init }: ProxyFetchOptions,
+): Promise<T> {
   const timeout = AbortSignal.timeout(timeoutMs);
   let response: Response | undefined;
   let body: unknown;
   try {
-    response = await fetchImpl(url, { ...init, signal: AbortSignal.any([signal, timeout]), headers: { accept: 'application/json', ...init?.headers } });
+    response = await fetchImpl(url, {
+      ...init,
+      signal: AbortSignal.any([signal, timeout]),
+      headers: { accept: 'application/json', ...init?.headers },
+    });
     body = await response.json().catch(() => undefined);
   } catch (error) {
     if (!signal.aborted && !timeout.aborted) {
-      throw new BookingApiError({ kind: 'network', message: 'The booking service could not be reached.', cause: error });
+      throw new BookingApiError({
+        kind: 'network',
+        message: 'The booking service could not be reached.',
+        cause: error,
+      });
     }
   }
   // Cut off while sending or while reading the answer: the caller gave up, or the proxy took too long.
   if (signal.aborted) throw abortError();
-  if (timeout.aborted || !response) throw new BookingApiError({ kind: 'timeout', message: `The booking service did not answer within ${timeoutMs / 1000} s.` });
+  if (timeout.aborted || !response)
+    throw new BookingApiError({
+      kind: 'timeout',
+      message: `The booking service did not answer within ${timeoutMs / 1000} s.`,
+    });
   if (!response.ok) {
     const parsed = conform(ErrorBodySchema, body);
-    const error = 'value' in parsed ? parsed.value.error : { code: 'http', message: `The booking service answered ${response.status}.` };
+    const error =
+      'value' in parsed
+        ? parsed.value.error
+        : { code: 'http', message: `The booking service answered ${response.status}.` };
     throw new BookingApiError({ kind: 'http', message: error.message, code: error.code, status: response.status });
   }
   const parsed = conform(shape, body);
-  if ('wrong' in parsed) throw new BookingApiError({ kind: 'bad_payload', message: `The booking service's answer does not fit at ${parsed.wrong}.` });
+  if ('wrong' in parsed)
+    throw new BookingApiError({
+      kind: 'bad_payload',
+      message: `The booking service's answer does not fit at ${parsed.wrong}.`,
+    });
   return parsed.value;
 }
 

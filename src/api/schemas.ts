@@ -1,4 +1,16 @@
-import { array, boolean, id, instant, minutes, nullable, object, optional, seconds, string, type Infer } from './shape.js';
+import {
+  array,
+  boolean,
+  id,
+  instant,
+  minutes,
+  nullable,
+  object,
+  optional,
+  seconds,
+  string,
+  type Infer,
+} from './shape.js';
 
 // The proxy's public wire format (SPEC.md "Proxy HTTP API"). The browser checks every answer against these
 // before use, and the proxy builds its answers from the same types.

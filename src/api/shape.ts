@@ -35,17 +35,24 @@ export const string = check<string>((value) => typeof value === 'string');
 export const boolean = check<boolean>((value) => typeof value === 'boolean');
 
 /** A wait in whole seconds, up to an hour. */
-export const seconds = check<number>((value) => Number.isInteger(value) && (value as number) >= 0 && (value as number) <= 3600);
+export const seconds = check<number>(
+  (value) => Number.isInteger(value) && (value as number) >= 0 && (value as number) <= 3600,
+);
 
 /** A catalog id, as the proxy's config allows them: 1 to 100 characters. */
 export const id = check<string>((value) => typeof value === 'string' && value.length > 0 && value.length <= 100);
 
 /** A duration in whole minutes, up to a day. */
-export const minutes = check<number>((value) => Number.isInteger(value) && (value as number) > 0 && (value as number) <= 1440);
+export const minutes = check<number>(
+  (value) => Number.isInteger(value) && (value as number) > 0 && (value as number) <= 1440,
+);
 
 /** An ISO 8601 instant with its offset, e.g. `2025-10-20T07:00:00.000Z`, that is a real date. */
 export const instant = check<string>(
-  (value) => typeof value === 'string' && /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:?\d\d)$/.test(value) && !Number.isNaN(Date.parse(value)),
+  (value) =>
+    typeof value === 'string' &&
+    /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:?\d\d)$/.test(value) &&
+    !Number.isNaN(Date.parse(value)),
 );
 
 export const nullable =
@@ -54,7 +61,9 @@ export const nullable =
     value === null ? undefined : shape(value, path);
 
 export const optional = <T>(shape: Shape<T>): OptionalShape<T> =>
-  Object.assign((value: unknown, path: string) => (value === undefined ? undefined : shape(value, path)), { optional: true as const });
+  Object.assign((value: unknown, path: string) => (value === undefined ? undefined : shape(value, path)), {
+    optional: true as const,
+  });
 
 export const array =
   <T>(item: Shape<T>): Shape<T[]> =>

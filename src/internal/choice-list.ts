@@ -34,7 +34,13 @@ export function renderChoices(
         const checked = choice.value === selected;
         return html`
           <label class="choice" part=${checked ? 'option selected' : 'option'}>
-            <input type="radio" name=${name} .value=${choice.value} .checked=${checked} @change=${() => onChoose(choice.value)} />
+            <input
+              type="radio"
+              name=${name}
+              .value=${choice.value}
+              .checked=${checked}
+              @change=${() => onChoose(choice.value)}
+            />
             <span class="choice-text">
               <span class="choice-label">${choice.label}</span>
               ${choice.meta ? html`<span class="choice-meta">${choice.meta}</span>` : nothing}

@@ -2,7 +2,12 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Selection } from './contexts.js';
 
 /** The step events, in the order of the steps, with the part of the selection each one sets. */
-const STEPS = { 'branch-selected': 'branchId', 'service-selected': 'serviceId', 'staff-selected': 'staffId', 'slot-selected': 'slot' } as const;
+const STEPS = {
+  'branch-selected': 'branchId',
+  'service-selected': 'serviceId',
+  'staff-selected': 'staffId',
+  'slot-selected': 'slot',
+} as const;
 export type StepEvent = keyof typeof STEPS;
 export const STEP_EVENTS = Object.keys(STEPS) as StepEvent[];
 

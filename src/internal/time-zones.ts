@@ -17,7 +17,12 @@ let last: { current: string; options: TemplateResult[] } | undefined;
 export function timeZoneOptions(current: string): TemplateResult[] {
   if (last?.current !== current) {
     const list = allZones().includes(current) ? allZones() : [current, ...allZones()];
-    last = { current, options: list.map((zone) => html`<option value=${zone} ?selected=${zone === current}>${zone.replaceAll('_', ' ')}</option>`) };
+    last = {
+      current,
+      options: list.map(
+        (zone) => html`<option value=${zone} ?selected=${zone === current}>${zone.replaceAll('_', ' ')}</option>`,
+      ),
+    };
   }
   return last.options;
 }

@@ -19,7 +19,11 @@ const weekLabels = new Map<string, Intl.DateTimeFormat>();
 /** The week's dates, e.g. "20–26 Oct 2025" (one formatter per locale: building one is slow). */
 function weekLabel(locale: string, weekStart: IsoDate): string {
   let format = weekLabels.get(locale);
-  if (!format) weekLabels.set(locale, (format = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })));
+  if (!format)
+    weekLabels.set(
+      locale,
+      (format = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })),
+    );
   return format.formatRange(new Date(`${weekStart}T00:00:00Z`), new Date(`${addDays(weekStart, 6)}T00:00:00Z`));
 }
 
@@ -28,15 +32,30 @@ export function weekToolbar(bar: WeekToolbar) {
   const t = bar.settings.strings;
   return html`
     <div class="toolbar" part="toolbar" ?hidden=${bar.hidden}>
-      <button class="button nav" part="nav-button" aria-label=${t.previousWeek} ?disabled=${bar.atCurrentWeek}
-        @click=${() => bar.goToWeek(addDays(bar.weekStart, -7))}>
+      <button
+        class="button nav"
+        part="nav-button"
+        aria-label=${t.previousWeek}
+        ?disabled=${bar.atCurrentWeek}
+        @click=${() => bar.goToWeek(addDays(bar.weekStart, -7))}
+      >
         <span aria-hidden="true">‹</span>
       </button>
       <p class="week-label" part="week-label">${weekLabel(bar.settings.locale, bar.weekStart)}</p>
-      <button class="button nav" part="nav-button" aria-label=${t.nextWeek} @click=${() => bar.goToWeek(addDays(bar.weekStart, 7))}>
+      <button
+        class="button nav"
+        part="nav-button"
+        aria-label=${t.nextWeek}
+        @click=${() => bar.goToWeek(addDays(bar.weekStart, 7))}
+      >
         <span aria-hidden="true">›</span>
       </button>
-      <button class="button" part="nav-button" ?disabled=${bar.atCurrentWeek} @click=${() => bar.goToWeek(bar.currentWeekStart)}>
+      <button
+        class="button"
+        part="nav-button"
+        ?disabled=${bar.atCurrentWeek}
+        @click=${() => bar.goToWeek(bar.currentWeekStart)}
+      >
         ${t.thisWeek}
       </button>
       <label class="zone" part="time-zone">

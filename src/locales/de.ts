@@ -53,12 +53,14 @@ export const de: BookingStrings = {
   slotTaken: 'Dieser Termin wurde gerade vergeben. Bitte wählen Sie einen anderen; Ihre Angaben bleiben erhalten.',
   bookingFailed: 'Die Buchung ist fehlgeschlagen. Bitte versuchen Sie es erneut.',
   checkingBooking: 'Der Buchungsdienst hat Ihre Buchung noch nicht bestätigt. Wir prüfen…',
-  bookingUnconfirmed: 'Ihre Buchung konnte noch nicht bestätigt werden. Bitte sehen Sie in Ihre E-Mails, bevor Sie erneut buchen, oder prüfen Sie hier erneut: Dabei wird nie doppelt gebucht.',
+  bookingUnconfirmed:
+    'Ihre Buchung konnte noch nicht bestätigt werden. Bitte sehen Sie in Ihre E-Mails, bevor Sie erneut buchen, oder prüfen Sie hier erneut: Dabei wird nie doppelt gebucht.',
   checkAgain: 'Erneut prüfen',
   staleTimes: 'Diese Zeiten sind womöglich nicht aktuell: Der Buchungsdienst antwortet gerade nicht.',
   themeLegend: 'Farbschema',
   themes: { light: 'Hell', dark: 'Dunkel', auto: 'Automatisch' },
-  unknownPreselection: (names) => `Diese Seite verweist auf ${names.join(' und ')}, ${names.length === 1 ? 'das' : 'die'} es nicht gibt. Bitte wählen Sie unten.`,
+  unknownPreselection: (names) =>
+    `Diese Seite verweist auf ${names.join(' und ')}, ${names.length === 1 ? 'das' : 'die'} es nicht gibt. Bitte wählen Sie unten.`,
   unknownKinds: { location: 'Standort', service: 'Leistung', staff: 'Mitarbeiter' },
   errors: {
     network: 'Der Buchungsdienst ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',

@@ -63,10 +63,22 @@ export function weekDates(weekStart: IsoDate): IsoDate[] {
 const fieldFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** What a wall clock in `timeZone` shows at an instant, and that zone's offset then (Intl only: nothing to ship). */
-export function zonedFields(instant: Date | number, timeZone: string): { date: IsoDate; time: string; second: number; offsetMinutes: number } {
+export function zonedFields(
+  instant: Date | number,
+  timeZone: string,
+): { date: IsoDate; time: string; second: number; offsetMinutes: number } {
   let format = fieldFormats.get(timeZone);
   if (!format) {
-    const options = { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' } as const;
+    const options = {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    } as const;
     fieldFormats.set(timeZone, (format = new Intl.DateTimeFormat('en-US', options)));
   }
   const ms = +instant;

@@ -15,7 +15,12 @@ export function slotFormatters(locale: string, timeZone: string, hourCycle?: 'h1
   // 24-hour clocks read best as 09:00; 12-hour ones as 9:00 AM.
   const cycle = new Intl.DateTimeFormat(locale, { hour: 'numeric', hourCycle }).resolvedOptions().hourCycle;
   const twoDigit = cycle === 'h23' || cycle === 'h24';
-  const time = new Intl.DateTimeFormat(locale, { hour: twoDigit ? '2-digit' : 'numeric', minute: '2-digit', timeZone, hourCycle });
+  const time = new Intl.DateTimeFormat(locale, {
+    hour: twoDigit ? '2-digit' : 'numeric',
+    minute: '2-digit',
+    timeZone,
+    hourCycle,
+  });
   const hour = new Intl.DateTimeFormat(locale, { hour: 'numeric', timeZone, hourCycle });
   const day = new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', timeZone });
   const minutes = new Intl.NumberFormat(locale, { style: 'unit', unit: 'minute', unitDisplay: 'long' });
@@ -24,6 +29,7 @@ export function slotFormatters(locale: string, timeZone: string, hourCycle?: 'h1
     key: `${locale}|${timeZone}|${hourCycle ?? ''}`,
     time: (slot) => time.format(instant(slot)),
     hour: (slot) => hour.format(instant(slot)),
-    fullName: (slot) => `${day.format(instant(slot))}, ${time.format(instant(slot))}, ${minutes.format(slot.durationMinutes)}`,
+    fullName: (slot) =>
+      `${day.format(instant(slot))}, ${time.format(instant(slot))}, ${minutes.format(slot.durationMinutes)}`,
   };
 }

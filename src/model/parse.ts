@@ -10,9 +10,15 @@ const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9
 export function parseInstant(text: string): number | undefined {
   const match = INSTANT.exec(text);
   if (!match) return undefined;
-  const [year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0] = match.slice(1, 7).map((part) => Number(part ?? 0));
+  const [year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0] = match
+    .slice(1, 7)
+    .map((part) => Number(part ?? 0));
   const fraction = match[7] ? Number(`0.${match[7]}`) : 0;
-  const [sign, offsetHours, offsetMinutes] = [match[9] === '-' ? -1 : 1, Number(match[10] ?? 0), Number(match[11] ?? 0)];
+  const [sign, offsetHours, offsetMinutes] = [
+    match[9] === '-' ? -1 : 1,
+    Number(match[10] ?? 0),
+    Number(match[11] ?? 0),
+  ];
   if (month < 1 || month > 12 || hour > 23 || minute > 59 || second > 59) return undefined;
   if (offsetHours > 18 || offsetMinutes > 59) return undefined;
   // setUTCFullYear, unlike Date.UTC, keeps years 0-99 as written.

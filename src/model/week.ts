@@ -60,9 +60,13 @@ export function emptyWeekData(): WeekData {
 
 /** Turns the proxy's instants into the days of one week in the viewer's zone. */
 export function toSlot(instant: string | number, timeZone: string, durationMinutes: number): Slot {
-  const { date, time, second, offsetMinutes } = zonedFields(typeof instant === 'number' ? instant : Date.parse(instant), timeZone);
+  const { date, time, second, offsetMinutes } = zonedFields(
+    typeof instant === 'number' ? instant : Date.parse(instant),
+    timeZone,
+  );
   const abs = Math.abs(offsetMinutes);
-  const offset = offsetMinutes === 0 ? 'Z' : `${offsetMinutes < 0 ? '-' : '+'}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+  const offset =
+    offsetMinutes === 0 ? 'Z' : `${offsetMinutes < 0 ? '-' : '+'}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
   return {
     time,
     fullDatetime: `${date}T${time}:${pad(second)}${offset}`,
@@ -88,10 +92,16 @@ export function buildWeek(input: BuildWeekInput): WeekAvailability {
     weekData[slot.dayName].push(slot);
     totalSlots++;
   }
-  for (const day of Object.values(weekData)) day.sort((a, b) => Date.parse(a.fullDatetime) - Date.parse(b.fullDatetime));
+  for (const day of Object.values(weekData))
+    day.sort((a, b) => Date.parse(a.fullDatetime) - Date.parse(b.fullDatetime));
 
   const today = dateInZone(now, timeZone);
-  const label = new Intl.DateTimeFormat(input.locale, { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' });
+  const label = new Intl.DateTimeFormat(input.locale, {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    timeZone: 'UTC',
+  });
   return {
     weekData,
     weekMetadata: {

@@ -7,7 +7,11 @@ import { addDays, type IsoDate } from './dates.js';
  * The UTC instants covering the whole local days from `start` to `end` (inclusive) in `timeZone`, or undefined
  * when those days do not exist there (Pacific/Apia skipped 2011-12-30): never a range that ends before it starts.
  */
-export function localDaysToUtcRange(start: IsoDate, end: IsoDate, timeZone: string): { start: string; end: string } | undefined {
+export function localDaysToUtcRange(
+  start: IsoDate,
+  end: IsoDate,
+  timeZone: string,
+): { start: string; end: string } | undefined {
   const from = +zonedMidnight(start, timeZone);
   const to = +zonedMidnight(addDays(end, 1), timeZone) - 1;
   if (!(to > from)) return undefined;

@@ -9,7 +9,13 @@ export function bodyLimited(maxSize: number, what: string) {
   return bodyLimit({
     maxSize,
     onError: () => {
-      throw new ProxyError({ status: 413, code: 'body_too_large', message: `${what} may be at most ${maxSize} bytes.`, details: { field: 'body' }, headers: { connection: 'close' } });
+      throw new ProxyError({
+        status: 413,
+        code: 'body_too_large',
+        message: `${what} may be at most ${maxSize} bytes.`,
+        details: { field: 'body' },
+        headers: { connection: 'close' },
+      });
     },
   });
 }

@@ -30,7 +30,8 @@ const unconfirmed = (): BookingOutcome => ({
   status: 202,
   body: {
     unconfirmed: {
-      message: 'The booking service has not confirmed this booking yet. Checking again; please do not book a second time.',
+      message:
+        'The booking service has not confirmed this booking yet. Checking again; please do not book a second time.',
       retryAfterSeconds: RETRY_AFTER_SECONDS,
     },
   },
@@ -83,7 +84,12 @@ export class BookOnce {
     }
   }
 
-  async #withKey(storeKey: string, fingerprint: string, request: CheckedBooking, stats: UpstreamStats): Promise<BookingOutcome> {
+  async #withKey(
+    storeKey: string,
+    fingerprint: string,
+    request: CheckedBooking,
+    stats: UpstreamStats,
+  ): Promise<BookingOutcome> {
     const { records, now } = this.options;
     for (let round = 0; round < 3; round++) {
       const record = await records.get<KeyRecord>(storeKey);
@@ -114,7 +120,11 @@ export class BookOnce {
     return unconfirmed();
   }
 
-  async #settle(storeKey: string, record: KeyRecord, outcome: Extract<BookingOutcome, { status: 201 | 409 }>): Promise<BookingOutcome> {
+  async #settle(
+    storeKey: string,
+    record: KeyRecord,
+    outcome: Extract<BookingOutcome, { status: 201 | 409 }>,
+  ): Promise<BookingOutcome> {
     await this.options.records.set(storeKey, { ...record, outcome }, DAY_MS);
     return outcome;
   }
@@ -140,7 +150,10 @@ export class BookOnce {
   }
 
   /** The booking if Cal.com has it, null if it surely has none, undefined if it cannot tell. */
-  async #lookup(request: CheckedBooking, stats: UpstreamStats): Promise<Extract<BookingOutcome, { status: 201 }> | null | undefined> {
+  async #lookup(
+    request: CheckedBooking,
+    stats: UpstreamStats,
+  ): Promise<Extract<BookingOutcome, { status: 201 }> | null | undefined> {
     const { calcom, cache, config } = this.options;
     const { eventType, start, attendee } = request.upstream;
     try {
@@ -156,7 +169,12 @@ export class BookOnce {
 }
 
 function keyReused(): ProxyError {
-  return new ProxyError({ status: 422, code: 'idempotency_key_reused', message: 'This Idempotency-Key was used for a different booking.', details: { field: 'idempotency-key' } });
+  return new ProxyError({
+    status: 422,
+    code: 'idempotency_key_reused',
+    message: 'This Idempotency-Key was used for a different booking.',
+    details: { field: 'idempotency-key' },
+  });
 }
 
 /**

@@ -26,7 +26,9 @@ const BookingBodySchema = v.strictObject({
   attendee: v.strictObject({
     name: v.pipe(Text(200), v.minLength(1, 'is required')),
     email: v.pipe(Text(254), v.email('must be an email address')),
-    phone: v.optional(v.pipe(Text(32), v.regex(/^\+?[0-9][0-9 ().-]{4,30}$/, 'must be a phone number such as +49 30 1234567'))),
+    phone: v.optional(
+      v.pipe(Text(32), v.regex(/^\+?[0-9][0-9 ().-]{4,30}$/, 'must be a phone number such as +49 30 1234567')),
+    ),
     notes: v.optional(Text(2000)),
   }),
   locale: v.optional(v.pipe(v.string(), v.check(isLocale, 'must be a language tag such as en or de-DE'))),
@@ -41,20 +43,35 @@ export interface CheckedBooking {
 
 /** Validates a POST /bookings body against the config; throws a ProxyError naming the field. */
 export function parseBookingRequest(body: unknown, config: ProxyConfig, now: number): CheckedBooking {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw invalidField('body', 'must be a JSON object');
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    throw invalidField('body', 'must be a JSON object');
   const result = v.safeParse(BookingBodySchema, body);
   if (!result.success) throw issueError(result.issues, 'body', 'field');
   const input = result.output;
   const start = input.start;
   if (start < now) throw invalidField('start', 'must not be in the past');
-  if (start > now + config.horizonDays * 86_400_000) throw invalidField('start', `must be within ${config.horizonDays} days from now`);
+  if (start > now + config.horizonDays * 86_400_000)
+    throw invalidField('start', `must be within ${config.horizonDays} days from now`);
   const service = config.services.find((s) => s.id === input.service);
-  if (!service) throw new ProxyError({ status: 404, code: 'unknown_service', message: `No service "${input.service}".`, details: { field: 'service' } });
+  if (!service)
+    throw new ProxyError({
+      status: 404,
+      code: 'unknown_service',
+      message: `No service "${input.service}".`,
+      details: { field: 'service' },
+    });
   let staff: StaffConfig | undefined;
   if (input.staff) {
     staff = config.staff.find((s) => s.id === input.staff);
-    if (!staff) throw new ProxyError({ status: 404, code: 'unknown_staff', message: `No staff member "${input.staff}".`, details: { field: 'staff' } });
-    if (!staff.serviceIds.includes(service.id)) throw invalidField('staff', `"${staff.id}" does not offer the service "${service.id}"`);
+    if (!staff)
+      throw new ProxyError({
+        status: 404,
+        code: 'unknown_staff',
+        message: `No staff member "${input.staff}".`,
+        details: { field: 'staff' },
+      });
+    if (!staff.serviceIds.includes(service.id))
+      throw invalidField('staff', `"${staff.id}" does not offer the service "${service.id}"`);
   }
   const allowed = service.durations ?? [service.durationMinutes];
   if (input.duration !== undefined && !allowed.includes(input.duration)) {
@@ -67,7 +84,8 @@ export function parseBookingRequest(body: unknown, config: ProxyConfig, now: num
     upstream: {
       eventType: eventTypeFor(service, staff),
       start: new Date(start).toISOString(),
-      lengthInMinutes: input.duration !== undefined && input.duration !== service.durationMinutes ? input.duration : undefined,
+      lengthInMinutes:
+        input.duration !== undefined && input.duration !== service.durationMinutes ? input.duration : undefined,
       attendee: {
         name,
         email,
@@ -84,8 +102,19 @@ export function parseBookingRequest(body: unknown, config: ProxyConfig, now: num
 /** Our answer for a booking Cal.com made: who took it, in our ids. */
 export function publicBooking(request: CheckedBooking, booking: CalcomBooking, config: ProxyConfig): ConfirmedBooking {
   const host = booking.hosts[0]?.username;
-  const staff = request.staff ?? config.staff.find((s) => s.username !== undefined && s.username === host && s.serviceIds.includes(request.service.id));
-  return { uid: booking.uid, start: booking.start, end: booking.end, status: booking.status, service: request.service.id, staff: staff?.id ?? null };
+  const staff =
+    request.staff ??
+    config.staff.find(
+      (s) => s.username !== undefined && s.username === host && s.serviceIds.includes(request.service.id),
+    );
+  return {
+    uid: booking.uid,
+    start: booking.start,
+    end: booking.end,
+    status: booking.status,
+    service: request.service.id,
+    staff: staff?.id ?? null,
+  };
 }
 
 /** The cached slot answers a booking (or a taken slot) made stale: the service's, and its host's everywhere. */
@@ -113,17 +142,34 @@ export function bookingsRoute(services: ProxyServices): Hono<ProxyEnv> {
     bodyLimited(MAX_BOOKING_BODY_BYTES, 'The request body'),
     async (c) => {
       if (!/^application\/json\b/i.test(c.req.header('content-type') ?? '')) {
-        throw new ProxyError({ status: 415, code: 'unsupported_media_type', message: 'Send the booking as application/json.', details: { field: 'content-type' } });
+        throw new ProxyError({
+          status: 415,
+          code: 'unsupported_media_type',
+          message: 'Send the booking as application/json.',
+          details: { field: 'content-type' },
+        });
       }
       const key = c.req.header('idempotency-key');
-      if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) throw invalidField('idempotency-key', 'must be 8-128 letters, digits or "-_.:"');
+      if (key !== undefined && !IDEMPOTENCY_KEY.test(key))
+        throw invalidField('idempotency-key', 'must be 8-128 letters, digits or "-_.:"');
       const body: unknown = await c.req.json().catch(() => {
-        throw new ProxyError({ status: 400, code: 'invalid_json', message: 'The request body is not valid JSON.', details: { field: 'body' } });
+        throw new ProxyError({
+          status: 400,
+          code: 'invalid_json',
+          message: 'The request body is not valid JSON.',
+          details: { field: 'body' },
+        });
       });
       const request = parseBookingRequest(body, config, now());
       const outcome = await services.bookOnce.book(request, key, c.get('stats'));
-      const retry: Record<string, string> = outcome.status === 202 ? { 'retry-after': String(outcome.body.unconfirmed.retryAfterSeconds) } : {};
-      return c.json(outcome.body, outcome.status, { ...SECURITY_HEADERS, 'cache-control': 'no-store', ...retry, ...errorCode(outcome) });
+      const retry: Record<string, string> =
+        outcome.status === 202 ? { 'retry-after': String(outcome.body.unconfirmed.retryAfterSeconds) } : {};
+      return c.json(outcome.body, outcome.status, {
+        ...SECURITY_HEADERS,
+        'cache-control': 'no-store',
+        ...retry,
+        ...errorCode(outcome),
+      });
     },
   );
 }

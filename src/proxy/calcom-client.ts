@@ -76,7 +76,10 @@ export interface BookingLookup {
   start: string;
 }
 
-function matchesEventType(booking: v.InferOutput<typeof BookingListEnvelope>['data'][number], ref: EventTypeRef): boolean {
+function matchesEventType(
+  booking: v.InferOutput<typeof BookingListEnvelope>['data'][number],
+  ref: EventTypeRef,
+): boolean {
   if ('eventTypeId' in ref) return (booking.eventTypeId ?? booking.eventType?.id) === ref.eventTypeId;
   return booking.eventType?.slug === ref.eventTypeSlug && booking.hosts.some((host) => host.username === ref.username);
 }
@@ -108,7 +111,9 @@ export class CalcomClient {
 
   /** The start instants Cal.com offers for one event type, in the order it gave them. */
   async getSlots(query: SlotsQuery, stats?: UpstreamStats): Promise<string[]> {
-    const params = new URLSearchParams(Object.entries(refBody(query.eventType)).map(([k, value]) => [k, String(value)]));
+    const params = new URLSearchParams(
+      Object.entries(refBody(query.eventType)).map(([k, value]) => [k, String(value)]),
+    );
     params.set('start', query.start);
     params.set('end', query.end);
     params.set('timeZone', query.timeZone);
@@ -118,7 +123,12 @@ export class CalcomClient {
         withRetries(async () => {
           const body = await this.request('GET', `/slots?${params}`, SLOTS_API_VERSION, undefined, stats);
           const parsed = v.safeParse(SlotsEnvelope, body);
-          if (!parsed.success) throw new ProxyError({ status: 502, code: 'upstream_bad_payload', message: 'The booking service sent slots in an unexpected shape.' });
+          if (!parsed.success)
+            throw new ProxyError({
+              status: 502,
+              code: 'upstream_bad_payload',
+              message: 'The booking service sent slots in an unexpected shape.',
+            });
           return Object.values(parsed.output.data).flatMap((day) => day.map((slot) => slot.start));
         }, this.options.retry),
       isOutage,
@@ -127,13 +137,23 @@ export class CalcomClient {
 
   /** Books a slot. Never retried: a second POST could book twice. */
   async createBooking(input: BookingInput, stats?: UpstreamStats): Promise<CalcomBooking> {
-    const body: Record<string, unknown> = { ...refBody(input.eventType), start: input.start, attendee: input.attendee, metadata: input.metadata };
+    const body: Record<string, unknown> = {
+      ...refBody(input.eventType),
+      start: input.start,
+      attendee: input.attendee,
+      metadata: input.metadata,
+    };
     if (input.lengthInMinutes !== undefined) body.lengthInMinutes = input.lengthInMinutes;
     if (input.bookingFieldsResponses) body.bookingFieldsResponses = input.bookingFieldsResponses;
     return this.options.circuit.run(async () => {
       const answer = await this.request('POST', '/bookings', BOOKINGS_API_VERSION, body, stats);
       const parsed = v.safeParse(BookingEnvelope, answer);
-      if (!parsed.success) throw new ProxyError({ status: 502, code: 'upstream_bad_payload', message: 'The booking service confirmed the booking in an unexpected shape.' });
+      if (!parsed.success)
+        throw new ProxyError({
+          status: 502,
+          code: 'upstream_bad_payload',
+          message: 'The booking service confirmed the booking in an unexpected shape.',
+        });
       return parsed.output.data;
     }, isOutage);
   }
@@ -147,12 +167,27 @@ export class CalcomClient {
     params.set('beforeEnd', new Date(Date.parse(lookup.start) + 24 * 3_600_000).toISOString());
     if ('eventTypeId' in lookup.eventType) params.set('eventTypeId', String(lookup.eventType.eventTypeId));
     return this.options.circuit.run(async () => {
-      const answer = await this.request('GET', `/bookings?${params}`, BOOKINGS_API_VERSION, undefined, stats, Math.min(this.options.timeoutMs, 3_000));
+      const answer = await this.request(
+        'GET',
+        `/bookings?${params}`,
+        BOOKINGS_API_VERSION,
+        undefined,
+        stats,
+        Math.min(this.options.timeoutMs, 3_000),
+      );
       const parsed = v.safeParse(BookingListEnvelope, answer);
-      if (!parsed.success) throw new ProxyError({ status: 502, code: 'upstream_bad_payload', message: 'The booking service listed bookings in an unexpected shape.' });
+      if (!parsed.success)
+        throw new ProxyError({
+          status: 502,
+          code: 'upstream_bad_payload',
+          message: 'The booking service listed bookings in an unexpected shape.',
+        });
       const at = Date.parse(lookup.start);
       return parsed.output.data.filter(
-        (booking) => Date.parse(booking.start) === at && matchesEventType(booking, lookup.eventType) && ['accepted', 'pending'].includes(booking.status),
+        (booking) =>
+          Date.parse(booking.start) === at &&
+          matchesEventType(booking, lookup.eventType) &&
+          ['accepted', 'pending'].includes(booking.status),
       );
     }, isOutage);
   }
@@ -171,7 +206,10 @@ export class CalcomClient {
     if (json !== undefined) headers.set('content-type', 'application/json');
     // A timer we clear, not AbortSignal.timeout(): that one keeps every request alive for the full timeout.
     const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(new DOMException('The booking service did not answer in time.', 'TimeoutError')), timeoutMs);
+    const timer = setTimeout(
+      () => controller.abort(new DOMException('The booking service did not answer in time.', 'TimeoutError')),
+      timeoutMs,
+    );
     const request = new Request(`${this.options.baseUrl.replace(/\/+$/, '')}${path}`, {
       method,
       headers,
@@ -185,18 +223,42 @@ export class CalcomClient {
       response = await this.options.fetch(request);
       body = await response.json().catch(() => undefined);
     } catch {
-      if (controller.signal.aborted) throw new ProxyError({ status: 504, code: 'upstream_timeout', message: 'The booking service did not answer in time.' });
-      throw new ProxyError({ status: 502, code: 'upstream_unreachable', message: 'The booking service could not be reached.' });
+      if (controller.signal.aborted)
+        throw new ProxyError({
+          status: 504,
+          code: 'upstream_timeout',
+          message: 'The booking service did not answer in time.',
+        });
+      throw new ProxyError({
+        status: 502,
+        code: 'upstream_unreachable',
+        message: 'The booking service could not be reached.',
+      });
     } finally {
       clearTimeout(timer);
     }
-    if (controller.signal.aborted) throw new ProxyError({ status: 504, code: 'upstream_timeout', message: 'The booking service did not answer in time.' });
+    if (controller.signal.aborted)
+      throw new ProxyError({
+        status: 504,
+        code: 'upstream_timeout',
+        message: 'The booking service did not answer in time.',
+      });
     // Redirects are not followed (redirect: 'manual'): a body with a visitor's details goes to one origin only.
     if (response.status >= 300 && response.status < 400) {
-      throw new UpstreamHttpError({ status: 502, code: 'upstream_redirect', message: 'The booking service answered with a redirect.', upstreamStatus: response.status });
+      throw new UpstreamHttpError({
+        status: 502,
+        code: 'upstream_redirect',
+        message: 'The booking service answered with a redirect.',
+        upstreamStatus: response.status,
+      });
     }
     if (response.ok) {
-      if (body === undefined) throw new ProxyError({ status: 502, code: 'upstream_bad_payload', message: 'The booking service sent a body that is not JSON.' });
+      if (body === undefined)
+        throw new ProxyError({
+          status: 502,
+          code: 'upstream_bad_payload',
+          message: 'The booking service sent a body that is not JSON.',
+        });
       return body;
     }
     throw upstreamFailure(response, body);
@@ -213,7 +275,13 @@ export class UpstreamHttpError extends ProxyError {
   readonly upstreamStatus: number;
   readonly upstreamMessage?: string;
 
-  constructor(options: Omit<ProxyErrorOptions, 'status' | 'details'> & { status: 502 | 503; upstreamStatus: number; upstreamMessage?: string }) {
+  constructor(
+    options: Omit<ProxyErrorOptions, 'status' | 'details'> & {
+      status: 502 | 503;
+      upstreamStatus: number;
+      upstreamMessage?: string;
+    },
+  ) {
     super({ ...options, details: { upstreamStatus: options.upstreamStatus } });
     this.upstreamStatus = options.upstreamStatus;
     this.upstreamMessage = options.upstreamMessage;
@@ -226,17 +294,41 @@ function upstreamFailure(response: Response, body: unknown): UpstreamHttpError {
   const status = response.status;
   if (status === 429) {
     const retryAfter = response.headers.get('retry-after') ?? response.headers.get('x-ratelimit-reset-default') ?? '60';
-    const seconds = Number(retryAfter) > 1e9 ? Math.max(1, Math.ceil(Number(retryAfter) - Date.now() / 1000)) : Number(retryAfter) || 60;
-    return new UpstreamHttpError({ status: 503, code: 'upstream_rate_limited', message: 'The booking service is busy; try again shortly.', upstreamStatus: status, upstreamMessage, headers: {
-      'retry-after': String(seconds),
-    } });
+    const seconds =
+      Number(retryAfter) > 1e9
+        ? Math.max(1, Math.ceil(Number(retryAfter) - Date.now() / 1000))
+        : Number(retryAfter) || 60;
+    return new UpstreamHttpError({
+      status: 503,
+      code: 'upstream_rate_limited',
+      message: 'The booking service is busy; try again shortly.',
+      upstreamStatus: status,
+      upstreamMessage,
+      headers: {
+        'retry-after': String(seconds),
+      },
+    });
   }
   if (status === 401 || status === 403) {
-    return new UpstreamHttpError({ status: 502, code: 'upstream_auth', message: 'The booking service rejected the proxy\'s credentials.', upstreamStatus: status, upstreamMessage });
+    return new UpstreamHttpError({
+      status: 502,
+      code: 'upstream_auth',
+      message: "The booking service rejected the proxy's credentials.",
+      upstreamStatus: status,
+      upstreamMessage,
+    });
   }
-  return new UpstreamHttpError({ status: 502, code: 'upstream_error', message: `The booking service answered ${status}.`, upstreamStatus: status, upstreamMessage });
+  return new UpstreamHttpError({
+    status: 502,
+    code: 'upstream_error',
+    message: `The booking service answered ${status}.`,
+    upstreamStatus: status,
+    upstreamMessage,
+  });
 }
 
 function refBody(ref: EventTypeRef): Record<string, string | number> {
-  return 'eventTypeId' in ref ? { eventTypeId: ref.eventTypeId } : { eventTypeSlug: ref.eventTypeSlug, username: ref.username };
+  return 'eventTypeId' in ref
+    ? { eventTypeId: ref.eventTypeId }
+    : { eventTypeSlug: ref.eventTypeSlug, username: ref.username };
 }

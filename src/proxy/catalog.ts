@@ -7,9 +7,20 @@ export function publicCatalog(config: ProxyConfig): Catalog {
   return {
     branches: config.branches.map(({ id, name, timeZone, address }) => ({ id, name, timeZone, address })),
     services: config.services.map(({ id, name, description, durationMinutes, durations, branchIds }) => ({
-      id, name, description, durationMinutes, durations, branchIds,
+      id,
+      name,
+      description,
+      durationMinutes,
+      durations,
+      branchIds,
     })),
-    staff: config.staff.map(({ id, name, avatarUrl, serviceIds, branchIds }) => ({ id, name, avatarUrl, serviceIds, branchIds })),
+    staff: config.staff.map(({ id, name, avatarUrl, serviceIds, branchIds }) => ({
+      id,
+      name,
+      avatarUrl,
+      serviceIds,
+      branchIds,
+    })),
   };
 }
 
@@ -32,5 +43,9 @@ export function eventTypeKey(ref: EventTypeRef): string {
  */
 export function slotTags(config: ProxyConfig, service: ServiceConfig, staff: StaffConfig | undefined): string[] {
   const people = staff ? [staff] : config.staff.filter((s) => s.serviceIds.includes(service.id));
-  return [`event:${eventTypeKey(eventTypeFor(service, staff))}`, `service:${service.id}`, ...people.map((s) => `staff:${s.id}`)];
+  return [
+    `event:${eventTypeKey(eventTypeFor(service, staff))}`,
+    `service:${service.id}`,
+    ...people.map((s) => `staff:${s.id}`),
+  ];
 }

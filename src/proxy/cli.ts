@@ -34,21 +34,37 @@ async function main(): Promise<void> {
     return;
   }
   const apiKey = process.env.CALCOM_API_KEY || undefined;
-  if (apiKey && !values.config) throw new Error('CALCOM_API_KEY is set, so --config booking-proxy.json is needed to map services to event types.');
+  if (apiKey && !values.config)
+    throw new Error('CALCOM_API_KEY is set, so --config booking-proxy.json is needed to map services to event types.');
   const raw: unknown = values.config ? JSON.parse(await readFile(values.config, 'utf8')) : demoConfig;
   const config = parseConfig(raw);
   const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number, not "${values.port}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`--port must be a port number, not "${values.port}"`);
   const redisUrl = config.redis?.url ?? process.env.REDIS_URL;
-  if (config.redis && !redisUrl) throw new ConfigError('redis.url', 'is needed (or REDIS_URL in the environment) when "redis" is set');
+  if (config.redis && !redisUrl)
+    throw new ConfigError('redis.url', 'is needed (or REDIS_URL in the environment) when "redis" is set');
   const redis = redisUrl ? await connectRedis(redisUrl) : undefined;
-  const proxy = createProxy({ config, apiKey, upstream: apiKey ? undefined : 'sandbox', basePath: values['base-path'], redis });
+  const proxy = createProxy({
+    config,
+    apiKey,
+    upstream: apiKey ? undefined : 'sandbox',
+    basePath: values['base-path'],
+    redis,
+  });
   const limits = {
     requestTimeoutMs: whole(values['request-timeout'], '--request-timeout', DEFAULT_CONNECTION_LIMITS.requestTimeoutMs),
     headersTimeoutMs: whole(values['headers-timeout'], '--headers-timeout', DEFAULT_CONNECTION_LIMITS.headersTimeoutMs),
     maxConnections: whole(values['max-connections'], '--max-connections', DEFAULT_CONNECTION_LIMITS.maxConnections),
   };
-  const running = await startNodeServer({ proxy, port, hostname: values.host, basePath: values['base-path'], staticDir: values.static, limits });
+  const running = await startNodeServer({
+    proxy,
+    port,
+    hostname: values.host,
+    basePath: values['base-path'],
+    staticDir: values.static,
+    limits,
+  });
   const base = values['base-path'] === '/' ? '' : values['base-path'];
   console.log(`booking-flow proxy listening on ${running.url}${base}`);
   console.log(
@@ -59,7 +75,11 @@ async function main(): Promise<void> {
   if (redis) console.log(`Cache, rate limits and invalidation: shared through Redis at ${redactedUrl(redisUrl!)}.`);
   else console.log('Cache and rate limits: in this process (set REDIS_URL to share them between instances).');
   if (values.static) console.log(`Serving ${values.static} at ${running.url}/`);
-  const stop = () => void running.close().then(() => proxy.close()).then(() => process.exit(0));
+  const stop = () =>
+    void running
+      .close()
+      .then(() => proxy.close())
+      .then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 }

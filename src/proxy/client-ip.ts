@@ -12,7 +12,10 @@ export function clientIp(forwardedFor: string | null, socketIp: string | undefin
   // Without an IP (a runtime that gives none), every caller shares one budget: safe, if strict.
   const socket = socketIp ?? 'unknown';
   if (trust === false || trust === 0 || !forwardedFor) return socket;
-  const hops = forwardedFor.split(',').map((hop) => hop.trim()).filter(Boolean);
+  const hops = forwardedFor
+    .split(',')
+    .map((hop) => hop.trim())
+    .filter(Boolean);
   if (typeof trust === 'number' || trust === true) {
     const count = trust === true ? 1 : trust;
     return hops[Math.max(0, hops.length - count)] ?? socket;

@@ -108,7 +108,10 @@ export const ProxyConfigSchema = v.strictObject({
   redis: v.optional(
     v.strictObject({
       url: v.optional(v.pipe(v.string(), v.regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL'))),
-      keyPrefix: v.optional(v.pipe(v.string(), v.regex(/^[\w:.-]{1,64}$/, 'must be 1-64 letters, digits or ":.-_"')), 'booking-flow:'),
+      keyPrefix: v.optional(
+        v.pipe(v.string(), v.regex(/^[\w:.-]{1,64}$/, 'must be 1-64 letters, digits or ":.-_"')),
+        'booking-flow:',
+      ),
     }),
   ),
   branches: v.optional(v.array(BranchConfig), []),
@@ -125,7 +128,13 @@ export type StaffConfig = ProxyConfig['staff'][number];
 function isWebOrigin(text: string): boolean {
   try {
     const url = new URL(text);
-    return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin !== 'null' && url.pathname === '/' && !url.search && !url.hash;
+    return (
+      (url.protocol === 'https:' || url.protocol === 'http:') &&
+      url.origin !== 'null' &&
+      url.pathname === '/' &&
+      !url.search &&
+      !url.hash
+    );
   } catch {
     return false;
   }
@@ -146,7 +155,10 @@ export function parseConfig(input: unknown): ProxyConfig {
   if (input && typeof input === 'object' && 'calcom' in input) {
     const calcom = (input as { calcom?: unknown }).calcom;
     if (calcom && typeof calcom === 'object' && 'apiKey' in calcom) {
-      throw new ConfigError('calcom.apiKey', 'must not be in the config file: set the CALCOM_API_KEY environment variable');
+      throw new ConfigError(
+        'calcom.apiKey',
+        'must not be in the config file: set the CALCOM_API_KEY environment variable',
+      );
     }
   }
   const result = v.safeParse(ProxyConfigSchema, input);

@@ -29,9 +29,14 @@ export class ProxyError extends Error {
   }
 
   toResponse(): Response {
-    const error = this.details ? { code: this.code, message: this.message, details: this.details } : { code: this.code, message: this.message };
+    const error = this.details
+      ? { code: this.code, message: this.message, details: this.details }
+      : { code: this.code, message: this.message };
     // x-error-code lets the request log name the failure without reading the body.
-    return Response.json({ error }, { status: this.status, headers: { ...SECURITY_HEADERS, ...this.headers, 'x-error-code': this.code } });
+    return Response.json(
+      { error },
+      { status: this.status, headers: { ...SECURITY_HEADERS, ...this.headers, 'x-error-code': this.code } },
+    );
   }
 }
 
@@ -41,10 +46,15 @@ export function invalidField(field: string, message: string): ProxyError {
 }
 
 /** A 400 for the first issue valibot found: the field is unknown (`unknown` names what it is), missing, or wrong. */
-export function issueError(issues: [v.BaseIssue<unknown>, ...v.BaseIssue<unknown>[]], root: string, unknown: string): ProxyError {
+export function issueError(
+  issues: [v.BaseIssue<unknown>, ...v.BaseIssue<unknown>[]],
+  root: string,
+  unknown: string,
+): ProxyError {
   const issue = issues[0];
   const field = v.getDotPath(issue) ?? root;
   // A strict object reports both a missing key (expecting that key) and an unknown one (expecting never).
-  if (issue.type === 'strict_object') return invalidField(field, issue.expected === 'never' ? `is not a known ${unknown}` : 'is required');
+  if (issue.type === 'strict_object')
+    return invalidField(field, issue.expected === 'never' ? `is not a known ${unknown}` : 'is required');
   return invalidField(field, issue.input === undefined ? 'is required' : issue.message);
 }

@@ -20,11 +20,17 @@ export class FallbackSlotStore implements SlotStore {
   }
 
   get(key: string): Promise<StoredSlots | undefined> {
-    return this.guard.run(() => this.redis.get(key), () => this.memory.get(key));
+    return this.guard.run(
+      () => this.redis.get(key),
+      () => this.memory.get(key),
+    );
   }
 
   set(key: string, entry: StoredSlots): Promise<void> {
-    return this.guard.run(() => this.redis.set(key, entry), () => this.memory.set(key, entry));
+    return this.guard.run(
+      () => this.redis.set(key, entry),
+      () => this.memory.set(key, entry),
+    );
   }
 
   async invalidate(tags: readonly string[]): Promise<number> {
@@ -40,7 +46,10 @@ export class FallbackSlotStore implements SlotStore {
   }
 
   version(tags: readonly string[]): Promise<number> {
-    return this.guard.run(() => this.redis.version(tags), () => this.memory.version(tags));
+    return this.guard.run(
+      () => this.redis.version(tags),
+      () => this.memory.version(tags),
+    );
   }
 
   async close(): Promise<void> {
@@ -58,19 +67,33 @@ export class FallbackRecordStore implements RecordStore {
 
   // A record written to memory during an outage still counts once Redis is back: a key never books twice.
   async get<T>(key: string): Promise<T | undefined> {
-    return (await this.guard.run(() => this.redis.get<T>(key), () => Promise.resolve(undefined))) ?? this.memory.get<T>(key);
+    return (
+      (await this.guard.run(
+        () => this.redis.get<T>(key),
+        () => Promise.resolve(undefined),
+      )) ?? this.memory.get<T>(key)
+    );
   }
 
   async claim(key: string, value: unknown, ttlMs: number): Promise<boolean> {
     if ((await this.memory.get(key)) !== undefined) return false;
-    return this.guard.run(() => this.redis.claim(key, value, ttlMs), () => this.memory.claim(key, value, ttlMs));
+    return this.guard.run(
+      () => this.redis.claim(key, value, ttlMs),
+      () => this.memory.claim(key, value, ttlMs),
+    );
   }
 
   set(key: string, value: unknown, ttlMs: number): Promise<void> {
-    return this.guard.run(() => this.redis.set(key, value, ttlMs), () => this.memory.set(key, value, ttlMs));
+    return this.guard.run(
+      () => this.redis.set(key, value, ttlMs),
+      () => this.memory.set(key, value, ttlMs),
+    );
   }
 
   delete(key: string): Promise<void> {
-    return this.guard.run(() => this.redis.delete(key), () => this.memory.delete(key));
+    return this.guard.run(
+      () => this.redis.delete(key),
+      () => this.memory.delete(key),
+    );
   }
 }

@@ -20,6 +20,9 @@ export const IsoDateText = v.pipe(v.string(), v.check(isIsoDate, 'must be a date
 /** An instant that exists, with Z or a numeric offset, read as epoch milliseconds. */
 export const InstantText = v.pipe(
   v.string(),
-  v.check((text) => parseInstant(text) !== undefined, 'must be an existing ISO 8601 instant such as 2025-10-20T09:00:00+02:00'),
+  v.check(
+    (text) => parseInstant(text) !== undefined,
+    'must be an existing ISO 8601 instant such as 2025-10-20T09:00:00+02:00',
+  ),
   v.transform((text) => parseInstant(text)!),
 );

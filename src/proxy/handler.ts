@@ -85,7 +85,10 @@ export function createProxy(options: ProxyOptions): BookingProxy {
     allowHeaders: ['content-type', 'idempotency-key'],
     maxAge: 600,
   });
-  app.use('*', createMiddleware<ProxyEnv>((c, next) => (c.req.header('origin') ? corsHeaders(c, next) : next())));
+  app.use(
+    '*',
+    createMiddleware<ProxyEnv>((c, next) => (c.req.header('origin') ? corsHeaders(c, next) : next())),
+  );
 
   app.get('/health', (c) => c.json(health(), 200, { ...SECURITY_HEADERS, 'cache-control': 'no-store' }));
   app.get('/catalog', rateLimited(services, services.limits.requests), (c) =>
@@ -99,11 +102,21 @@ export function createProxy(options: ProxyOptions): BookingProxy {
   app.route('/', bookingsRoute(services));
   app.route('/', webhooksRoute(services));
 
-  app.notFound((c) => new ProxyError({ status: 404, code: 'not_found', message: `No route ${c.req.method} ${new URL(c.req.url).pathname}.` }).toResponse());
+  app.notFound((c) =>
+    new ProxyError({
+      status: 404,
+      code: 'not_found',
+      message: `No route ${c.req.method} ${new URL(c.req.url).pathname}.`,
+    }).toResponse(),
+  );
   app.onError((error) => {
     if (error instanceof ProxyError) return error.toResponse();
     console.error(JSON.stringify({ level: 'error', msg: 'unhandled proxy error', error: error.name }));
-    return new ProxyError({ status: 500, code: 'internal_error', message: 'The booking proxy failed unexpectedly.' }).toResponse();
+    return new ProxyError({
+      status: 500,
+      code: 'internal_error',
+      message: 'The booking proxy failed unexpectedly.',
+    }).toResponse();
   });
 
   return {
@@ -123,5 +136,11 @@ function healthOf(services: ProxyServices): Health {
   const reasons: Health['reasons'] = [];
   if (circuit === 'open') reasons.push('circuit_open');
   if (redis === 'down') reasons.push('redis_down');
-  return { status: reasons.length ? 'degraded' : 'ok', upstream: services.mode, circuit, ...(redis ? { redis } : {}), reasons };
+  return {
+    status: reasons.length ? 'degraded' : 'ok',
+    upstream: services.mode,
+    circuit,
+    ...(redis ? { redis } : {}),
+    reasons,
+  };
 }

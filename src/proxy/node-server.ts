@@ -49,13 +49,17 @@ export function startNodeServer(options: NodeServerOptions): Promise<RunningServ
   const app = new Hono();
   // Files first, so that without a base path a file is served and anything else reaches the proxy.
   if (options.staticDir) {
-    app.use('*', staticFiles(options.staticDir, (path) => base !== '' && path.startsWith(`${base}/`)));
+    app.use(
+      '*',
+      staticFiles(options.staticDir, (path) => base !== '' && path.startsWith(`${base}/`)),
+    );
   }
   app.all(base ? `${base}/*` : '*', async (c) => {
     const response = await options.proxy.fetch(c.req.raw, { clientIp: getConnInfo(c).remote.address });
     // A failed request that carried a body (a 413, 415 or 429 answered before reading it) closes the connection:
     // the unread rest of the body would otherwise be read as the next request. GETs keep their connection.
-    if (response.status >= 400 && c.req.method !== 'GET' && c.req.method !== 'HEAD') response.headers.set('connection', 'close');
+    if (response.status >= 400 && c.req.method !== 'GET' && c.req.method !== 'HEAD')
+      response.headers.set('connection', 'close');
     return response;
   });
   return new Promise((resolve) => {

@@ -41,7 +41,12 @@ export function createRateLimits(config: ProxyConfig, redis: Redis | undefined, 
         } catch (rejection) {
           if (!(rejection instanceof RateLimiterRes)) throw rejection;
           const seconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
-          throw new ProxyError({ status: 429, code: 'rate_limited', message: `Too many requests; try again in ${seconds} s.`, headers: { 'retry-after': String(seconds) } });
+          throw new ProxyError({
+            status: 429,
+            code: 'rate_limited',
+            message: `Too many requests; try again in ${seconds} s.`,
+            headers: { 'retry-after': String(seconds) },
+          });
         }
       },
     };

@@ -29,7 +29,8 @@ export class RedisSlotStore implements SlotStore {
   async set(key: string, entry: StoredSlots): Promise<void> {
     const ttl = Math.max(1, entry.staleUntil - this.now());
     const multi = this.redis.multi().set(`${this.prefix}slots:${key}`, JSON.stringify(entry), 'PX', ttl);
-    for (const tag of entry.tags) multi.sadd(`${this.prefix}tag:${tag}`, key).pexpire(`${this.prefix}tag:${tag}`, ttl, 'GT');
+    for (const tag of entry.tags)
+      multi.sadd(`${this.prefix}tag:${tag}`, key).pexpire(`${this.prefix}tag:${tag}`, ttl, 'GT');
     // A tag set without a TTL yet (GT only extends) gets one.
     for (const tag of entry.tags) multi.pexpire(`${this.prefix}tag:${tag}`, ttl, 'NX');
     await multi.exec();

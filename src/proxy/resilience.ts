@@ -36,7 +36,10 @@ export async function withRetries<T>(attempt: () => Promise<T>, policy: RetryPol
     } catch (error) {
       if (n >= policy.retries || !isRetryable(error)) throw error;
       const retryAfter = Number(error.headers['retry-after']);
-      const delay = Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : Math.ceil(random() * policy.baseDelayMs * 2 ** n);
+      const delay =
+        Number.isFinite(retryAfter) && retryAfter > 0
+          ? retryAfter * 1000
+          : Math.ceil(random() * policy.baseDelayMs * 2 ** n);
       if (delay > policy.maxDelayMs) throw error;
       await sleep(delay);
     }
@@ -67,9 +70,14 @@ export class Circuit {
     const state = this.state;
     if (state === 'open' || (state === 'half-open' && this.trialInFlight)) {
       const seconds = Math.max(1, Math.ceil((this.openUntil - this.now()) / 1000));
-      throw new ProxyError({ status: 503, code: 'upstream_circuit_open', message: 'The booking service is failing; the proxy is giving it a moment before asking again.', headers: {
-        'retry-after': String(seconds),
-      } });
+      throw new ProxyError({
+        status: 503,
+        code: 'upstream_circuit_open',
+        message: 'The booking service is failing; the proxy is giving it a moment before asking again.',
+        headers: {
+          'retry-after': String(seconds),
+        },
+      });
     }
     this.trialInFlight = state === 'half-open';
     try {

@@ -51,7 +51,9 @@ export function createServices(options: ServiceOptions): ProxyServices {
   const { config } = options;
   const now = options.now ?? Date.now;
   if (!options.apiKey && !options.upstream) {
-    throw new Error("createProxy needs an apiKey (to call Cal.com) or an upstream: 'sandbox' for the built-in simulator, or a fetch function.");
+    throw new Error(
+      "createProxy needs an apiKey (to call Cal.com) or an upstream: 'sandbox' for the built-in simulator, or a fetch function.",
+    );
   }
   const sandbox = options.upstream === 'sandbox' ? createSandbox({ now }) : undefined;
   const custom = typeof options.upstream === 'function' ? options.upstream : undefined;
@@ -62,7 +64,12 @@ export function createServices(options: ServiceOptions): ProxyServices {
     apiKey: sandbox ? SANDBOX_API_KEY : options.apiKey,
     fetch: sandbox?.fetch ?? custom ?? ((request) => fetch(request)),
     timeoutMs: config.calcom.timeoutMs ?? 10_000,
-    retry: { retries: upstream.retries, baseDelayMs: upstream.retryBaseDelayMs, maxDelayMs: upstream.retryMaxDelayMs, sleep: options.sleep },
+    retry: {
+      retries: upstream.retries,
+      baseDelayMs: upstream.retryBaseDelayMs,
+      maxDelayMs: upstream.retryMaxDelayMs,
+      sleep: options.sleep,
+    },
     circuit,
   });
   const prefix = config.redis?.keyPrefix ?? 'booking-flow:';
@@ -89,7 +96,9 @@ export function createServices(options: ServiceOptions): ProxyServices {
     // The header is read only behind trusted proxies: on Node, touching headers costs the fast path.
     clientIp: (request, socketIp) => {
       const trust = config.rateLimit.trustProxy;
-      return trust === false || trust === 0 ? (socketIp ?? 'unknown') : clientIp(request.headers.get('x-forwarded-for'), socketIp, trust);
+      return trust === false || trust === 0
+        ? (socketIp ?? 'unknown')
+        : clientIp(request.headers.get('x-forwarded-for'), socketIp, trust);
     },
     close: () => store.close(),
   };

@@ -26,11 +26,13 @@ export class SlotCache {
 
   async get(key: string, tags: readonly string[], load: () => Promise<string[]>): Promise<CachedAnswer> {
     const entry = await this.store.get(key);
-    if (entry && this.now() < entry.freshUntil) return { slots: entry.slots, state: 'HIT', ttlMs: entry.freshUntil - this.now() };
+    if (entry && this.now() < entry.freshUntil)
+      return { slots: entry.slots, state: 'HIT', ttlMs: entry.freshUntil - this.now() };
     try {
       return { slots: await this.load(key, tags, load), state: 'MISS', ttlMs: this.ttlMs };
     } catch (error) {
-      if (entry && this.now() < entry.staleUntil && isUpstreamFailure(error)) return { slots: entry.slots, state: 'STALE', ttlMs: 0 };
+      if (entry && this.now() < entry.staleUntil && isUpstreamFailure(error))
+        return { slots: entry.slots, state: 'STALE', ttlMs: 0 };
       throw error;
     }
   }
@@ -50,7 +52,12 @@ export class SlotCache {
       // A load that an invalidation overtook answers its callers but is not kept.
       if (this.ttlMs > 0 && (await this.store.version(tags)) === before) {
         const now = this.now();
-        await this.store.set(key, { slots, tags: [...tags], freshUntil: now + this.ttlMs, staleUntil: now + this.ttlMs + this.staleMs });
+        await this.store.set(key, {
+          slots,
+          tags: [...tags],
+          freshUntil: now + this.ttlMs,
+          staleUntil: now + this.ttlMs + this.staleMs,
+        });
       }
       return slots;
     })().finally(() => {

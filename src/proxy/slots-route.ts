@@ -24,7 +24,9 @@ const SlotsQuerySchema = v.strictObject({
   end: IsoDateText,
   timeZone: TimeZoneText,
   staff: v.optional(v.pipe(v.string(), v.minLength(1, 'must not be empty'))),
-  duration: v.optional(v.pipe(v.string(), v.regex(/^[1-9]\d{0,3}$/, 'must be a whole number of minutes'), v.transform(Number))),
+  duration: v.optional(
+    v.pipe(v.string(), v.regex(/^[1-9]\d{0,3}$/, 'must be a whole number of minutes'), v.transform(Number)),
+  ),
 });
 
 /** A /slots request, checked against the config: everything Cal.com will be asked, and the cache key for it. */
@@ -45,25 +47,41 @@ export function parseSlotsRequest(params: URLSearchParams, config: ProxyConfig, 
   const result = v.safeParse(SlotsQuerySchema, Object.fromEntries(params));
   if (!result.success) throw issueError(result.issues, 'query', 'parameter');
   const query = result.output;
-  if (query.start < addDays(today, -MAX_PAST_DAYS)) throw invalidField('start', `must not be more than ${MAX_PAST_DAYS} days in the past`);
-  if (query.end > addDays(today, config.horizonDays)) throw invalidField('end', `must be within ${config.horizonDays} days from today`);
+  if (query.start < addDays(today, -MAX_PAST_DAYS))
+    throw invalidField('start', `must not be more than ${MAX_PAST_DAYS} days in the past`);
+  if (query.end > addDays(today, config.horizonDays))
+    throw invalidField('end', `must be within ${config.horizonDays} days from today`);
   if (query.end < query.start) throw invalidField('end', 'must not be before start');
   const days = daysBetween(query.start, query.end) + 1;
-  if (days > MAX_RANGE_DAYS) throw invalidField('end', `the range may cover at most ${MAX_RANGE_DAYS} days (got ${days})`);
+  if (days > MAX_RANGE_DAYS)
+    throw invalidField('end', `the range may cover at most ${MAX_RANGE_DAYS} days (got ${days})`);
 
   const service = config.services.find((s) => s.id === query.service);
-  if (!service) throw new ProxyError({ status: 404, code: 'unknown_service', message: `No service "${query.service}".`, details: { field: 'service' } });
+  if (!service)
+    throw new ProxyError({
+      status: 404,
+      code: 'unknown_service',
+      message: `No service "${query.service}".`,
+      details: { field: 'service' },
+    });
   let staff;
   if (query.staff !== undefined) {
     staff = config.staff.find((s) => s.id === query.staff);
-    if (!staff) throw new ProxyError({ status: 404, code: 'unknown_staff', message: `No staff member "${query.staff}".`, details: { field: 'staff' } });
+    if (!staff)
+      throw new ProxyError({
+        status: 404,
+        code: 'unknown_staff',
+        message: `No staff member "${query.staff}".`,
+        details: { field: 'staff' },
+      });
     if (!staff.serviceIds.includes(service.id)) {
       throw invalidField('staff', `"${staff.id}" does not offer the service "${service.id}"`);
     }
   }
   const duration = query.duration ?? service.durationMinutes;
   const allowed = service.durations ?? [service.durationMinutes];
-  if (!allowed.includes(duration)) throw invalidField('duration', `must be one of ${allowed.join(', ')} for "${service.id}"`);
+  if (!allowed.includes(duration))
+    throw invalidField('duration', `must be one of ${allowed.join(', ')} for "${service.id}"`);
 
   const eventType = eventTypeFor(service, staff);
   return {
@@ -100,7 +118,8 @@ export function slotsRoute(services: ProxyServices): Hono<ProxyEnv> {
     const today = new Date(now()).toISOString().slice(0, 10);
     const search = new URL(c.req.url).search;
     let request = parsedQueries.get(today + search);
-    if (!request) parsedQueries.set(today + search, (request = parseSlotsRequest(new URLSearchParams(search), config, today)));
+    if (!request)
+      parsedQueries.set(today + search, (request = parseSlotsRequest(new URLSearchParams(search), config, today)));
     const stats = c.get('stats');
     const query = request.upstream;
     const answer = await cache.get(request.cacheKey, request.tags, () => {
@@ -115,10 +134,10 @@ export function slotsRoute(services: ProxyServices): Hono<ProxyEnv> {
       status: 200,
       headers: {
         ...SECURITY_HEADERS,
-      'content-type': 'application/json',
-      // Slot answers hold no personal data, so a CDN may share them for as long as the proxy would.
-      'cache-control': answer.state === 'STALE' ? 'no-store' : `public, max-age=${seconds}, s-maxage=${seconds}`,
-      'x-cache': answer.state,
+        'content-type': 'application/json',
+        // Slot answers hold no personal data, so a CDN may share them for as long as the proxy would.
+        'cache-control': answer.state === 'STALE' ? 'no-store' : `public, max-age=${seconds}, s-maxage=${seconds}`,
+        'x-cache': answer.state,
         // With an Origin the CORS middleware adds Vary itself.
         ...(c.req.header('origin') ? {} : vary),
       },

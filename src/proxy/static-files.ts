@@ -33,7 +33,8 @@ export function staticFiles(root: string, skip: (path: string) => boolean = () =
     },
   });
   return async (c, next) => {
-    if ((c.req.method !== 'GET' && c.req.method !== 'HEAD') || skip(c.req.path) || !insideRoot(realRoot, c.req.path)) return next();
+    if ((c.req.method !== 'GET' && c.req.method !== 'HEAD') || skip(c.req.path) || !insideRoot(realRoot, c.req.path))
+      return next();
     return serve(c, next);
   };
 }

@@ -23,28 +23,55 @@ export function webhooksRoute(services: ProxyServices): Hono<ProxyEnv> {
     rateLimited(services, services.limits.webhooks),
     bodyLimited(MAX_WEBHOOK_BODY_BYTES, 'A webhook body'),
     async (c) => {
-      if (!config.webhookSecret) throw new ProxyError({ status: 404, code: 'not_found', message: 'Webhooks are not configured (set webhookSecret).' });
+      if (!config.webhookSecret)
+        throw new ProxyError({
+          status: 404,
+          code: 'not_found',
+          message: 'Webhooks are not configured (set webhookSecret).',
+        });
       const raw = await c.req.text();
       const signature = c.req.header('x-cal-signature-256');
       if (!(await verifySignature(config.webhookSecret, raw, signature))) {
-        throw new ProxyError({ status: 401, code: 'invalid_signature', message: 'X-Cal-Signature-256 does not match the body.', details: { field: 'x-cal-signature-256' } });
+        throw new ProxyError({
+          status: 401,
+          code: 'invalid_signature',
+          message: 'X-Cal-Signature-256 does not match the body.',
+          details: { field: 'x-cal-signature-256' },
+        });
       }
       let json: unknown;
       try {
         json = JSON.parse(raw);
       } catch {
-        throw new ProxyError({ status: 400, code: 'invalid_json', message: 'The webhook body is not valid JSON.', details: { field: 'body' } });
+        throw new ProxyError({
+          status: 400,
+          code: 'invalid_json',
+          message: 'The webhook body is not valid JSON.',
+          details: { field: 'body' },
+        });
       }
       const hook = parseWebhook(json);
       if (!hook) throw invalidField('triggerEvent', 'is required, with createdAt as an ISO 8601 instant');
       const age = now() - hook.createdAt;
-      if (age > windowMs) throw new ProxyError({ status: 400, code: 'webhook_expired', message: `createdAt: the webhook is older than ${config.webhookReplayWindowSeconds} s.`, details: { field: 'createdAt' } });
+      if (age > windowMs)
+        throw new ProxyError({
+          status: 400,
+          code: 'webhook_expired',
+          message: `createdAt: the webhook is older than ${config.webhookReplayWindowSeconds} s.`,
+          details: { field: 'createdAt' },
+        });
       if (age < -CLOCK_SKEW_MS) throw invalidField('createdAt', 'must not be in the future');
       // The signature is unique to the body: the same delivery twice is a replay.
       if (!(await records.claim(`webhook:${signature!.toLowerCase()}`, 1, windowMs + CLOCK_SKEW_MS))) {
-        throw new ProxyError({ status: 409, code: 'webhook_replayed', message: 'This webhook delivery was already received.' });
+        throw new ProxyError({
+          status: 409,
+          code: 'webhook_replayed',
+          message: 'This webhook delivery was already received.',
+        });
       }
-      const dropped = INVALIDATING_TRIGGERS.has(hook.triggerEvent) ? await cache.invalidate(...webhookTags(config, hook)) : 0;
+      const dropped = INVALIDATING_TRIGGERS.has(hook.triggerEvent)
+        ? await cache.invalidate(...webhookTags(config, hook))
+        : 0;
       return c.json({ received: true, dropped }, 200, SECURITY_HEADERS);
     },
   );

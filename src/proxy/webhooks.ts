@@ -5,7 +5,13 @@ import { InstantText } from './fields.js';
 import type { ProxyConfig } from './config.js';
 
 /** The triggers after which a time is taken or freed (calcom-api.md §8). */
-export const INVALIDATING_TRIGGERS = new Set(['BOOKING_CREATED', 'BOOKING_CANCELLED', 'BOOKING_RESCHEDULED', 'BOOKING_REQUESTED', 'BOOKING_REJECTED']);
+export const INVALIDATING_TRIGGERS = new Set([
+  'BOOKING_CREATED',
+  'BOOKING_CANCELLED',
+  'BOOKING_RESCHEDULED',
+  'BOOKING_REQUESTED',
+  'BOOKING_REJECTED',
+]);
 
 const WebhookSchema = v.object({
   triggerEvent: v.string(),
@@ -26,16 +32,24 @@ const encoder = new TextEncoder();
  * Checks `X-Cal-Signature-256`: hex HMAC-SHA256 of the raw body with the webhook secret. WebCrypto's verify
  * compares in constant time and runs in Node, serverless and edge runtimes alike.
  */
-export async function verifySignature(secret: string, rawBody: string, signature: string | undefined): Promise<boolean> {
+export async function verifySignature(
+  secret: string,
+  rawBody: string,
+  signature: string | undefined,
+): Promise<boolean> {
   if (!signature || !/^[0-9a-f]{64}$/i.test(signature)) return false;
-  const key = await crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);
+  const key = await crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, [
+    'verify',
+  ]);
   const bytes = new Uint8Array(signature.match(/../g)!.map((h) => parseInt(h, 16)));
   return crypto.subtle.verify('HMAC', key, bytes, encoder.encode(rawBody));
 }
 
 /** Hex HMAC-SHA256 of `body`, as Cal.com signs a webhook (the sandbox uses it to send them). */
 export async function sign(secret: string, body: string): Promise<string> {
-  const key = await crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+  const key = await crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, [
+    'sign',
+  ]);
   const mac = new Uint8Array(await crypto.subtle.sign('HMAC', key, encoder.encode(body)));
   return [...mac].map((b) => b.toString(16).padStart(2, '0')).join('');
 }

@@ -25,8 +25,10 @@ export function createBooking(data: SandboxData, body: BookingBody, now: number)
     return { status: 400, message: 'start property is wrong,start must be a valid ISO 8601 date string ' };
   }
   const attendee = body.attendee;
-  if (!attendee || typeof attendee !== 'object') return { status: 400, message: 'attendee property is wrong,attendee should not be empty ' };
-  if (typeof attendee.name !== 'string' || !attendee.name) return { status: 400, message: 'attendee.name property is wrong,name must be a string ' };
+  if (!attendee || typeof attendee !== 'object')
+    return { status: 400, message: 'attendee property is wrong,attendee should not be empty ' };
+  if (typeof attendee.name !== 'string' || !attendee.name)
+    return { status: 400, message: 'attendee.name property is wrong,name must be a string ' };
   if (typeof attendee.timeZone !== 'string' || !isTimeZone(attendee.timeZone)) {
     return { status: 400, message: 'attendee.timeZone property is wrong,timeZone must be a valid IANA time zone ' };
   }
@@ -36,7 +38,10 @@ export function createBooking(data: SandboxData, body: BookingBody, now: number)
   const eventType = findEventType(data, body);
   if (typeof eventType === 'string') return { status: eventType.startsWith('Either') ? 400 : 404, message: eventType };
   const length = body.lengthInMinutes === undefined ? eventType.lengthInMinutes : body.lengthInMinutes;
-  if (typeof length !== 'number' || !(eventType.lengthInMinutesOptions ?? [eventType.lengthInMinutes]).includes(length)) {
+  if (
+    typeof length !== 'number' ||
+    !(eventType.lengthInMinutesOptions ?? [eventType.lengthInMinutes]).includes(length)
+  ) {
     return { status: 400, message: `lengthInMinutes ${JSON.stringify(length)} is not one of the event type's lengths` };
   }
   const start = Date.parse(body.start);
@@ -82,7 +87,9 @@ export function createBooking(data: SandboxData, body: BookingBody, now: number)
       ...(typeof attendee.email === 'string' ? { email: attendee.email } : {}),
       ...(isRecord(body.bookingFieldsResponses) ? body.bookingFieldsResponses : {}),
     },
-    metadata: isRecord(body.metadata) ? Object.fromEntries(Object.entries(body.metadata).map(([k, value]) => [k, String(value)])) : {},
+    metadata: isRecord(body.metadata)
+      ? Object.fromEntries(Object.entries(body.metadata).map(([k, value]) => [k, String(value)]))
+      : {},
     createdAt: now,
   };
   data.bookings.push(booking);
@@ -98,7 +105,18 @@ export function bookingOutput(data: SandboxData, booking: SandboxBooking): Recor
     uid: booking.uid,
     title: booking.title,
     description: '',
-    hosts: host ? [{ id: host.id, name: host.name, email: host.email, displayEmail: host.email, username: host.username, timeZone: host.timeZone }] : [],
+    hosts: host
+      ? [
+          {
+            id: host.id,
+            name: host.name,
+            email: host.email,
+            displayEmail: host.email,
+            username: host.username,
+            timeZone: host.timeZone,
+          },
+        ]
+      : [],
     status: booking.status,
     start: new Date(booking.start).toISOString(),
     end: new Date(booking.end).toISOString(),
@@ -111,7 +129,13 @@ export function bookingOutput(data: SandboxData, booking: SandboxBooking): Recor
     updatedAt: null,
     metadata: booking.metadata,
     attendees: booking.attendees.map((a) => ({
-      name: a.name, email: a.email ?? null, displayEmail: a.email ?? null, timeZone: a.timeZone, language: a.language, absent: false, phoneNumber: a.phoneNumber ?? null,
+      name: a.name,
+      email: a.email ?? null,
+      displayEmail: a.email ?? null,
+      timeZone: a.timeZone,
+      language: a.language,
+      absent: false,
+      phoneNumber: a.phoneNumber ?? null,
     })),
     guests: [],
     bookingFieldsResponses: booking.bookingFieldsResponses,
@@ -120,7 +144,9 @@ export function bookingOutput(data: SandboxData, booking: SandboxBooking): Recor
 
 function findEventType(data: SandboxData, body: BookingBody): SandboxEventType | string {
   if (typeof body.eventTypeId === 'number') {
-    return data.eventTypes.find((e) => e.id === body.eventTypeId) ?? `Event type with id ${body.eventTypeId} not found.`;
+    return (
+      data.eventTypes.find((e) => e.id === body.eventTypeId) ?? `Event type with id ${body.eventTypeId} not found.`
+    );
   }
   if (typeof body.eventTypeSlug === 'string' && typeof body.username === 'string') {
     return (
@@ -152,13 +178,18 @@ const LIST_STATUSES: Record<string, (booking: SandboxBooking, now: number) => bo
  * `GET /v2/bookings` as Cal.com answers an API key: filtered by status, attendeeEmail, eventTypeId, afterStart and
  * beforeEnd, paged with take and skip (calcom-api.md §3 "Other booking endpoints").
  */
-export function listBookings(data: SandboxData, query: URLSearchParams, now: number): { status: 200; body: unknown } | { status: 400; message: string } {
+export function listBookings(
+  data: SandboxData,
+  query: URLSearchParams,
+  now: number,
+): { status: 200; body: unknown } | { status: 400; message: string } {
   const bound = (name: string) => {
     const value = query.get(name);
     return value === null ? undefined : Date.parse(value);
   };
   const [afterStart, beforeEnd] = [bound('afterStart'), bound('beforeEnd')];
-  if (Number.isNaN(afterStart) || Number.isNaN(beforeEnd)) return { status: 400, message: 'afterStart property is wrong,afterStart must be a valid ISO 8601 date string ' };
+  if (Number.isNaN(afterStart) || Number.isNaN(beforeEnd))
+    return { status: 400, message: 'afterStart property is wrong,afterStart must be a valid ISO 8601 date string ' };
   const take = Number(query.get('take') ?? 100);
   const skip = Number(query.get('skip') ?? 0);
   if (!Number.isInteger(take) || take < 1 || take > 250 || !Number.isInteger(skip) || skip < 0) {

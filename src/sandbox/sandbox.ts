@@ -31,8 +31,18 @@ const SLOTS_VERSION = '2024-09-04';
 const BOOKINGS_VERSIONS = new Set(['2024-08-13', '2026-02-25']);
 const KNOWN_VERSIONS = new Set(['2024-04-15', '2024-06-11', '2024-06-14', '2024-08-13', '2024-09-04', '2026-02-25']);
 const SLOT_QUERY_KEYS = new Set([
-  'start', 'end', 'timeZone', 'duration', 'format', 'bookingUidToReschedule',
-  'eventTypeId', 'eventTypeSlug', 'username', 'teamSlug', 'organizationSlug', 'usernames',
+  'start',
+  'end',
+  'timeZone',
+  'duration',
+  'format',
+  'bookingUidToReschedule',
+  'eventTypeId',
+  'eventTypeSlug',
+  'username',
+  'teamSlug',
+  'organizationSlug',
+  'usernames',
 ]);
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?)?$/;
 
@@ -106,16 +116,25 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       return fail(c, 400, 'duration property is wrong,duration must be an integer number ');
     }
     const format = (query.get('format') ?? 'time').toLowerCase();
-    if (format !== 'time' && format !== 'range') return fail(c, 400, 'format property is wrong,format must be one of: time, range ');
+    if (format !== 'time' && format !== 'range')
+      return fail(c, 400, 'format property is wrong,format must be one of: time, range ');
 
     const found = findEventType(data, query);
     if (typeof found === 'string') return fail(c, 404, found);
     const length = duration ?? found.lengthInMinutes;
-    const starts = availableStarts(found, data.users, data.bookings, { startMs: start, endMs: end, durationMinutes: length, now: now() });
+    const starts = availableStarts(found, data.users, data.bookings, {
+      startMs: start,
+      endMs: end,
+      durationMinutes: length,
+      now: now(),
+    });
     const days: Record<string, { start: string; end?: string }[]> = {};
     for (const ms of starts) {
       const startText = formatInstant(ms, timeZone);
-      const slot = format === 'range' ? { start: startText, end: formatInstant(ms + length * 60_000, timeZone) } : { start: startText };
+      const slot =
+        format === 'range'
+          ? { start: startText, end: formatInstant(ms + length * 60_000, timeZone) }
+          : { start: startText };
       (days[startText.slice(0, 10)] ??= []).push(slot);
     }
     return calcomSuccess(days);
@@ -134,7 +153,8 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   // Listing bookings needs an API key: without one Cal.com answers 401.
   app.get('/v2/bookings', (c) => {
     if (!BOOKINGS_VERSIONS.has(version(c))) return notFound(c);
-    if (c.req.header('authorization') === undefined) return fail(c, 401, 'ApiAuthOptionalGuard - no authorization header');
+    if (c.req.header('authorization') === undefined)
+      return fail(c, 401, 'ApiAuthOptionalGuard - no authorization header');
     const listed = listBookings(data, new URL(c.req.url).searchParams, now());
     return listed.status === 200 ? Response.json(listed.body) : fail(c, listed.status, listed.message);
   });

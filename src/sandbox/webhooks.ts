@@ -10,7 +10,13 @@ export interface SandboxWebhook {
 }
 
 /** Sends a booking webhook as Cal.com does (calcom-api.md §8): signed raw JSON, version header, envelope. */
-export async function sendWebhooks(hooks: readonly SandboxWebhook[], trigger: string, data: SandboxData, booking: SandboxBooking, now: number): Promise<void> {
+export async function sendWebhooks(
+  hooks: readonly SandboxWebhook[],
+  trigger: string,
+  data: SandboxData,
+  booking: SandboxBooking,
+  now: number,
+): Promise<void> {
   const organizer = data.users.find((u) => u.username === booking.host);
   const eventType = data.eventTypes.find((e) => e.id === booking.eventTypeId);
   const body = JSON.stringify({
@@ -26,8 +32,19 @@ export async function sendWebhooks(hooks: readonly SandboxWebhook[], trigger: st
       endTime: new Date(booking.end).toISOString(),
       length: (booking.end - booking.start) / 60_000,
       status: booking.status === 'cancelled' ? 'CANCELLED' : 'ACCEPTED',
-      organizer: organizer && { id: organizer.id, name: organizer.name, email: organizer.email, username: organizer.username, timeZone: organizer.timeZone },
-      attendees: booking.attendees.map((a) => ({ name: a.name, email: a.email, timeZone: a.timeZone, language: { locale: a.language } })),
+      organizer: organizer && {
+        id: organizer.id,
+        name: organizer.name,
+        email: organizer.email,
+        username: organizer.username,
+        timeZone: organizer.timeZone,
+      },
+      attendees: booking.attendees.map((a) => ({
+        name: a.name,
+        email: a.email,
+        timeZone: a.timeZone,
+        language: { locale: a.language },
+      })),
       responses: booking.bookingFieldsResponses,
       metadata: booking.metadata,
     },
@@ -39,7 +56,11 @@ export async function sendWebhooks(hooks: readonly SandboxWebhook[], trigger: st
         const signature = hook.secret ? await sign(hook.secret, body) : 'no-secret-provided';
         const request = new Request(hook.subscriberUrl, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-cal-signature-256': signature, 'x-cal-webhook-version': '2021-10-20' },
+          headers: {
+            'content-type': 'application/json',
+            'x-cal-signature-256': signature,
+            'x-cal-webhook-version': '2021-10-20',
+          },
           body,
         });
         // Cal.com does not fail a booking because a subscriber is down; neither does the sandbox.

@@ -13,7 +13,13 @@ const STATUS_EXCEPTIONS: Record<number, [string, string]> = {
 };
 
 /** Cal.com API v2's error envelope, as its HTTP exception filter writes it (calcom-api.md "Error envelope"). */
-export function calcomError(status: number, path: string, message: string, now: number, headers?: HeadersInit): Response {
+export function calcomError(
+  status: number,
+  path: string,
+  message: string,
+  now: number,
+  headers?: HeadersInit,
+): Response {
   const [code, error] = STATUS_EXCEPTIONS[status] ?? ['HttpException', 'Error'];
   // Nest's ThrottlerException carries a bare string as its response, hence the string details for 429.
   const details = status === 429 ? message : { message, error, statusCode: status };

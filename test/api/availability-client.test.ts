@@ -16,7 +16,12 @@ function manualFetch() {
   const fetch = (input: RequestInfo | URL, init?: RequestInit) =>
     new Promise<Response>((resolve, reject) => {
       const signal = init!.signal!;
-      calls.push({ url: new URL(input instanceof Request ? input.url : input.toString(), location.href), signal, resolve, reject });
+      calls.push({
+        url: new URL(input instanceof Request ? input.url : input.toString(), location.href),
+        signal,
+        resolve,
+        reject,
+      });
       signal.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
     });
   return { calls, fetch: fetch };
@@ -30,11 +35,14 @@ const query = { serviceId: 'haircut', weekStart: '2025-10-20', timeZone: 'Europe
 describe('api/AvailabilityClient', () => {
   let clock: sinon.SinonFakeTimers;
   beforeEach(() => {
-    clock = sinon.useFakeTimers({ now: Date.parse('2025-10-20T08:00:00Z'), toFake: ['Date', 'setTimeout', 'clearTimeout'] });
+    clock = sinon.useFakeTimers({
+      now: Date.parse('2025-10-20T08:00:00Z'),
+      toFake: ['Date', 'setTimeout', 'clearTimeout'],
+    });
   });
   afterEach(() => clock.restore());
 
-  it('asks the proxy for the week\'s dates padded by a day, in UTC, so that they cover every zone', async () => {
+  it("asks the proxy for the week's dates padded by a day, in UTC, so that they cover every zone", async () => {
     const { calls, fetch } = manualFetch();
     const client = new AvailabilityClient({ baseUrl: '/booking-api/', fetch });
     const done = client.getAvailabilityForWeek({ ...query, staffId: 'anna', durationMinutes: 30 });
@@ -42,7 +50,12 @@ describe('api/AvailabilityClient', () => {
     const week = await done;
     expect(calls[0]!.url.pathname).to.equal('/booking-api/slots');
     expect(Object.fromEntries(calls[0]!.url.searchParams)).to.deep.equal({
-      service: 'haircut', start: '2025-10-19', end: '2025-10-27', timeZone: 'UTC', staff: 'anna', duration: '30',
+      service: 'haircut',
+      start: '2025-10-19',
+      end: '2025-10-27',
+      timeZone: 'UTC',
+      staff: 'anna',
+      duration: '30',
     });
     expect(week.weekData.tuesday.map((s) => s.time)).to.deep.equal(['09:00']);
     expect(week.weekMetadata.fromCache).to.equal(false);
@@ -70,7 +83,12 @@ describe('api/AvailabilityClient', () => {
   it('keys the cache on service, week, staff and duration', async () => {
     const { calls, fetch } = manualFetch();
     const client = new AvailabilityClient({ baseUrl: '/api', fetch });
-    const variants = [query, { ...query, weekStart: '2025-10-27' }, { ...query, staffId: 'ben' }, { ...query, durationMinutes: 60 }];
+    const variants = [
+      query,
+      { ...query, weekStart: '2025-10-27' },
+      { ...query, staffId: 'ben' },
+      { ...query, durationMinutes: 60 },
+    ];
     for (const variant of variants) {
       const pending = client.getAvailabilityForWeek(variant);
       calls.at(-1)!.resolve(body());
@@ -141,10 +159,20 @@ describe('api/AvailabilityClient', () => {
     const client = new AvailabilityClient({ baseUrl: '/api', fetch, timeoutMs: 5_000 });
 
     const http = client.getAvailabilityForWeek(query);
-    calls[0]!.resolve(Response.json({ error: { code: 'upstream_error', message: 'The booking service answered 500.' } }, { status: 502 }));
+    calls[0]!.resolve(
+      Response.json(
+        { error: { code: 'upstream_error', message: 'The booking service answered 500.' } },
+        { status: 502 },
+      ),
+    );
     const httpError = (await http.catch((e: unknown) => e)) as BookingApiError;
     expect(httpError).to.be.instanceOf(BookingApiError);
-    expect(httpError).to.include({ kind: 'http', code: 'upstream_error', status: 502, message: 'The booking service answered 500.' });
+    expect(httpError).to.include({
+      kind: 'http',
+      code: 'upstream_error',
+      status: 502,
+      message: 'The booking service answered 500.',
+    });
 
     const network = client.getAvailabilityForWeek(query);
     expect(calls).to.have.length(2);
@@ -153,8 +181,10 @@ describe('api/AvailabilityClient', () => {
 
     const payload = client.getAvailabilityForWeek(query);
     calls[2]!.resolve(Response.json({ slots: 'nope' }));
-    expect(await payload.catch((e: unknown) => e)).to.include({ kind: 'bad_payload', message: "The booking service's answer does not fit at $.service." });
-
+    expect(await payload.catch((e: unknown) => e)).to.include({
+      kind: 'bad_payload',
+      message: "The booking service's answer does not fit at $.service.",
+    });
   });
 
   it('gives up with a timeout error when the proxy does not answer in time', async () => {
@@ -183,7 +213,9 @@ describe('api/AvailabilityClient', () => {
     await load('colour');
     expect(calls).to.have.length(2);
     client.invalidate({ serviceId: 'haircut' });
-    expect((await client.getAvailabilityForWeek({ ...query, serviceId: 'colour' })).weekMetadata.fromCache).to.equal(true);
+    expect((await client.getAvailabilityForWeek({ ...query, serviceId: 'colour' })).weekMetadata.fromCache).to.equal(
+      true,
+    );
     await load('haircut');
     expect(calls).to.have.length(3);
     client.invalidate();
@@ -198,15 +230,30 @@ describe('api/AvailabilityClient', () => {
     const b = client.getCatalog();
     expect(calls).to.have.length(1);
     expect(calls[0]!.url.pathname).to.equal('/api/catalog');
-    calls[0]!.resolve(Response.json({ branches: [], services: [{ id: 'x', name: 'X', durationMinutes: 30 }], staff: [] }));
+    calls[0]!.resolve(
+      Response.json({ branches: [], services: [{ id: 'x', name: 'X', durationMinutes: 30 }], staff: [] }),
+    );
     expect((await a).services[0]!.id).to.equal('x');
     expect(await b).to.deep.equal(await a);
   });
 
   describe('book()', () => {
-    const request = { service: 'haircut', start: '2025-10-21T09:00:00+02:00', timeZone: 'Europe/Berlin', attendee: { name: 'Ada', email: 'ada@example.com' } };
-    const booking = { uid: 'bk_1', start: '2025-10-21T07:00:00.000Z', end: '2025-10-21T07:30:00.000Z', status: 'accepted', service: 'haircut', staff: null };
-    const unconfirmed = () => Response.json({ unconfirmed: { message: 'Not confirmed yet.', retryAfterSeconds: 1 } }, { status: 202 });
+    const request = {
+      service: 'haircut',
+      start: '2025-10-21T09:00:00+02:00',
+      timeZone: 'Europe/Berlin',
+      attendee: { name: 'Ada', email: 'ada@example.com' },
+    };
+    const booking = {
+      uid: 'bk_1',
+      start: '2025-10-21T07:00:00.000Z',
+      end: '2025-10-21T07:30:00.000Z',
+      status: 'accepted',
+      service: 'haircut',
+      staff: null,
+    };
+    const unconfirmed = () =>
+      Response.json({ unconfirmed: { message: 'Not confirmed yet.', retryAfterSeconds: 1 } }, { status: 202 });
     // Real timers: reading a response body takes the browser a real turn, which fake time would not wait for.
     beforeEach(() => clock.restore());
 
@@ -221,25 +268,36 @@ describe('api/AvailabilityClient', () => {
     }
 
     it('sends an Idempotency-Key and, while unconfirmed, asks again with the same key after the wait the proxy names', async () => {
-      const { keys, fetch } = bookingFetch([unconfirmed, unconfirmed, () => Response.json({ booking }, { status: 201 })]);
+      const { keys, fetch } = bookingFetch([
+        unconfirmed,
+        unconfirmed,
+        () => Response.json({ booking }, { status: 201 }),
+      ]);
       const client = new AvailabilityClient({ baseUrl: '/api', fetch });
       const checking: string[] = [];
       const started = performance.now();
-      const done = client.book(request, { idempotencyKey: 'key-1234-abcd', onUnconfirmed: (message) => checking.push(message) });
+      const done = client.book(request, {
+        idempotencyKey: 'key-1234-abcd',
+        onUnconfirmed: (message) => checking.push(message),
+      });
       expect(await done).to.deep.equal(booking);
       expect(performance.now() - started).to.be.greaterThan(1_900, 'waited the named second twice');
       expect(keys).to.deep.equal(['key-1234-abcd', 'key-1234-abcd', 'key-1234-abcd']);
       expect(checking).to.deep.equal(['Not confirmed yet.', 'Not confirmed yet.']);
     });
 
-    it('drops the booked service\'s cached weeks by itself, so every view of them reloads', async () => {
+    it("drops the booked service's cached weeks by itself, so every view of them reloads", async () => {
       const weeks = manualFetch();
       const answers = [() => Response.json({ booking }, { status: 201 })];
       const fetch = (input: RequestInfo | URL, init?: RequestInit) =>
-        (input instanceof Request ? input.url : input.toString()).includes('/bookings') ? Promise.resolve(answers.shift()!()) : weeks.fetch(input, init);
+        (input instanceof Request ? input.url : input.toString()).includes('/bookings')
+          ? Promise.resolve(answers.shift()!())
+          : weeks.fetch(input, init);
       const client = new AvailabilityClient({ baseUrl: '/api', fetch });
       const dropped: (string | undefined)[] = [];
-      client.addEventListener('invalidate', (e) => dropped.push((e as CustomEvent<{ serviceId?: string }>).detail.serviceId));
+      client.addEventListener('invalidate', (e) =>
+        dropped.push((e as CustomEvent<{ serviceId?: string }>).detail.serviceId),
+      );
       const first = client.getAvailabilityForWeek(query);
       weeks.calls[0]!.resolve(body());
       await first;
@@ -251,7 +309,11 @@ describe('api/AvailabilityClient', () => {
     });
 
     it('gives up after confirmAttempts with booking_unconfirmed, and makes a fresh key per call by default', async () => {
-      const { keys, fetch } = bookingFetch([unconfirmed, unconfirmed, () => Response.json({ booking }, { status: 201 })]);
+      const { keys, fetch } = bookingFetch([
+        unconfirmed,
+        unconfirmed,
+        () => Response.json({ booking }, { status: 201 }),
+      ]);
       const client = new AvailabilityClient({ baseUrl: '/api', fetch, confirmAttempts: 2 });
       const error = (await client.book(request).catch((e: unknown) => e)) as BookingApiError;
       expect(error).to.be.instanceOf(BookingApiError);
@@ -267,7 +329,9 @@ describe('api/AvailabilityClient', () => {
     const { calls, fetch } = manualFetch();
     const client = new AvailabilityClient({ baseUrl: '/api', fetch });
     const first = client.getAvailabilityForWeek(query);
-    calls[0]!.resolve(Response.json({ service: 'haircut', staff: null, timeZone: 'UTC', durationMinutes: 30, slots: [], stale: true }));
+    calls[0]!.resolve(
+      Response.json({ service: 'haircut', staff: null, timeZone: 'UTC', durationMinutes: 30, slots: [], stale: true }),
+    );
     expect((await first).weekMetadata.stale).to.equal(true);
     const second = client.getAvailabilityForWeek(query);
     expect(calls).to.have.length(2);

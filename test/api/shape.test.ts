@@ -13,8 +13,10 @@ describe('api/shape', () => {
     expect(wrongAt(id, 'x'.repeat(101))).to.equal('$');
     expect(wrongAt(minutes, 30)).to.equal(undefined);
     for (const bad of [0, 1.5, 1441, '30', null]) expect(wrongAt(minutes, bad), String(bad)).to.equal('$');
-    for (const good of ['2025-10-20T07:00:00.000Z', '2025-10-20T09:00:00+02:00', '2025-10-20T09:00+0200']) expect(wrongAt(instant, good), good).to.equal(undefined);
-    for (const bad of ['2025-10-20', '2025-10-20T09:00:00', '2025-13-45T09:00:00Z', 'soon', 1760943600000]) expect(wrongAt(instant, bad), String(bad)).to.equal('$');
+    for (const good of ['2025-10-20T07:00:00.000Z', '2025-10-20T09:00:00+02:00', '2025-10-20T09:00+0200'])
+      expect(wrongAt(instant, good), good).to.equal(undefined);
+    for (const bad of ['2025-10-20', '2025-10-20T09:00:00', '2025-13-45T09:00:00Z', 'soon', 1760943600000])
+      expect(wrongAt(instant, bad), String(bad)).to.equal('$');
   });
 
   it('names the path of the first thing that does not fit', () => {
@@ -28,9 +30,19 @@ describe('api/shape', () => {
   });
 
   it('hands back the value typed, or where it is wrong', () => {
-    const slots = { service: 'haircut', staff: null, timeZone: 'UTC', durationMinutes: 30, slots: ['2025-10-20T07:00:00.000Z'] };
+    const slots = {
+      service: 'haircut',
+      staff: null,
+      timeZone: 'UTC',
+      durationMinutes: 30,
+      slots: ['2025-10-20T07:00:00.000Z'],
+    };
     expect(conform(SlotsResponseSchema, slots)).to.deep.equal({ value: slots });
-    expect(conform(SlotsResponseSchema, { ...slots, slots: ['2025-10-20T07:00:00.000Z', 'later'] })).to.deep.equal({ wrong: '$.slots[1]' });
-    expect(conform(CatalogSchema, { branches: [], services: [{ id: 'a', name: 'A' }], staff: [] })).to.deep.equal({ wrong: '$.services[0].durationMinutes' });
+    expect(conform(SlotsResponseSchema, { ...slots, slots: ['2025-10-20T07:00:00.000Z', 'later'] })).to.deep.equal({
+      wrong: '$.slots[1]',
+    });
+    expect(conform(CatalogSchema, { branches: [], services: [{ id: 'a', name: 'A' }], staff: [] })).to.deep.equal({
+      wrong: '$.services[0].durationMinutes',
+    });
   });
 });

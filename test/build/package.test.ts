@@ -40,14 +40,22 @@ describe('npm package and script-tag build', () => {
 
     assert.match(readFileSync('dist/npm/model/zoned-range.js', 'utf8'), /from '@date-fns\/tz'/);
     for (const dep of ['lit', '@date-fns/tz']) assert.ok(dep in pkg.dependencies, `${dep} is a dependency`);
-    assert.ok(!readFileSync('dist/npm/index.js', 'utf8').includes('customElements.define'), 'the root entry registers nothing');
+    assert.ok(
+      !readFileSync('dist/npm/index.js', 'utf8').includes('customElements.define'),
+      'the root entry registers nothing',
+    );
     assert.ok(pkg.sideEffects.some((p) => p.includes('elements/')));
   });
 
   it('ships dist/booking-flow.js as one self-contained minified module that registers every element', () => {
     const bundle = readFileSync('dist/booking-flow.js', 'utf8');
-    assert.doesNotMatch(bundle, /(?:^|[;\n])\s*import\s*(?:[\w{}*\s,]+from\s*)?["'][^./]/, 'no bare imports: Lit is bundled');
-    for (const tag of SPEC_ELEMENTS) assert.match(bundle, new RegExp(`["'\`]${tag}["'\`]`), `${tag} is registered by the bundle`);
+    assert.doesNotMatch(
+      bundle,
+      /(?:^|[;\n])\s*import\s*(?:[\w{}*\s,]+from\s*)?["'][^./]/,
+      'no bare imports: Lit is bundled',
+    );
+    for (const tag of SPEC_ELEMENTS)
+      assert.match(bundle, new RegExp(`["'\`]${tag}["'\`]`), `${tag} is registered by the bundle`);
     assert.ok(!bundle.includes('/**') && !bundle.includes('@summary'), 'minified: no doc comments left');
   });
 
@@ -56,7 +64,18 @@ describe('npm package and script-tag build', () => {
     for (const tag of SPEC_ELEMENTS) assert.match(types, new RegExp(`'${tag}': \\w+;`));
     const events = readFileSync('dist/npm/public/events.d.ts', 'utf8');
     assert.match(events, /interface HTMLElementEventMap extends BookingEvents/);
-    for (const name of ['branch-selected', 'service-selected', 'staff-selected', 'week-changed', 'availability-loaded', 'availability-error', 'slot-selected', 'booking-confirmed', 'booking-failed', 'theme-changed']) {
+    for (const name of [
+      'branch-selected',
+      'service-selected',
+      'staff-selected',
+      'week-changed',
+      'availability-loaded',
+      'availability-error',
+      'slot-selected',
+      'booking-confirmed',
+      'booking-failed',
+      'theme-changed',
+    ]) {
       assert.match(events, new RegExp(`'${name}':`));
     }
   });

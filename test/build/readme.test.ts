@@ -15,6 +15,7 @@ describe('README.md', () => {
     const readme = readFileSync('README.md', 'utf8');
     const manifest: unknown = JSON.parse(readFileSync('custom-elements.json', 'utf8'));
     assert.equal(readme, withApiTables(readme, manifest), 'run npm run build to regenerate the README tables');
-    for (const tag of ['booking-flow', 'hourly-calendar', 'booking-summary']) assert.ok(readme.includes(`### \`<${tag}>\``));
+    for (const tag of ['booking-flow', 'hourly-calendar', 'booking-summary'])
+      assert.ok(readme.includes(`### \`<${tag}>\``));
   });
 });

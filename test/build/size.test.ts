@@ -5,12 +5,16 @@ import { gzipSync } from 'node:zlib';
 
 // The size budget of the script-tag build (package.json "sizeBudget": 20 KB gzip, issue 7's target), checked on every
 // `npm test`: the suite fails as soon as the bundle grows past it.
-const { sizeBudget } = JSON.parse(readFileSync('package.json', 'utf8')) as { sizeBudget: { file: string; gzipBytes: number } };
+const { sizeBudget } = JSON.parse(readFileSync('package.json', 'utf8')) as {
+  sizeBudget: { file: string; gzipBytes: number };
+};
 
 describe('size budget', () => {
   it(`keeps ${sizeBudget.file} within its gzip budget`, () => {
     const gzip = gzipSync(readFileSync(sizeBudget.file), { level: 9 }).length;
-    console.log(`${sizeBudget.file}: ${(gzip / 1024).toFixed(1)} KB gzip (budget ${(sizeBudget.gzipBytes / 1024).toFixed(1)} KB)`);
+    console.log(
+      `${sizeBudget.file}: ${(gzip / 1024).toFixed(1)} KB gzip (budget ${(sizeBudget.gzipBytes / 1024).toFixed(1)} KB)`,
+    );
     assert.ok(gzip <= sizeBudget.gzipBytes, `${gzip} bytes gzip is over the budget of ${sizeBudget.gzipBytes}`);
   });
 });

@@ -41,7 +41,9 @@ describe('accessibility: keyboard, states and layout', () => {
   });
 
   it('books by keyboard alone: radios, one-stop calendar with PageDown/PageUp, form, confirmation', async () => {
-    const el = await fixture<BookingFlow>(html`<booking-flow proxy-url="/api" time-zone="Europe/Berlin" locale="en-GB" theme="light"></booking-flow>`);
+    const el = await fixture<BookingFlow>(
+      html`<booking-flow proxy-url="/api" time-zone="Europe/Berlin" locale="en-GB" theme="light"></booking-flow>`,
+    );
     await until(() => deepAll(deep(el, 'branch-selector'), 'input').length === 2, 'catalog');
     await tabTo((f) => f.matches('branch-selector input, input[name^="branch"]'), 'the branch step');
     await press('Space');
@@ -56,15 +58,24 @@ describe('accessibility: keyboard, states and layout', () => {
     const slot = await tabTo((f) => f.matches('button.slot'), 'the calendar');
     expect((slot as HTMLElement).dataset.datetime).to.equal('2025-10-21T09:00:00+02:00');
     await press('PageDown');
-    await until(() => !busy(el) && proxy.requests.at(-1)!.searchParams.get('start') === '2025-10-26', 'next week loaded');
+    await until(
+      () => !busy(el) && proxy.requests.at(-1)!.searchParams.get('start') === '2025-10-26',
+      'next week loaded',
+    );
     // The next week is empty: focus waits on its "next available" action instead of being lost.
-    await until(() => focused()?.textContent?.includes('Show next available') === true, 'focus on the empty state action');
+    await until(
+      () => focused()?.textContent?.includes('Show next available') === true,
+      'focus on the empty state action',
+    );
     await sendKeys({ down: 'Shift' });
     for (let i = 0; i < 10 && focused()?.getAttribute('aria-label') !== 'Previous week'; i++) await press('Tab');
     await sendKeys({ up: 'Shift' });
     expect(focused()?.getAttribute('aria-label')).to.equal('Previous week');
     await press('Enter');
-    await until(() => !busy(el) && deepAll(deep(loaderOf(el), 'hourly-calendar'), 'button.slot').length === 4, 'back to this week');
+    await until(
+      () => !busy(el) && deepAll(deep(loaderOf(el), 'hourly-calendar'), 'button.slot').length === 4,
+      'back to this week',
+    );
     const calendarSlot = await tabTo((f) => f.matches('button.slot'), 'the calendar again');
     expect(calendarSlot).to.exist;
     await press('ArrowRight'); // Wednesday 10:00
@@ -84,7 +95,15 @@ describe('accessibility: keyboard, states and layout', () => {
   });
 
   it('sends focus back to the calendar when the chosen time was just taken', async () => {
-    const el = await fixture<BookingFlow>(html`<booking-flow proxy-url="/api" time-zone="Europe/Berlin" locale="en-GB" service="haircut" theme="light"></booking-flow>`);
+    const el = await fixture<BookingFlow>(
+      html`<booking-flow
+        proxy-url="/api"
+        time-zone="Europe/Berlin"
+        locale="en-GB"
+        service="haircut"
+        theme="light"
+      ></booking-flow>`,
+    );
     await until(() => !busy(el) && deepAll(deep(loaderOf(el), 'hourly-calendar'), 'button.slot').length === 4, 'week');
     deepAll<HTMLButtonElement>(deep(loaderOf(el), 'hourly-calendar'), 'button.slot')[1]!.click();
     const summary = deep(el, 'booking-summary');
@@ -101,7 +120,15 @@ describe('accessibility: keyboard, states and layout', () => {
 
   it('"Show next available" jumps to the first week with times, with a bounded number of requests', async () => {
     proxy.extraSlots = ['2025-11-12T09:00:00.000Z']; // three weeks ahead
-    const el = await fixture<BookingFlow>(html`<booking-flow proxy-url="/api" time-zone="Europe/Berlin" locale="en-GB" service="haircut" theme="dark"></booking-flow>`);
+    const el = await fixture<BookingFlow>(
+      html`<booking-flow
+        proxy-url="/api"
+        time-zone="Europe/Berlin"
+        locale="en-GB"
+        service="haircut"
+        theme="dark"
+      ></booking-flow>`,
+    );
     const loader = loaderOf(el);
     await until(() => !busy(el) && deepAll(deep(loader, 'hourly-calendar'), 'button.slot').length > 0, 'this week');
     deep<HTMLButtonElement>(loader, 'button[aria-label="Next week"]').click();
@@ -109,7 +136,10 @@ describe('accessibility: keyboard, states and layout', () => {
     await expect(el).to.be.accessible();
     const before = proxy.requests.length;
     deep<HTMLButtonElement>(loader, '[part="empty"] button').click();
-    await until(() => !busy(el) && deepAll(deep(loader, 'hourly-calendar'), 'button.slot').length === 1, 'the week of 10 November');
+    await until(
+      () => !busy(el) && deepAll(deep(loader, 'hourly-calendar'), 'button.slot').length === 1,
+      'the week of 10 November',
+    );
     expect(proxy.requests.length - before, 'weeks of 3 Nov and 10 Nov asked once each').to.equal(2);
     expect(loader.getAttribute('week-start')).to.equal('2025-11-10');
     expect(text(deep(loader, '[role="status"]'))).to.match(/1 time available this week/);
@@ -119,12 +149,17 @@ describe('accessibility: keyboard, states and layout', () => {
     await until(() => !busy(el) && deepAll(loader, '[part="empty"]').length === 1, 'empty again');
     const start = proxy.requests.length;
     deep<HTMLButtonElement>(loader, '[part="empty"] button').click();
-    await until(() => text(deep(loader, '[part="empty"]')).includes('No free times in the next 8 weeks'), 'search gave up');
+    await until(
+      () => text(deep(loader, '[part="empty"]')).includes('No free times in the next 8 weeks'),
+      'search gave up',
+    );
     expect(proxy.requests.length - start, 'at most 8 requests').to.equal(8);
   });
 
   it('keeps the same boxes between loading and loaded (no layout shift)', async () => {
-    const el = await fixture<BookingFlow>(html`<booking-flow proxy-url="/api" time-zone="Europe/Berlin" locale="en-GB" theme="light"></booking-flow>`);
+    const el = await fixture<BookingFlow>(
+      html`<booking-flow proxy-url="/api" time-zone="Europe/Berlin" locale="en-GB" theme="light"></booking-flow>`,
+    );
     await until(() => deepAll(deep(el, 'service-selector'), 'input').length === 2, 'catalog');
     const held = gate();
     proxy.gate = held.promise;
@@ -137,14 +172,28 @@ describe('accessibility: keyboard, states and layout', () => {
     const loading = boxes();
     await expect(el).to.be.accessible();
     held.open();
-    await until(() => !busy(el) && deepAll(deep(loaderOf(el), 'hourly-calendar'), 'button.slot').length === 4, 'loaded');
+    await until(
+      () => !busy(el) && deepAll(deep(loaderOf(el), 'hourly-calendar'), 'button.slot').length === 4,
+      'loaded',
+    );
     expect(boxes()).to.deep.equal(loading);
   });
 
   for (const theme of ['light', 'dark']) {
     it(`passes axe in the ${theme} theme when loading fails and when the form has errors`, async () => {
-      const el = await fixture<BookingFlow>(html`<booking-flow proxy-url="/api" time-zone="Europe/Berlin" locale="en-GB" service="haircut" theme=${theme}></booking-flow>`);
-      await until(() => !busy(el) && deepAll(deep(loaderOf(el), 'hourly-calendar'), 'button.slot').length === 4, 'week');
+      const el = await fixture<BookingFlow>(
+        html`<booking-flow
+          proxy-url="/api"
+          time-zone="Europe/Berlin"
+          locale="en-GB"
+          service="haircut"
+          theme=${theme}
+        ></booking-flow>`,
+      );
+      await until(
+        () => !busy(el) && deepAll(deep(loaderOf(el), 'hourly-calendar'), 'button.slot').length === 4,
+        'week',
+      );
       deepAll<HTMLButtonElement>(deep(loaderOf(el), 'hourly-calendar'), 'button.slot')[0]!.click();
       const summary = deep(el, 'booking-summary');
       await until(() => deepAll(summary, 'form').length === 1, 'form');

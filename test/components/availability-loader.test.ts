@@ -22,7 +22,9 @@ async function flowWithLoader(theme = 'light') {
 const calendarOf = (loader: AvailabilityLoader) => deep(loader, 'hourly-calendar');
 const slotButtons = (loader: AvailabilityLoader) => deepAll<HTMLButtonElement>(calendarOf(loader), 'button.slot');
 const button = (loader: AvailabilityLoader, label: string) =>
-  deepAll<HTMLButtonElement>(loader, 'button').find((b) => (b.getAttribute('aria-label') ?? b.textContent.trim()) === label)!;
+  deepAll<HTMLButtonElement>(loader, 'button').find(
+    (b) => (b.getAttribute('aria-label') ?? b.textContent.trim()) === label,
+  )!;
 
 describe('<availability-loader>', () => {
   let clock: sinon.SinonFakeTimers;
@@ -43,10 +45,19 @@ describe('<availability-loader>', () => {
     const event = await loaded;
     try {
       expect(event.bubbles && event.composed).to.equal(true);
-      expect(event.detail.weekMetadata).to.include({ weekStart: '2025-10-20', weekEnd: '2025-10-26', timeZone: 'Europe/Berlin', totalSlots: 4, isCurrentWeek: true });
+      expect(event.detail.weekMetadata).to.include({
+        weekStart: '2025-10-20',
+        weekEnd: '2025-10-26',
+        timeZone: 'Europe/Berlin',
+        totalSlots: 4,
+        isCurrentWeek: true,
+      });
       expect(event.detail.weekData.tuesday.map((s) => s.time)).to.deep.equal(['09:00', '09:30', '14:00']);
       expect(Object.fromEntries(proxy.requests[0]!.searchParams)).to.deep.equal({
-        service: 'haircut', start: '2025-10-19', end: '2025-10-27', timeZone: 'UTC', // the week padded by a day, for any zone
+        service: 'haircut',
+        start: '2025-10-19',
+        end: '2025-10-27',
+        timeZone: 'UTC', // the week padded by a day, for any zone
       });
       expect(proxy.requests).to.have.length(1);
       await until(() => slotButtons(loader).length === 4, 'slots rendered');
@@ -82,7 +93,11 @@ describe('<availability-loader>', () => {
     const loaded = nextEvent(flow, 'availability-loaded');
     button(loader, 'Next week').click();
     expect((await changed).detail).to.deep.equal({ weekStart: '2025-10-27' });
-    expect((await loaded).detail.weekMetadata).to.include({ weekStart: '2025-10-27', totalSlots: 0, isCurrentWeek: false });
+    expect((await loaded).detail.weekMetadata).to.include({
+      weekStart: '2025-10-27',
+      totalSlots: 0,
+      isCurrentWeek: false,
+    });
     await loader.updateComplete;
     expect(loader.getAttribute('week-start')).to.equal('2025-10-27');
     expect(deepAll(loader, '[part="empty"]')).to.have.length(1);
@@ -121,7 +136,7 @@ describe('<availability-loader>', () => {
 
       // The event's retry() works too.
       proxy.failWith = { status: 503, code: 'upstream_rate_limited', message: 'Busy.' };
-      (flow).service = 'coaching';
+      flow.service = 'coaching';
       const again = await nextEvent(flow, 'availability-error');
       proxy.failWith = undefined;
       const reloaded = nextEvent(flow, 'availability-loaded');
@@ -165,23 +180,35 @@ describe('<availability-loader>', () => {
     expect(loader.weekStart).to.equal('2025-11-03');
   });
 
-  it('follows the page\'s service-selected and staff-selected events when used on its own', async () => {
-    const loader = await fixture<AvailabilityLoader>(html`<availability-loader .client=${new AvailabilityClient({ baseUrl: '/api' })}></availability-loader>`);
+  it("follows the page's service-selected and staff-selected events when used on its own", async () => {
+    const loader = await fixture<AvailabilityLoader>(
+      html`<availability-loader .client=${new AvailabilityClient({ baseUrl: '/api' })}></availability-loader>`,
+    );
     expect(text(loader)).to.include('Choose a service');
     const loaded = nextEvent(loader, 'availability-loaded');
-    document.body.dispatchEvent(new CustomEvent('service-selected', { detail: { serviceId: 'haircut', service: {} }, bubbles: true, composed: true }));
+    document.body.dispatchEvent(
+      new CustomEvent('service-selected', {
+        detail: { serviceId: 'haircut', service: {} },
+        bubbles: true,
+        composed: true,
+      }),
+    );
     await loaded;
     expect(proxy.requests[0]!.searchParams.get('service')).to.equal('haircut');
     expect(proxy.requests[0]!.searchParams.has('staff')).to.equal(false);
     const again = nextEvent(loader, 'availability-loaded');
-    document.body.dispatchEvent(new CustomEvent('staff-selected', { detail: { staffId: 'anna', staff: null }, bubbles: true, composed: true }));
+    document.body.dispatchEvent(
+      new CustomEvent('staff-selected', { detail: { staffId: 'anna', staff: null }, bubbles: true, composed: true }),
+    );
     await again;
     expect(proxy.requests[1]!.searchParams.get('staff')).to.equal('anna');
   });
 
   it('keeps reloading after bookings when it is moved in the page, and stops listening once removed', async () => {
     const client = new AvailabilityClient({ baseUrl: '/api' });
-    const loader = await fixture<AvailabilityLoader>(html`<availability-loader service="haircut" .client=${client}></availability-loader>`);
+    const loader = await fixture<AvailabilityLoader>(
+      html`<availability-loader service="haircut" .client=${client}></availability-loader>`,
+    );
     await until(() => proxy.requests.length === 1, 'first load');
     // Moved: disconnected and connected again, as a CMS re-parenting a block does.
     const parent = loader.parentElement!;

@@ -7,7 +7,8 @@ import { deep, deepAll, text, until, nextEvent } from '../helpers/dom.js';
 
 const proxy = mockProxy();
 
-const radio = (flow: BookingFlow, step: string, value: string) => deep<HTMLInputElement>(flow, step, `input[value="${value}"]`);
+const radio = (flow: BookingFlow, step: string, value: string) =>
+  deep<HTMLInputElement>(flow, step, `input[value="${value}"]`);
 
 describe('<booking-flow> with the service and staff steps', () => {
   let clock: sinon.SinonFakeTimers;
@@ -15,7 +16,9 @@ describe('<booking-flow> with the service and staff steps', () => {
   afterEach(() => clock.restore());
 
   async function flow(theme = 'light') {
-    const el = await fixture<BookingFlow>(html`<booking-flow proxy-url="/api" time-zone="Europe/Berlin" locale="en-GB" theme=${theme}></booking-flow>`);
+    const el = await fixture<BookingFlow>(
+      html`<booking-flow proxy-url="/api" time-zone="Europe/Berlin" locale="en-GB" theme=${theme}></booking-flow>`,
+    );
     await until(() => deepAll(deep(el, 'service-selector'), 'input').length === 2, 'services listed');
     return el;
   }
@@ -23,11 +26,20 @@ describe('<booking-flow> with the service and staff steps', () => {
   it('renders the default steps and lists the catalog services', async () => {
     const el = await flow();
     expect(deepAll(el, '.steps > *').map((s) => s.localName)).to.deep.equal([
-      'theme-toggle', 'branch-selector', 'service-selector', 'staff-selector', 'availability-loader', 'booking-summary',
+      'theme-toggle',
+      'branch-selector',
+      'service-selector',
+      'staff-selector',
+      'availability-loader',
+      'booking-summary',
     ]);
-    expect(text(deep(el, 'branch-selector'))).to.include('Berlin Mitte').and.include('Online');
+    expect(text(deep(el, 'branch-selector')))
+      .to.include('Berlin Mitte')
+      .and.include('Online');
     expect(text(deep(el, 'booking-summary'))).to.include('Choose a time');
-    expect(text(deep(el, 'service-selector'))).to.include('Haircut').and.include('Video coaching');
+    expect(text(deep(el, 'service-selector')))
+      .to.include('Haircut')
+      .and.include('Video coaching');
     expect(text(deep(el, 'staff-selector'))).to.include('Choose a service');
     expect(text(deep(el, 'availability-loader'))).to.include('Choose a service to see available times.');
   });
@@ -38,16 +50,25 @@ describe('<booking-flow> with the service and staff steps', () => {
     radio(el, 'service-selector', 'haircut').click();
     const event = await chosen;
     expect(event.bubbles && event.composed).to.equal(true);
-    expect(event.detail).to.deep.equal({ serviceId: 'haircut', service: { id: 'haircut', name: 'Haircut', durationMinutes: 30, branchIds: ['berlin'] } });
+    expect(event.detail).to.deep.equal({
+      serviceId: 'haircut',
+      service: { id: 'haircut', name: 'Haircut', durationMinutes: 30, branchIds: ['berlin'] },
+    });
     const loader = deep(el, 'availability-loader');
     await until(() => deepAll(deep(loader, 'hourly-calendar'), 'button.slot').length === 4, 'slots shown');
     expect(proxy.requests.at(-1)!.searchParams.has('staff')).to.equal(false);
 
     await until(() => deepAll(deep(el, 'staff-selector'), 'input').length === 2, 'staff listed');
-    expect(text(deep(el, 'staff-selector'))).to.include('Any available').and.include('Anna Berg').and.not.include('Chloé');
+    expect(text(deep(el, 'staff-selector')))
+      .to.include('Any available')
+      .and.include('Anna Berg')
+      .and.not.include('Chloé');
     const staffChosen = nextEvent(el, 'staff-selected');
     radio(el, 'staff-selector', 'anna').click();
-    expect((await staffChosen).detail).to.deep.equal({ staffId: 'anna', staff: { id: 'anna', name: 'Anna Berg', serviceIds: ['haircut'], branchIds: ['berlin'] } });
+    expect((await staffChosen).detail).to.deep.equal({
+      staffId: 'anna',
+      staff: { id: 'anna', name: 'Anna Berg', serviceIds: ['haircut'], branchIds: ['berlin'] },
+    });
     await until(() => proxy.requests.at(-1)!.searchParams.get('staff') === 'anna', 'refetched for Anna');
 
     const anyChosen = nextEvent(el, 'staff-selected');
@@ -55,7 +76,7 @@ describe('<booking-flow> with the service and staff steps', () => {
     expect((await anyChosen).detail).to.deep.equal({ staffId: null, staff: null });
   });
 
-  it('uses the author\'s own steps instead of the default ones', async () => {
+  it("uses the author's own steps instead of the default ones", async () => {
     const el = await fixture<BookingFlow>(html`
       <booking-flow proxy-url="/api" time-zone="Europe/Berlin" locale="en-GB" service="haircut">
         <availability-loader></availability-loader>
@@ -76,7 +97,10 @@ describe('<booking-flow> with the service and staff steps', () => {
     it(`is accessible in the ${theme} theme`, async () => {
       const el = await flow(theme);
       radio(el, 'service-selector', 'haircut').click();
-      await until(() => deepAll(deep(deep(el, 'availability-loader'), 'hourly-calendar'), 'button.slot').length === 4, 'slots');
+      await until(
+        () => deepAll(deep(deep(el, 'availability-loader'), 'hourly-calendar'), 'button.slot').length === 4,
+        'slots',
+      );
       await expect(el).to.be.accessible();
     });
   }

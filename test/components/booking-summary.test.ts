@@ -11,12 +11,21 @@ const proxy = mockProxy();
 const summaryOf = (el: BookingFlow) => deep(el, 'booking-summary');
 const field = (el: BookingFlow, id: string) => deep<HTMLInputElement>(summaryOf(el), `#${id}`);
 const confirm = (el: BookingFlow) => deep<HTMLButtonElement>(summaryOf(el), 'button[type="submit"]');
-const slotButtons = (el: BookingFlow) => deepAll<HTMLButtonElement>(deep(el, 'availability-loader', 'hourly-calendar'), 'button.slot');
+const slotButtons = (el: BookingFlow) =>
+  deepAll<HTMLButtonElement>(deep(el, 'availability-loader', 'hourly-calendar'), 'button.slot');
 
 /** A flow with Anna's haircut preselected and the second time of the week chosen. */
 async function flowWithSlot(theme = 'light') {
   const el = await fixture<BookingFlow>(html`
-    <booking-flow proxy-url="/api" time-zone="Europe/Berlin" locale="en-GB" theme=${theme} branch="berlin" service="haircut" staff="anna"></booking-flow>
+    <booking-flow
+      proxy-url="/api"
+      time-zone="Europe/Berlin"
+      locale="en-GB"
+      theme=${theme}
+      branch="berlin"
+      service="haircut"
+      staff="anna"
+    ></booking-flow>
   `);
   await until(() => slotButtons(el).length === 4, 'week shown');
   slotButtons(el)[3]!.click(); // Wednesday 22 October, 10:00 in Berlin
@@ -41,7 +50,7 @@ describe('<booking-summary>', () => {
   beforeEach(() => (clock = sinon.useFakeTimers({ now: NOW, toFake: ['Date'] })));
   afterEach(() => clock.restore());
 
-  it('sums up branch, service, staff, date and time in the viewer\'s zone', async () => {
+  it("sums up branch, service, staff, date and time in the viewer's zone", async () => {
     const el = await flowWithSlot();
     const summary = text(deep(summaryOf(el), '[part="summary"]'));
     expect(summary).to.include('Berlin Mitte').and.include('Haircut').and.include('Anna Berg');
@@ -71,19 +80,33 @@ describe('<booking-summary>', () => {
     const event = await confirmed;
     expect(event.bubbles && event.composed).to.equal(true);
     expect(event.detail.booking).to.deep.equal({
-      uid: 'bk_1', start: '2025-10-22T08:00:00.000Z', end: '2025-10-22T08:30:00.000Z', status: 'accepted', service: 'haircut', staff: 'anna',
+      uid: 'bk_1',
+      start: '2025-10-22T08:00:00.000Z',
+      end: '2025-10-22T08:30:00.000Z',
+      status: 'accepted',
+      service: 'haircut',
+      staff: 'anna',
     });
     expect(proxy.bookings[0]).to.deep.equal({
-      service: 'haircut', staff: 'anna', start: '2025-10-22T10:00:00+02:00', timeZone: 'Europe/Berlin', duration: 30, locale: 'en-GB',
+      service: 'haircut',
+      staff: 'anna',
+      start: '2025-10-22T10:00:00+02:00',
+      timeZone: 'Europe/Berlin',
+      duration: 30,
+      locale: 'en-GB',
       attendee: { name: 'Ada Lovelace', email: 'ada@example.com', phone: '+44 20 7946 0958', notes: 'First visit' },
     });
     await until(() => deepAll(summaryOf(el), '[part="confirmation"]').length === 1, 'confirmation');
     const confirmation = text(deep(summaryOf(el), '[part="confirmation"]'));
-    expect(confirmation).to.include('Booking confirmed').and.include('bk_1').and.include('Anna Berg').and.include('10:00');
+    expect(confirmation)
+      .to.include('Booking confirmed')
+      .and.include('bk_1')
+      .and.include('Anna Berg')
+      .and.include('10:00');
     await expect(el).to.be.accessible();
   });
 
-  it('reloads the booked service\'s week after a booking (the browser cache is invalidated)', async () => {
+  it("reloads the booked service's week after a booking (the browser cache is invalidated)", async () => {
     const el = await flowWithSlot();
     const before = proxy.requests.length;
     await fillIn(el);

@@ -28,6 +28,9 @@ describe('dist/booking-flow.js', () => {
     await (toggle as HTMLElement & { updateComplete: Promise<boolean> }).updateComplete;
     expect(toggle.shadowRoot!.textContent).to.include('Colour theme');
     await import(german);
-    await waitUntil(() => toggle.shadowRoot!.textContent?.includes('Farbschema') === true, 'German from the locale file');
+    await waitUntil(
+      () => toggle.shadowRoot!.textContent?.includes('Farbschema') === true,
+      'German from the locale file',
+    );
   });
 });

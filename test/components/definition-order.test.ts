@@ -21,7 +21,10 @@ describe('definition order does not matter for context', () => {
       expect(customElements.get('booking-flow')).to.equal(undefined);
       await import('../../src/elements/booking-flow.js');
       await until(() => deepAll(selector, 'input[type="radio"]').length > 0, "services from the flow's catalog");
-      await until(() => proxy.requests.some((url) => url.searchParams.get('service') === 'haircut'), 'the loader asked for the flow\'s service');
+      await until(
+        () => proxy.requests.some((url) => url.searchParams.get('service') === 'haircut'),
+        "the loader asked for the flow's service",
+      );
     } finally {
       page.remove();
     }

@@ -11,10 +11,20 @@ const proxy = mockProxy();
 
 describe('element entries stand alone', () => {
   it('import "booking-flow/elements/booking-flow" alone gives a working flow, calendar included', async () => {
-    for (const tag of ['theme-toggle', 'branch-selector', 'service-selector', 'staff-selector', 'availability-loader', 'hourly-calendar', 'booking-summary']) {
+    for (const tag of [
+      'theme-toggle',
+      'branch-selector',
+      'service-selector',
+      'staff-selector',
+      'availability-loader',
+      'hourly-calendar',
+      'booking-summary',
+    ]) {
       expect(customElements.get(tag), tag).to.not.equal(undefined);
     }
-    const el = await fixture<BookingFlow>(html`<booking-flow proxy-url="/api" service="haircut" locale="en-GB" time-zone="Europe/Berlin"></booking-flow>`);
+    const el = await fixture<BookingFlow>(
+      html`<booking-flow proxy-url="/api" service="haircut" locale="en-GB" time-zone="Europe/Berlin"></booking-flow>`,
+    );
     const step = (tag: string) => deep(el, tag);
     await until(() => deepAll(step('branch-selector'), 'input[type="radio"]').length === 2, 'locations listed');
     await until(() => proxy.requests.length > 0, 'the loader asked for the week of the preselected service');

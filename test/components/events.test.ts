@@ -11,8 +11,16 @@ const proxy = mockProxy();
 
 /** SPEC.md "Events": every public event, in the order the flow below makes them happen. */
 const SPEC_EVENTS: BookingEventName[] = [
-  'theme-changed', 'branch-selected', 'service-selected', 'availability-loaded', 'staff-selected', 'week-changed',
-  'slot-selected', 'booking-failed', 'booking-confirmed', 'availability-error',
+  'theme-changed',
+  'branch-selected',
+  'service-selected',
+  'availability-loaded',
+  'staff-selected',
+  'week-changed',
+  'slot-selected',
+  'booking-failed',
+  'booking-confirmed',
+  'availability-error',
 ];
 
 describe('events (SPEC.md table)', () => {
@@ -32,8 +40,11 @@ describe('events (SPEC.md table)', () => {
     };
     for (const type of SPEC_EVENTS) document.addEventListener(type, record);
     try {
-      const el = await fixture<BookingFlow>(html`<booking-flow proxy-url="/api" time-zone="Europe/Berlin" locale="en-GB"></booking-flow>`);
-      const click = (step: string, value: string) => deep<HTMLInputElement>(el, step, `input[value="${value}"]`).click();
+      const el = await fixture<BookingFlow>(
+        html`<booking-flow proxy-url="/api" time-zone="Europe/Berlin" locale="en-GB"></booking-flow>`,
+      );
+      const click = (step: string, value: string) =>
+        deep<HTMLInputElement>(el, step, `input[value="${value}"]`).click();
       await until(() => deepAll(deep(el, 'branch-selector'), 'input').length === 2, 'catalog');
       click('theme-toggle', 'dark');
       click('branch-selector', 'berlin');
@@ -47,7 +58,12 @@ describe('events (SPEC.md table)', () => {
       await until(() => seen.has('week-changed'), 'week changed');
       deep<HTMLButtonElement>(loader, 'button[aria-label="Previous week"]').click();
       const calendar = deep(loader, 'hourly-calendar');
-      await until(() => deepAll(calendar, 'button.slot').length === 4 && proxy.requests.at(-1)!.searchParams.get('start') === '2025-10-19', 'this week again');
+      await until(
+        () =>
+          deepAll(calendar, 'button.slot').length === 4 &&
+          proxy.requests.at(-1)!.searchParams.get('start') === '2025-10-19',
+        'this week again',
+      );
       await until(() => deep(loader, '.body').getAttribute('aria-busy') === 'false', 'loaded');
       deepAll<HTMLButtonElement>(deep(loader, 'hourly-calendar'), 'button.slot')[3]!.click();
       const summary = deep(el, 'booking-summary');
@@ -73,13 +89,32 @@ describe('events (SPEC.md table)', () => {
       expect(detail('service-selected')).to.deep.equal({ serviceId: 'haircut', service: catalog.services[0] });
       expect(detail('staff-selected')).to.deep.equal({ staffId: 'anna', staff: catalog.staff[0] });
       expect(detail('week-changed')).to.deep.equal({ weekStart: '2025-10-27' });
-      const loaded = detail('availability-loaded') as { weekData: Record<string, unknown[]>; weekMetadata: { weekStart: string; totalSlots: number; timeZone: string } };
-      expect(Object.keys(loaded.weekData)).to.have.members(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+      const loaded = detail('availability-loaded') as {
+        weekData: Record<string, unknown[]>;
+        weekMetadata: { weekStart: string; totalSlots: number; timeZone: string };
+      };
+      expect(Object.keys(loaded.weekData)).to.have.members([
+        'monday',
+        'tuesday',
+        'wednesday',
+        'thursday',
+        'friday',
+        'saturday',
+        'sunday',
+      ]);
       expect(loaded.weekMetadata).to.include({ weekStart: '2025-10-20', totalSlots: 4, timeZone: 'Europe/Berlin' });
       expect(detail('slot-selected')).to.deep.equal({
-        slot: { time: '10:00', fullDatetime: '2025-10-22T10:00:00+02:00', date: '2025-10-22', dayName: 'wednesday', durationMinutes: 30 },
+        slot: {
+          time: '10:00',
+          fullDatetime: '2025-10-22T10:00:00+02:00',
+          date: '2025-10-22',
+          dayName: 'wednesday',
+          durationMinutes: 30,
+        },
       });
-      expect(detail('booking-failed')).to.deep.equal({ error: { code: 'upstream_error', message: 'The booking service answered 500.' } });
+      expect(detail('booking-failed')).to.deep.equal({
+        error: { code: 'upstream_error', message: 'The booking service answered 500.' },
+      });
       expect((detail('booking-confirmed').booking as { uid: string; service: string }).service).to.equal('haircut');
       const failure = detail('availability-error') as { error: { code: string; message: string }; retry: () => void };
       expect(failure.error).to.deep.equal({ code: 'upstream_rate_limited', message: 'Try again shortly.' });

@@ -8,19 +8,36 @@ import { deep, deepAll, text, until } from '../helpers/dom.js';
 const proxy = mockProxy();
 
 const radios = (flow: BookingFlow, step: string) => deepAll<HTMLInputElement>(deep(flow, step), 'input[type="radio"]');
-const radio = (flow: BookingFlow, step: string, value: string) => deep<HTMLInputElement>(flow, step, `input[value="${value}"]`);
-const slotButtons = (flow: BookingFlow) => deepAll<HTMLButtonElement>(deep(flow, 'availability-loader', 'hourly-calendar'), 'button.slot');
+const radio = (flow: BookingFlow, step: string, value: string) =>
+  deep<HTMLInputElement>(flow, step, `input[value="${value}"]`);
+const slotButtons = (flow: BookingFlow) =>
+  deepAll<HTMLButtonElement>(deep(flow, 'availability-loader', 'hourly-calendar'), 'button.slot');
 
 /** Waits until the loader shows the week it fetched last, for `staff` (null: any available). */
 async function weekShownFor(loader: Element, staff: string | null) {
-  await until(() => proxy.requests.length > 0 && proxy.requests.at(-1)!.searchParams.get('staff') === staff, `fetched for ${staff}`);
-  await until(() => deep(loader, '.body').getAttribute('aria-busy') === 'false' && deepAll(deep(loader, 'hourly-calendar'), 'button.slot').length === 4, 'week shown');
+  await until(
+    () => proxy.requests.length > 0 && proxy.requests.at(-1)!.searchParams.get('staff') === staff,
+    `fetched for ${staff}`,
+  );
+  await until(
+    () =>
+      deep(loader, '.body').getAttribute('aria-busy') === 'false' &&
+      deepAll(deep(loader, 'hourly-calendar'), 'button.slot').length === 4,
+    'week shown',
+  );
 }
 
 async function defaultFlow(attrs: Partial<Record<'branch' | 'service' | 'staff', string>> = {}) {
   const el = await fixture<BookingFlow>(html`
-    <booking-flow proxy-url="/api" time-zone="Europe/Berlin" locale="en-GB" theme="light"
-      branch=${attrs.branch ?? ''} service=${attrs.service ?? ''} staff=${attrs.staff ?? ''}></booking-flow>
+    <booking-flow
+      proxy-url="/api"
+      time-zone="Europe/Berlin"
+      locale="en-GB"
+      theme="light"
+      branch=${attrs.branch ?? ''}
+      service=${attrs.service ?? ''}
+      staff=${attrs.staff ?? ''}
+    ></booking-flow>
   `);
   await until(() => radios(el, 'service-selector').length > 0, 'catalog shown');
   return el;
@@ -59,9 +76,12 @@ describe('<booking-flow> steps: branch, service, staff', () => {
     const held = gate();
     proxy.gate = held.promise;
     radio(el, 'staff-selector', 'anna').click();
-    await until(() => proxy.requests.at(-1)!.searchParams.get('staff') === 'anna', 'fetching Anna\'s week');
+    await until(() => proxy.requests.at(-1)!.searchParams.get('staff') === 'anna', "fetching Anna's week");
     expect(el.currentSelection.slot, 'the slot is reset').to.equal(null);
-    expect(slotButtons(el).filter((b) => b.checkVisibility()), 'no slot of the old choice is shown').to.have.length(0);
+    expect(
+      slotButtons(el).filter((b) => b.checkVisibility()),
+      'no slot of the old choice is shown',
+    ).to.have.length(0);
     expect(deepAll(deep(el, 'availability-loader'), '[part="skeleton"]')).to.have.length(1);
     held.open();
     await weekShownFor(deep(el, 'availability-loader'), 'anna');
@@ -93,7 +113,7 @@ describe('<booking-flow> steps: branch, service, staff', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('uses the author\'s steps: no branch step, staff before service', async () => {
+  it("uses the author's steps: no branch step, staff before service", async () => {
     const el = await fixture<BookingFlow>(html`
       <booking-flow proxy-url="/api" time-zone="Europe/Berlin" locale="en-GB" theme="light">
         <staff-selector></staff-selector>
@@ -103,7 +123,12 @@ describe('<booking-flow> steps: branch, service, staff', () => {
       </booking-flow>
     `);
     expect(el.shadowRoot!.querySelector('.steps, branch-selector')).to.equal(null);
-    expect([...el.children].map((c) => c.localName)).to.deep.equal(['staff-selector', 'service-selector', 'availability-loader', 'booking-summary']);
+    expect([...el.children].map((c) => c.localName)).to.deep.equal([
+      'staff-selector',
+      'service-selector',
+      'availability-loader',
+      'booking-summary',
+    ]);
     const service = el.querySelector('service-selector')!;
     await until(() => deepAll(service, 'input').length === 2, 'services');
     deep<HTMLInputElement>(service, 'input[value="haircut"]').click();

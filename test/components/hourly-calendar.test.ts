@@ -33,7 +33,9 @@ describe('<hourly-calendar>', () => {
     expect(days).to.have.length(7);
     const tuesday = days[1]!;
     expect(tuesday.querySelector('h3')!.textContent).to.match(/Tue 21 Oct/);
-    const hours = [...tuesday.querySelectorAll('.hour')].map((h) => [...h.querySelectorAll('button')].map((b) => b.textContent.trim()));
+    const hours = [...tuesday.querySelectorAll('.hour')].map((h) =>
+      [...h.querySelectorAll('button')].map((b) => b.textContent.trim()),
+    );
     expect(hours).to.deep.equal([['09:00', '09:45'], ['10:30']]);
     expect(days[0]!.textContent).to.include('No times');
     expect(tuesday.getAttribute('part')).to.equal('day today busy-few');
@@ -54,7 +56,11 @@ describe('<hourly-calendar>', () => {
     const event = await selected;
     expect(event.bubbles && event.composed).to.equal(true);
     expect(event.detail.slot).to.deep.equal({
-      time: '14:00', fullDatetime: '2025-10-22T14:00:00+02:00', date: '2025-10-22', dayName: 'wednesday', durationMinutes: 45,
+      time: '14:00',
+      fullDatetime: '2025-10-22T14:00:00+02:00',
+      date: '2025-10-22',
+      dayName: 'wednesday',
+      durationMinutes: 45,
     });
     await el.updateComplete;
     const pressed = deepAll(el, 'button.slot[aria-pressed="true"]');
@@ -96,7 +102,9 @@ describe('<hourly-calendar>', () => {
   it('asks the loader around it for the previous or next week on PageUp and PageDown, with an event that stays inside', async () => {
     const el = await calendar();
     const asked: { offset: number; composed: boolean }[] = [];
-    el.parentNode!.addEventListener(WEEK_REQUESTED, (e) => asked.push({ ...(e as CustomEvent<WeekRequest>).detail, composed: e.composed }));
+    el.parentNode!.addEventListener(WEEK_REQUESTED, (e) =>
+      asked.push({ ...(e as CustomEvent<WeekRequest>).detail, composed: e.composed }),
+    );
     deepAll<HTMLButtonElement>(el, 'button.slot')[0]!.focus();
     await sendKeys({ press: 'PageDown' });
     await sendKeys({ press: 'PageUp' });
@@ -109,16 +117,23 @@ describe('<hourly-calendar>', () => {
   it('tells how busy each day is: none, few or many', async () => {
     const el = await calendar();
     const days = deepAll(el, 'section.day');
-    expect(days.map((d) => d.getAttribute('part')!.split(' ').find((p) => p.startsWith('busy-')))).to.deep.equal([
-      'busy-none', 'busy-few', 'busy-few', 'busy-none', 'busy-none', 'busy-none', 'busy-none',
-    ]);
+    expect(
+      days.map((d) =>
+        d
+          .getAttribute('part')!
+          .split(' ')
+          .find((p) => p.startsWith('busy-')),
+      ),
+    ).to.deep.equal(['busy-none', 'busy-few', 'busy-few', 'busy-none', 'busy-none', 'busy-none', 'busy-none']);
     expect(days[2]!.textContent).to.include('Few times left');
     expect(days[3]!.textContent).to.include('Fully booked');
   });
 
-  it('becomes a day strip with the chosen day\'s times in a narrow container, with no horizontal scrolling at 320px', async () => {
+  it("becomes a day strip with the chosen day's times in a narrow container, with no horizontal scrolling at 320px", async () => {
     const wrapper = await fixture<HTMLElement>(html`
-      <div style="width: 320px" lang="en-GB"><hourly-calendar .weekData=${week.weekData} .weekMetadata=${week.weekMetadata}></hourly-calendar></div>
+      <div style="width: 320px" lang="en-GB">
+        <hourly-calendar .weekData=${week.weekData} .weekMetadata=${week.weekMetadata}></hourly-calendar>
+      </div>
     `);
     const el = wrapper.querySelector<HourlyCalendar>('hourly-calendar')!;
     await el.updateComplete;

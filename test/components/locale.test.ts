@@ -9,22 +9,29 @@ import { deep, deepAll, nextEvent, text, until } from '../helpers/dom.js';
 
 const proxy = mockProxy();
 
-const slotTexts = (el: BookingFlow) => deepAll(deep(el, 'availability-loader', 'hourly-calendar'), 'button.slot').map((b) => (b.textContent ?? '').trim());
+const slotTexts = (el: BookingFlow) =>
+  deepAll(deep(el, 'availability-loader', 'hourly-calendar'), 'button.slot').map((b) => (b.textContent ?? '').trim());
 
 describe('locale, words and time zone', () => {
   let clock: sinon.SinonFakeTimers;
   beforeEach(() => (clock = sinon.useFakeTimers({ now: NOW, toFake: ['Date'] })));
   afterEach(() => clock.restore());
 
-  it('speaks German from the page\'s lang, with German dates and a Monday week', async () => {
+  it("speaks German from the page's lang, with German dates and a Monday week", async () => {
     const wrapper = await fixture<HTMLElement>(html`
-      <div lang="de-DE"><booking-flow proxy-url="/api" time-zone="Europe/Berlin" theme="light" service="haircut"></booking-flow></div>
+      <div lang="de-DE">
+        <booking-flow proxy-url="/api" time-zone="Europe/Berlin" theme="light" service="haircut"></booking-flow>
+      </div>
     `);
     const el = wrapper.querySelector('booking-flow')!;
     await until(() => slotTexts(el).length === 4, 'week shown');
-    expect(text(deep(el, 'service-selector'))).to.include('Leistung').and.include('30 Min.');
+    expect(text(deep(el, 'service-selector')))
+      .to.include('Leistung')
+      .and.include('30 Min.');
     expect(text(deep(el, 'staff-selector'))).to.include('Beliebig');
-    expect(text(deep(el, 'availability-loader'))).to.include('Diese Woche').and.include('Zeitzone');
+    expect(text(deep(el, 'availability-loader')))
+      .to.include('Diese Woche')
+      .and.include('Zeitzone');
     expect(deep(el, 'availability-loader', 'button[aria-label="Nächste Woche"]')).to.exist;
     const days = deepAll(deep(el, 'availability-loader', 'hourly-calendar'), '.day-label').map((d) => text(d));
     expect(days[0]).to.match(/^Mo\.?,? 20\. Okt/);
@@ -34,18 +41,34 @@ describe('locale, words and time zone', () => {
 
   it('follows hour-cycle and week-starts-on, and lets the author replace any word', async () => {
     const el = await fixture<BookingFlow>(html`
-      <booking-flow proxy-url="/api" time-zone="Europe/Berlin" locale="en-GB" hour-cycle="h12" week-starts-on="sunday" service="haircut" theme="light"></booking-flow>
+      <booking-flow
+        proxy-url="/api"
+        time-zone="Europe/Berlin"
+        locale="en-GB"
+        hour-cycle="h12"
+        week-starts-on="sunday"
+        service="haircut"
+        theme="light"
+      ></booking-flow>
     `);
     el.strings = { staffLegend: 'Stylist', anyStaff: 'Whoever is free' };
     await until(() => slotTexts(el).length > 0, 'week shown');
     expect(proxy.requests[0]!.searchParams.get('start')).to.equal('2025-10-18'); // the week of Sunday 19 October, padded
     expect(slotTexts(el)[0]).to.match(/^9:00\s?am$/i);
-    expect(text(deep(el, 'staff-selector'))).to.include('Stylist').and.include('Whoever is free');
+    expect(text(deep(el, 'staff-selector')))
+      .to.include('Stylist')
+      .and.include('Whoever is free');
   });
 
   it('re-renders the week in a zone picked in the switcher, without a refetch, and tells the flow', async () => {
     const el = await fixture<BookingFlow>(html`
-      <booking-flow proxy-url="/api" time-zone="Europe/Berlin" locale="en-GB" service="haircut" theme="light"></booking-flow>
+      <booking-flow
+        proxy-url="/api"
+        time-zone="Europe/Berlin"
+        locale="en-GB"
+        service="haircut"
+        theme="light"
+      ></booking-flow>
     `);
     await until(() => slotTexts(el).length === 4, 'Berlin week');
     expect(slotTexts(el)).to.deep.equal(['09:00', '09:30', '14:00', '10:00']);
@@ -63,7 +86,13 @@ describe('locale, words and time zone', () => {
 
   it('the switcher is a labelled native select, usable from the keyboard', async () => {
     const el = await fixture<BookingFlow>(html`
-      <booking-flow proxy-url="/api" time-zone="Europe/Berlin" locale="en-GB" service="haircut" theme="dark"></booking-flow>
+      <booking-flow
+        proxy-url="/api"
+        time-zone="Europe/Berlin"
+        locale="en-GB"
+        service="haircut"
+        theme="dark"
+      ></booking-flow>
     `);
     await until(() => slotTexts(el).length === 4, 'week');
     const select = deep<HTMLSelectElement>(el, 'availability-loader', 'select');

@@ -11,7 +11,7 @@ mockProxy();
 describe('<theme-toggle>', () => {
   afterEach(() => localStorage.clear());
 
-  it('switches the flow\'s theme, fires theme-changed and remembers the choice', async () => {
+  it("switches the flow's theme, fires theme-changed and remembers the choice", async () => {
     const el = await fixture<BookingFlow>(html`<booking-flow proxy-url="/api" theme="light"></booking-flow>`);
     const toggle = deep(el, 'theme-toggle');
     expect(deep<HTMLInputElement>(toggle, 'input[value="light"]').checked).to.equal(true);
@@ -32,7 +32,7 @@ describe('<theme-toggle>', () => {
     expect(deep<HTMLInputElement>(next, 'theme-toggle', 'input[value="dark"]').checked).to.equal(true);
   });
 
-  it('is the only reader of the remembered theme: without a toggle shown, the page\'s theme attribute wins', async () => {
+  it("is the only reader of the remembered theme: without a toggle shown, the page's theme attribute wins", async () => {
     localStorage.setItem('booking-flow:theme', 'dark');
     const el = await fixture<BookingFlow>(html`
       <booking-flow proxy-url="/api" theme="light"><service-selector></service-selector></booking-flow>
@@ -65,7 +65,9 @@ describe('<theme-toggle>', () => {
 
   for (const theme of ['light', 'dark'] as const) {
     it(`is accessible in the ${theme} theme, on its own too`, async () => {
-      const wrapper = await fixture<HTMLElement>(html`<div style="color-scheme: ${theme}"><theme-toggle></theme-toggle></div>`);
+      const wrapper = await fixture<HTMLElement>(
+        html`<div style="color-scheme: ${theme}"><theme-toggle></theme-toggle></div>`,
+      );
       const toggle = wrapper.querySelector<ThemeToggle>('theme-toggle')!;
       await toggle.updateComplete;
       await expect(toggle).to.be.accessible();

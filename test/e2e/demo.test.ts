@@ -17,7 +17,10 @@ describe('demo page, end to end in Chromium', () => {
     assert.ok(existsSync('dist/demo/index.html'), 'build the demo first: npm run build');
     const proxy = createProxy({ upstream: 'sandbox', config: parseConfig(demoConfig), basePath: '/booking-api' });
     server = await startNodeServer({ proxy, port: 0, basePath: '/booking-api', staticDir: 'dist/demo' });
-    browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    browser = await chromium.launch({
+      executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+      args: CHROMIUM_ARGS,
+    });
   });
 
   after(async () => {
@@ -30,7 +33,9 @@ describe('demo page, end to end in Chromium', () => {
     const week = page.waitForResponse((r) => r.url().includes(`staff=${id}`) && r.status() === 200);
     await page.getByRole('radio', { name: new RegExp(name) }).check();
     const shownStart = new URL((await week).url()).searchParams.get('start');
-    const nextWeek = page.waitForResponse((r) => r.url().includes(`staff=${id}`) && !r.url().includes(`start=${shownStart}`));
+    const nextWeek = page.waitForResponse(
+      (r) => r.url().includes(`staff=${id}`) && !r.url().includes(`start=${shownStart}`),
+    );
     await page.getByRole('button', { name: 'Next week' }).click();
     await nextWeek;
     await page.locator('availability-loader .body[aria-busy="false"]').waitFor();
@@ -57,7 +62,10 @@ describe('demo page, end to end in Chromium', () => {
     await showNextWeekOf(page, 'Ben Okafor', 'ben');
     const benTimes = await page.getByRole('button', { name: /, \d{2}:\d{2}, 30 minutes(, with .+)?$/ }).allInnerTexts();
     assert.ok(benTimes.length > 0, 'Ben has times next week');
-    assert.ok(benTimes.every((t) => t.trim() >= '12:00' && t.trim() <= '19:30'), benTimes.join());
+    assert.ok(
+      benTimes.every((t) => t.trim() >= '12:00' && t.trim() <= '19:30'),
+      benTimes.join(),
+    );
 
     const first = page.getByRole('button', { name: /, \d{2}:\d{2}, 30 minutes(, with .+)?$/ }).first();
     await first.click();
@@ -88,8 +96,10 @@ describe('demo page, end to end in Chromium', () => {
 
   it('books a time from branch to confirmation; a second booking of that time is told it was just taken', async () => {
     // Two visitors, each in a browser context of their own.
-    const contexts = await Promise.all([1, 2].map(() => browser.newContext({ timezoneId: 'Europe/Berlin', locale: 'en-GB' })));
-    const [first, second] = await Promise.all(contexts.map((c) => c.newPage())) as [Page, Page];
+    const contexts = await Promise.all(
+      [1, 2].map(() => browser.newContext({ timezoneId: 'Europe/Berlin', locale: 'en-GB' })),
+    );
+    const [first, second] = (await Promise.all(contexts.map((c) => c.newPage()))) as [Page, Page];
     const errors: string[] = [];
     for (const page of [first, second]) page.on('pageerror', (error) => errors.push(error.message));
     const label = await pickAnnasFirstTimeNextWeek(first);
@@ -105,7 +115,9 @@ describe('demo page, end to end in Chromium', () => {
     assert.match(confirmed, /sbx_/);
 
     await fillIn(second, 'Grace Hopper');
-    const slotsReloaded = second.waitForResponse((r) => r.url().includes('/booking-api/slots') && r.url().includes('staff=anna'));
+    const slotsReloaded = second.waitForResponse(
+      (r) => r.url().includes('/booking-api/slots') && r.url().includes('staff=anna'),
+    );
     await second.getByRole('button', { name: 'Confirm booking' }).click();
     const error = second.locator('booking-summary [part="error"]');
     await error.waitFor();
@@ -115,7 +127,11 @@ describe('demo page, end to end in Chromium', () => {
     assert.equal(await second.getByLabel('Notes (optional)').inputValue(), 'Booked by Grace Hopper');
     await slotsReloaded;
     await second.locator('availability-loader .body[aria-busy="false"]').waitFor();
-    assert.equal(await second.getByRole('button', { name: label, exact: true }).count(), 0, 'the taken time is gone from the reloaded week');
+    assert.equal(
+      await second.getByRole('button', { name: label, exact: true }).count(),
+      0,
+      'the taken time is gone from the reloaded week',
+    );
     assert.deepEqual(errors, []);
     await Promise.all(contexts.map((c) => c.close()));
   });

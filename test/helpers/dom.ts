@@ -41,6 +41,9 @@ export function text(el: Element): string {
 }
 
 /** The next `type` event on `target`, typed from HTMLElementEventMap. */
-export function nextEvent<K extends keyof HTMLElementEventMap>(target: EventTarget, type: K): Promise<HTMLElementEventMap[K]> {
+export function nextEvent<K extends keyof HTMLElementEventMap>(
+  target: EventTarget,
+  type: K,
+): Promise<HTMLElementEventMap[K]> {
   return oneEvent<HTMLElementEventMap[K]>(target, type);
 }

@@ -20,7 +20,12 @@ export const catalog: Catalog = {
 /** Monday 20 Oct 2025 has slots on Tuesday and Wednesday; the week after is empty. */
 export const NOW = Date.parse('2025-10-22T06:00:00Z');
 export const SLOTS: Record<string, string[]> = {
-  '2025-10-20': ['2025-10-21T07:00:00.000Z', '2025-10-21T07:30:00.000Z', '2025-10-21T12:00:00.000Z', '2025-10-22T08:00:00.000Z'],
+  '2025-10-20': [
+    '2025-10-21T07:00:00.000Z',
+    '2025-10-21T07:30:00.000Z',
+    '2025-10-21T12:00:00.000Z',
+    '2025-10-22T08:00:00.000Z',
+  ],
   '2025-10-27': [],
 };
 
@@ -46,7 +51,14 @@ export interface ProxyMock {
 
 /** An msw worker standing in for the proxy under /api, recording every /slots request. */
 export function mockProxy(): ProxyMock {
-  const state: ProxyMock = { requests: [], bookings: [], extraSlots: [], bookingKeys: [], unconfirmedAnswers: 0, stale: false };
+  const state: ProxyMock = {
+    requests: [],
+    bookings: [],
+    extraSlots: [],
+    bookingKeys: [],
+    unconfirmedAnswers: 0,
+    stale: false,
+  };
   const worker = setupWorker(
     http.get('/api/catalog', () => HttpResponse.json(catalog)),
     http.get('/api/slots', async ({ request }) => {
@@ -66,8 +78,9 @@ export function mockProxy(): ProxyMock {
         timeZone: url.searchParams.get('timeZone'),
         durationMinutes: duration,
         // Every known slot on the asked UTC dates (the client asks for a week padded by a day).
-        slots: [...Object.values(SLOTS).flat(), ...state.extraSlots]
-          .filter((s) => s.slice(0, 10) >= url.searchParams.get('start')! && s.slice(0, 10) <= url.searchParams.get('end')!),
+        slots: [...Object.values(SLOTS).flat(), ...state.extraSlots].filter(
+          (s) => s.slice(0, 10) >= url.searchParams.get('start')! && s.slice(0, 10) <= url.searchParams.get('end')!,
+        ),
         ...(state.stale ? { stale: true } : {}),
       });
     }),
@@ -78,7 +91,10 @@ export function mockProxy(): ProxyMock {
       await delay(5);
       if (state.unconfirmedAnswers > 0) {
         state.unconfirmedAnswers--;
-        return HttpResponse.json({ unconfirmed: { message: 'Not confirmed yet.', retryAfterSeconds: 1 } }, { status: 202 });
+        return HttpResponse.json(
+          { unconfirmed: { message: 'Not confirmed yet.', retryAfterSeconds: 1 } },
+          { status: 202 },
+        );
       }
       if (state.bookingFailsWith) {
         const { status, code, message } = state.bookingFailsWith;
@@ -87,7 +103,16 @@ export function mockProxy(): ProxyMock {
       const start = new Date(body.start as string);
       const end = new Date(start.getTime() + Number(body.duration ?? 30) * 60_000);
       return HttpResponse.json(
-        { booking: { uid: `bk_${state.bookings.length}`, start: start.toISOString(), end: end.toISOString(), status: 'accepted', service: body.service, staff: body.staff ?? 'anna' } },
+        {
+          booking: {
+            uid: `bk_${state.bookings.length}`,
+            start: start.toISOString(),
+            end: end.toISOString(),
+            status: 'accepted',
+            service: body.service,
+            staff: body.staff ?? 'anna',
+          },
+        },
         { status: 201 },
       );
     }),

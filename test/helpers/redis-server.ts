@@ -10,11 +10,18 @@ export class RedisServer {
   #process?: ChildProcess;
 
   async start(): Promise<void> {
-    this.#process = spawn('redis-server', ['--port', String(this.port), '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-    const probe = new Redis({ port: this.port, retryStrategy: (n) => (n > 50 ? null : 100), maxRetriesPerRequest: null });
+    this.#process = spawn('redis-server', ['--port', String(this.port), '--save', '', '--appendonly', 'no'], {
+      stdio: 'ignore',
+    });
+    const probe = new Redis({
+      port: this.port,
+      retryStrategy: (n) => (n > 50 ? null : 100),
+      maxRetriesPerRequest: null,
+    });
     probe.on('error', () => undefined); // refused until the server is up
     try {
-      if ((await probe.ping()) !== 'PONG') throw new Error('redis-server did not answer (apt-get install redis-server)');
+      if ((await probe.ping()) !== 'PONG')
+        throw new Error('redis-server did not answer (apt-get install redis-server)');
     } finally {
       probe.disconnect();
     }

@@ -34,7 +34,15 @@ describe('locales: words registered after the elements rendered', () => {
 
   it('takes any language, English filling the words it leaves out', async () => {
     registerStrings('fr', { anyStaff: 'N’importe qui', confirm: 'Réserver' });
-    const el = await fixture<HTMLElement>(html`<booking-flow proxy-url="/api" locale="fr-FR" time-zone="Europe/Paris" theme="light" service="haircut"></booking-flow>`);
+    const el = await fixture<HTMLElement>(
+      html`<booking-flow
+        proxy-url="/api"
+        locale="fr-FR"
+        time-zone="Europe/Paris"
+        theme="light"
+        service="haircut"
+      ></booking-flow>`,
+    );
     await until(() => text(deep(el, 'staff-selector')).includes('N’importe qui'), 'French word');
     expect(text(deep(el, 'staff-selector'))).to.include('Staff');
   });

@@ -1,5 +1,13 @@
 import { expect } from '@open-wc/testing';
-import { addDays, dateInZone, daysBetween, isIsoDate, isTimeZone, startOfWeek, weekDates } from '../../src/model/dates.js';
+import {
+  addDays,
+  dateInZone,
+  daysBetween,
+  isIsoDate,
+  isTimeZone,
+  startOfWeek,
+  weekDates,
+} from '../../src/model/dates.js';
 import { localDaysToUtcRange } from '../../src/model/zoned-range.js';
 
 describe('model/dates', () => {
@@ -28,7 +36,13 @@ describe('model/dates', () => {
 
   it('lists the seven distinct dates of a week that contains a DST change', () => {
     expect(weekDates('2025-10-20')).to.deep.equal([
-      '2025-10-20', '2025-10-21', '2025-10-22', '2025-10-23', '2025-10-24', '2025-10-25', '2025-10-26',
+      '2025-10-20',
+      '2025-10-21',
+      '2025-10-22',
+      '2025-10-23',
+      '2025-10-24',
+      '2025-10-25',
+      '2025-10-26',
     ]);
   });
 

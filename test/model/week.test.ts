@@ -1,7 +1,13 @@
 import { expect } from '@open-wc/testing';
 import { buildWeek, toSlot } from '../../src/model/week.js';
 
-const base = { weekStart: '2025-10-20', durationMinutes: 45, fetchedAt: Date.parse('2025-10-21T10:00:00Z'), fromCache: false, locale: 'en-GB' };
+const base = {
+  weekStart: '2025-10-20',
+  durationMinutes: 45,
+  fetchedAt: Date.parse('2025-10-21T10:00:00Z'),
+  fromCache: false,
+  locale: 'en-GB',
+};
 
 describe('model/week', () => {
   it('expresses a slot in the viewer zone', () => {
@@ -12,7 +18,10 @@ describe('model/week', () => {
       dayName: 'monday',
       durationMinutes: 45,
     });
-    expect(toSlot('2025-10-20T07:00:00.000Z', 'America/New_York', 45)).to.include({ time: '03:00', date: '2025-10-20' });
+    expect(toSlot('2025-10-20T07:00:00.000Z', 'America/New_York', 45)).to.include({
+      time: '03:00',
+      date: '2025-10-20',
+    });
   });
 
   it('keeps local wall times across the end of DST inside one week', () => {
@@ -55,16 +64,41 @@ describe('model/week', () => {
       fromCache: true,
     });
     expect(Object.values(weekData).every((day) => day.length === 0)).to.equal(true);
-    expect(weekMetadata).to.include({ weekStart: '2025-10-20', weekEnd: '2025-10-26', timeZone: 'Europe/Berlin', isCurrentWeek: true, totalSlots: 0, fromCache: true });
+    expect(weekMetadata).to.include({
+      weekStart: '2025-10-20',
+      weekEnd: '2025-10-26',
+      timeZone: 'Europe/Berlin',
+      isCurrentWeek: true,
+      totalSlots: 0,
+      fromCache: true,
+    });
     expect(weekMetadata.fetchedAt).to.equal('2025-10-21T10:00:00.000Z');
-    expect(weekMetadata.days.map((d) => d.dayName)).to.deep.equal(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+    expect(weekMetadata.days.map((d) => d.dayName)).to.deep.equal([
+      'monday',
+      'tuesday',
+      'wednesday',
+      'thursday',
+      'friday',
+      'saturday',
+      'sunday',
+    ]);
     expect(weekMetadata.days.filter((d) => d.isToday).map((d) => d.date)).to.deep.equal(['2025-10-23']);
-    expect(weekMetadata.days.filter((d) => d.isPast).map((d) => d.date)).to.deep.equal(['2025-10-20', '2025-10-21', '2025-10-22']);
+    expect(weekMetadata.days.filter((d) => d.isPast).map((d) => d.date)).to.deep.equal([
+      '2025-10-20',
+      '2025-10-21',
+      '2025-10-22',
+    ]);
     expect(weekMetadata.days[0]!.label).to.equal('Mon 20 Oct');
   });
 
   it('orders days from a Sunday week start', () => {
-    const { weekMetadata } = buildWeek({ ...base, weekStart: '2025-10-19', timeZone: 'UTC', now: Date.parse('2025-11-30T00:00:00Z'), slots: [] });
+    const { weekMetadata } = buildWeek({
+      ...base,
+      weekStart: '2025-10-19',
+      timeZone: 'UTC',
+      now: Date.parse('2025-11-30T00:00:00Z'),
+      slots: [],
+    });
     expect(weekMetadata.days[0]).to.include({ date: '2025-10-19', dayName: 'sunday', isPast: true });
     expect(weekMetadata.isCurrentWeek).to.equal(false);
   });

@@ -4,7 +4,9 @@ import { createProxy } from '../../src/proxy/handler.js';
 import { NOW, WEEK, countingSandbox, demo, get } from './fixtures.js';
 
 type ErrorJson = { error: { code: string; message: string; details?: { field?: string } } };
-type BookingJson = { booking: { uid: string; start: string; end: string; status: string; service: string; staff: string | null } };
+type BookingJson = {
+  booking: { uid: string; start: string; end: string; status: string; service: string; staff: string | null };
+};
 
 const attendee = { name: 'Ada Lovelace', email: 'ada@example.com', phone: '+44 20 7946 0958', notes: 'First visit' };
 
@@ -23,7 +25,14 @@ describe('proxy: POST /bookings', () => {
     const before = await slots(`${WEEK}&staff=anna`);
     const anyBefore = await slots();
     const start = before[0]!;
-    const res = await post({ service: 'haircut', staff: 'anna', start, timeZone: 'Europe/Berlin', attendee, locale: 'de-DE' });
+    const res = await post({
+      service: 'haircut',
+      staff: 'anna',
+      start,
+      timeZone: 'Europe/Berlin',
+      attendee,
+      locale: 'de-DE',
+    });
     assert.equal(res.status, 201);
     assert.equal(res.headers.get('cache-control'), 'no-store');
     const { booking } = (await res.json()) as BookingJson;
@@ -48,14 +57,23 @@ describe('proxy: POST /bookings', () => {
   it('names who took an "any available" booking', async () => {
     const { post, slots } = setup();
     const start = (await slots('/slots?service=coaching&start=2025-10-20&end=2025-10-26&timeZone=UTC'))[0]!;
-    const res = await post({ service: 'coaching', staff: null, start, timeZone: 'UTC', duration: 30, attendee: { name: 'Bo', email: 'bo@example.com' } });
+    const res = await post({
+      service: 'coaching',
+      staff: null,
+      start,
+      timeZone: 'UTC',
+      duration: 30,
+      attendee: { name: 'Bo', email: 'bo@example.com' },
+    });
     assert.equal(res.status, 201);
     const { booking } = (await res.json()) as BookingJson;
     assert.equal(booking.staff, null); // Chloé is configured by event type ids, not a username: no id to name
     assert.equal(Date.parse(booking.end) - Date.parse(booking.start), 30 * 60_000);
     const any = setup();
     const haircut = (await any.slots())[0]!;
-    const taken = (await (await any.post({ service: 'haircut', start: haircut, timeZone: 'Europe/Berlin', attendee })).json()) as BookingJson;
+    const taken = (await (
+      await any.post({ service: 'haircut', start: haircut, timeZone: 'Europe/Berlin', attendee })
+    ).json()) as BookingJson;
     assert.ok(taken.booking.staff === 'anna' || taken.booking.staff === 'ben');
   });
 

@@ -29,7 +29,12 @@ describe('proxy config', () => {
   it('accepts the documented example, examples/booking-proxy.json', () => {
     const config = parseConfig(JSON.parse(readFileSync('examples/booking-proxy.json', 'utf8')));
     assert.equal(config.services.length, 2);
-    assert.deepEqual(config.rateLimit, { requestsPerMinute: 120, bookingsPerMinute: 10, webhooksPerMinute: 300, trustProxy: false });
+    assert.deepEqual(config.rateLimit, {
+      requestsPerMinute: 120,
+      bookingsPerMinute: 10,
+      webhooksPerMinute: 300,
+      trustProxy: false,
+    });
     assert.equal(config.upstream.staleIfErrorSeconds, 600);
   });
 
@@ -58,7 +63,9 @@ describe('proxy config', () => {
 
 describe('booking-flow-proxy CLI', () => {
   it('starts on the sandbox, says so, and answers /health', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/proxy/cli.ts', '--port', '0'], { env: { ...process.env, CALCOM_API_KEY: '' } });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/proxy/cli.ts', '--port', '0'], {
+      env: { ...process.env, CALCOM_API_KEY: '' },
+    });
     try {
       const output = await new Promise<string>((resolve, reject) => {
         let text = '';
@@ -84,7 +91,10 @@ describe('booking-flow-proxy CLI', () => {
     const { tmpdir } = await import('node:os');
     const dir = await mkdtemp(join(tmpdir(), 'bf-'));
     const file = join(dir, 'booking-proxy.json');
-    await writeFile(file, JSON.stringify({ services: [{ id: 'x', name: 'X', eventTypeId: 'seven', durationMinutes: 30 }] }));
+    await writeFile(
+      file,
+      JSON.stringify({ services: [{ id: 'x', name: 'X', eventTypeId: 'seven', durationMinutes: 30 }] }),
+    );
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/proxy/cli.ts', '--config', file, '--port', '0']);
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += String(chunk)));

@@ -15,7 +15,12 @@ function setup(now = NOW) {
     get(proxy, '/bookings', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ service: 'haircut', start, timeZone, attendee: { name: 'Ada', email: 'ada@example.com' } }),
+      body: JSON.stringify({
+        service: 'haircut',
+        start,
+        timeZone,
+        attendee: { name: 'Ada', email: 'ada@example.com' },
+      }),
     });
   return { upstream, proxy, book };
 }
@@ -30,7 +35,13 @@ async function refused(res: Response, field: string): Promise<void> {
 describe('issue 11: dates and zones', () => {
   it('#1 refuses impossible dates instead of booking another day', async () => {
     const { upstream, book } = setup();
-    for (const start of ['2027-02-30T10:00:00Z', '2027-02-31T10:00:00Z', '2027-02-29T10:00:00Z', '2025-10-21T24:00:00Z', '2025-13-01T10:00:00Z']) {
+    for (const start of [
+      '2027-02-30T10:00:00Z',
+      '2027-02-31T10:00:00Z',
+      '2027-02-29T10:00:00Z',
+      '2025-10-21T24:00:00Z',
+      '2025-13-01T10:00:00Z',
+    ]) {
       await refused(await book(start), 'start');
     }
     assert.equal(upstream.calls, 0);
@@ -38,7 +49,13 @@ describe('issue 11: dates and zones', () => {
 
   it('#1 refuses starts in the past and beyond the horizon, before anything goes upstream', async () => {
     const { upstream, book } = setup();
-    for (const start of ['1970-01-01T00:00:00Z', '0000-01-01T00:00:00Z', '2025-10-20T05:59:00Z', '2027-11-01T09:00:00Z', '9999-12-31T23:59:59Z']) {
+    for (const start of [
+      '1970-01-01T00:00:00Z',
+      '0000-01-01T00:00:00Z',
+      '2025-10-20T05:59:00Z',
+      '2027-11-01T09:00:00Z',
+      '9999-12-31T23:59:59Z',
+    ]) {
       await refused(await book(start), 'start');
     }
     assert.equal(upstream.calls, 0);
@@ -97,17 +114,36 @@ describe('issue 11: dates and zones', () => {
       console.log(JSON.stringify([addDays('2025-03-08', 1), addDays('2025-11-01', 2), daysBetween('2025-03-01', '2025-04-01'),
         startOfWeek('2025-03-12', 1), weekDates('2025-10-27').at(-1), addDays('0099-12-31', 1)]));`;
     for (const zone of ['America/New_York', 'Europe/Berlin', 'Australia/Lord_Howe', 'UTC']) {
-      const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { env: { ...process.env, TZ: zone } });
-      assert.deepEqual(JSON.parse(out.toString()), ['2025-03-09', '2025-11-03', 31, '2025-03-10', '2025-11-02', '0100-01-01'], zone);
+      const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+        env: { ...process.env, TZ: zone },
+      });
+      assert.deepEqual(
+        JSON.parse(out.toString()),
+        ['2025-03-09', '2025-11-03', 31, '2025-03-10', '2025-11-02', '0100-01-01'],
+        zone,
+      );
     }
   });
 
   it('#12 says "is required" for a missing field, and "is not a known field" only for an unknown one', async () => {
     const { proxy } = setup();
-    const post = (body: unknown) => get(proxy, '/bookings', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const post = (body: unknown) =>
+      get(proxy, '/bookings', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
     const missing = (await (await post({})).json()) as ErrorJson;
     assert.equal(missing.error.message, 'service: is required');
-    const unknown = (await (await post({ service: 'haircut', start: '2025-10-21T09:00:00Z', timeZone: 'UTC', attendee: { name: 'A', email: 'a@example.com' }, colour: 'red' })).json()) as ErrorJson;
+    const unknown = (await (
+      await post({
+        service: 'haircut',
+        start: '2025-10-21T09:00:00Z',
+        timeZone: 'UTC',
+        attendee: { name: 'A', email: 'a@example.com' },
+        colour: 'red',
+      })
+    ).json()) as ErrorJson;
     assert.equal(unknown.error.message, 'colour: is not a known field');
   });
 });

@@ -42,12 +42,19 @@ function setup(clock = { now: NOW }) {
   const calcom = flakyCalcom();
   const config = demo({ calcom: { timeoutMs: 200 } });
   const proxy = createProxy({ config, upstream: calcom.fetch, apiKey: API_KEY, now: () => clock.now, log: () => {} });
-  const firstSlot = async () => ((await (await get(proxy, `${WEEK}&staff=anna`)).json()) as { slots: string[] }).slots[0]!;
+  const firstSlot = async () =>
+    ((await (await get(proxy, `${WEEK}&staff=anna`)).json()) as { slots: string[] }).slots[0]!;
   const book = (start: string, key?: string, email = 'ada@example.com') =>
     get(proxy, '/bookings', {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(key ? { 'idempotency-key': key } : {}) },
-      body: JSON.stringify({ service: 'haircut', staff: 'anna', start, timeZone: 'Europe/Berlin', attendee: { name: 'Ada', email } }),
+      body: JSON.stringify({
+        service: 'haircut',
+        staff: 'anna',
+        start,
+        timeZone: 'Europe/Berlin',
+        attendee: { name: 'Ada', email },
+      }),
     });
   return { calcom, proxy, firstSlot, book, clock };
 }
@@ -73,8 +80,15 @@ describe('issue 11 #3: exactly-once bookings', () => {
   it('shares one POST between identical requests in flight, and refuses a key reused for another booking', async () => {
     const { calcom, firstSlot, book } = setup();
     const start = await firstSlot();
-    const answers = await Promise.all([book(start, 'key-0003-cccc'), book(start, 'key-0003-cccc'), book(start, 'key-0003-cccc')]);
-    assert.deepEqual(answers.map((r) => r.status), [201, 201, 201]);
+    const answers = await Promise.all([
+      book(start, 'key-0003-cccc'),
+      book(start, 'key-0003-cccc'),
+      book(start, 'key-0003-cccc'),
+    ]);
+    assert.deepEqual(
+      answers.map((r) => r.status),
+      [201, 201, 201],
+    );
     assert.equal(calcom.state.posts, 1);
     const reused = await book(start, 'key-0003-cccc', 'someone-else@example.com');
     assert.equal(reused.status, 422);
@@ -128,13 +142,20 @@ describe('issue 11 #3: exactly-once bookings', () => {
       apiKey: API_KEY,
       now: () => clock.now,
       log: () => {},
-      upstream: (request) => (request.method === 'POST' && dropPost ? Promise.reject(new TypeError('socket hang up')) : original(request)),
+      upstream: (request) =>
+        request.method === 'POST' && dropPost ? Promise.reject(new TypeError('socket hang up')) : original(request),
     });
     const post = () =>
       get(proxy, '/bookings', {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'idempotency-key': 'key-0006-ffff' },
-        body: JSON.stringify({ service: 'haircut', staff: 'anna', start, timeZone: 'Europe/Berlin', attendee: { name: 'Ada', email: 'ada@example.com' } }),
+        body: JSON.stringify({
+          service: 'haircut',
+          staff: 'anna',
+          start,
+          timeZone: 'Europe/Berlin',
+          attendee: { name: 'Ada', email: 'ada@example.com' },
+        }),
       });
     assert.equal((await post()).status, 202);
     calcom.state.lookupsFail = false;

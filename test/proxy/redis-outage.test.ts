@@ -10,13 +10,21 @@ import { NOW, countingSandbox, demo, get } from './fixtures.js';
 const server = new RedisServer();
 const clients: Redis[] = [];
 
-async function instance(): Promise<{ proxy: BookingProxy; redis: Redis; upstream: ReturnType<typeof countingSandbox> }> {
+async function instance(): Promise<{
+  proxy: BookingProxy;
+  redis: Redis;
+  upstream: ReturnType<typeof countingSandbox>;
+}> {
   const redis = new Redis({ ...REDIS_CLIENT_OPTIONS, port: server.port });
   clients.push(redis);
   await new Promise((resolve) => redis.once('ready', resolve));
   const upstream = countingSandbox();
   const config = demo({ redis: { keyPrefix: 'outage:' } });
-  return { proxy: createProxy({ config, upstream: upstream.fetch, now: () => NOW, redis, log: () => {} }), redis, upstream };
+  return {
+    proxy: createProxy({ config, upstream: upstream.fetch, now: () => NOW, redis, log: () => {} }),
+    redis,
+    upstream,
+  };
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -38,7 +46,9 @@ describe('issue 11 #4: Redis is an accelerator, never a single point of failure'
 
   it('serves /slots, /catalog and /bookings without a 5xx or a 2 s wait while Redis stops and starts under load', async (t) => {
     const { proxy, redis, upstream } = await instance();
-    const { slots } = (await (await get(proxy, `/slots?service=haircut&start=2025-10-20&end=2025-10-26&timeZone=UTC`)).json()) as { slots: string[] };
+    const { slots } = (await (
+      await get(proxy, `/slots?service=haircut&start=2025-10-20&end=2025-10-26&timeZone=UTC`)
+    ).json()) as { slots: string[] };
     const statuses = new Map<number, number>();
     let slowest = { ms: 0, what: '' };
     let served = 0;
@@ -55,7 +65,12 @@ describe('issue 11 #4: Redis is an accelerator, never a single point of failure'
           res = await get(proxy, '/bookings', {
             method: 'POST',
             headers: { 'content-type': 'application/json', 'idempotency-key': `outage-${n}-${i}` },
-            body: JSON.stringify({ service: 'haircut', start: slots[booked++], timeZone: 'UTC', attendee: { name: 'Ada', email: `ada${i}@example.com` } }),
+            body: JSON.stringify({
+              service: 'haircut',
+              start: slots[booked++],
+              timeZone: 'UTC',
+              attendee: { name: 'Ada', email: `ada${i}@example.com` },
+            }),
           });
           what = 'booking';
         } else if (i % 7 === 0) {
@@ -67,7 +82,8 @@ describe('issue 11 #4: Redis is an accelerator, never a single point of failure'
         }
         await res.arrayBuffer();
         const took = performance.now() - started;
-        if (took > slowest.ms) slowest = { ms: took, what: `${res.status} ${what} at ${Math.round(performance.now() - begun)} ms` };
+        if (took > slowest.ms)
+          slowest = { ms: took, what: `${res.status} ${what} at ${Math.round(performance.now() - begun)} ms` };
         statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
         served++;
         // A busy page's worth of visitors, not a tight loop that starves the event loop it measures.
@@ -78,19 +94,26 @@ describe('issue 11 #4: Redis is an accelerator, never a single point of failure'
       await sleep(1_500);
       await server.stop();
       await sleep(1_000);
-      health.push(((await (await get(proxy, '/health')).json()) as { status: string; reasons: string[] }).reasons.join());
+      health.push(
+        ((await (await get(proxy, '/health')).json()) as { status: string; reasons: string[] }).reasons.join(),
+      );
       await sleep(1_500);
       await server.start();
     })();
     await Promise.all([chaos, ...Array.from({ length: 6 }, (_, n) => worker(n))]);
 
-    t.diagnostic(`served ${served} requests, statuses ${JSON.stringify([...statuses])}, slowest ${Math.round(slowest.ms)} ms (${slowest.what})`);
+    t.diagnostic(
+      `served ${served} requests, statuses ${JSON.stringify([...statuses])}, slowest ${Math.round(slowest.ms)} ms (${slowest.what})`,
+    );
     const fiveXx = [...statuses].filter(([status]) => status >= 500).reduce((sum, [, count]) => sum + count, 0);
     assert.equal(fiveXx, 0, `no 5xx (statuses: ${JSON.stringify([...statuses])})`);
     assert.ok(slowest.ms < 2_000, `slowest answer ${Math.round(slowest.ms)} ms: ${slowest.what}`);
     assert.ok(served > 500, `served ${served}`);
     assert.deepEqual(health, ['redis_down']);
-    assert.deepEqual(errors.filter((line) => line.includes('ioredis')), []);
+    assert.deepEqual(
+      errors.filter((line) => line.includes('ioredis')),
+      [],
+    );
 
     // It recovers by itself: Redis is used again, and /health says ok.
     for (let i = 0; i < 50 && redis.status !== 'ready'; i++) await sleep(100);
@@ -105,12 +128,19 @@ describe('issue 11 #4: Redis is an accelerator, never a single point of failure'
 
   it('never books twice under one key across an outage: a key claimed in memory still counts when Redis is back', async () => {
     const { proxy, redis, upstream } = await instance();
-    const { slots } = (await (await get(proxy, '/slots?service=haircut&start=2025-11-17&end=2025-11-23&timeZone=UTC')).json()) as { slots: string[] };
+    const { slots } = (await (
+      await get(proxy, '/slots?service=haircut&start=2025-11-17&end=2025-11-23&timeZone=UTC')
+    ).json()) as { slots: string[] };
     const book = () =>
       get(proxy, '/bookings', {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'idempotency-key': 'across-the-outage' },
-        body: JSON.stringify({ service: 'haircut', start: slots[0], timeZone: 'UTC', attendee: { name: 'Ada', email: 'ada@example.com' } }),
+        body: JSON.stringify({
+          service: 'haircut',
+          start: slots[0],
+          timeZone: 'UTC',
+          attendee: { name: 'Ada', email: 'ada@example.com' },
+        }),
       });
     await server.stop();
     for (let i = 0; i < 20 && redis.status === 'ready'; i++) await sleep(50);

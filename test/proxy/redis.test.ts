@@ -40,7 +40,7 @@ describe('proxy on Redis: several instances share cache, invalidation and rate l
     await server.stop();
   });
 
-  it('one instance\'s answer is a hit on the other', async () => {
+  it("one instance's answer is a hit on the other", async () => {
     const upstream = countingSandbox();
     const [a, b] = await Promise.all([instance(upstream), instance(upstream)]);
     assert.equal((await get(a, WEEK)).headers.get('x-cache'), 'MISS');
@@ -58,7 +58,13 @@ describe('proxy on Redis: several instances share cache, invalidation and rate l
     const res = await get(a, '/bookings', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ service: 'haircut', staff: 'ben', start: slots[0], timeZone: 'Europe/Berlin', attendee: { name: 'Ada', email: 'ada@example.com' } }),
+      body: JSON.stringify({
+        service: 'haircut',
+        staff: 'ben',
+        start: slots[0],
+        timeZone: 'Europe/Berlin',
+        attendee: { name: 'Ada', email: 'ada@example.com' },
+      }),
     });
     assert.equal(res.status, 201);
     for (const path of [`${WEEK}&staff=ben`, WEEK]) {
@@ -72,15 +78,27 @@ describe('proxy on Redis: several instances share cache, invalidation and rate l
     const upstream = countingSandbox();
     const [a, b] = await Promise.all([instance(upstream), instance(upstream)]);
     await get(a, WEEK);
-    const body = JSON.stringify({ triggerEvent: 'BOOKING_CANCELLED', createdAt: new Date(NOW).toISOString(), payload: { eventTypeId: 1001 } });
-    const hook = await b.fetch(new Request('http://proxy.test/webhooks/calcom', { method: 'POST', headers: { 'x-cal-signature-256': await sign(SECRET, body) }, body }));
+    const body = JSON.stringify({
+      triggerEvent: 'BOOKING_CANCELLED',
+      createdAt: new Date(NOW).toISOString(),
+      payload: { eventTypeId: 1001 },
+    });
+    const hook = await b.fetch(
+      new Request('http://proxy.test/webhooks/calcom', {
+        method: 'POST',
+        headers: { 'x-cal-signature-256': await sign(SECRET, body) },
+        body,
+      }),
+    );
     assert.deepEqual(await hook.json(), { received: true, dropped: 1 });
     assert.equal((await get(a, WEEK)).headers.get('x-cache'), 'MISS');
   });
 
   it('counts one rate limit per IP across instances', async () => {
     const upstream = countingSandbox();
-    const limits = { rateLimit: { requestsPerMinute: 3, bookingsPerMinute: 1, webhooksPerMinute: 100, trustProxy: false } };
+    const limits = {
+      rateLimit: { requestsPerMinute: 3, bookingsPerMinute: 1, webhooksPerMinute: 100, trustProxy: false },
+    };
     const [a, b] = await Promise.all([instance(upstream, limits), instance(upstream, limits)]);
     const from = (proxy: typeof a) => proxy.fetch(new Request(`http://proxy.test${WEEK}`), { clientIp: '203.0.113.7' });
     assert.deepEqual([(await from(a)).status, (await from(b)).status, (await from(a)).status], [200, 200, 200]);

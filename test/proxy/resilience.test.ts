@@ -11,8 +11,13 @@ const server = setupServer();
 let calls = 0;
 server.events.on('request:start', () => void calls++);
 
-const slotsOk = () => HttpResponse.json({ status: 'success', data: { '2025-10-21': [{ start: '2025-10-21T09:00:00.000+02:00' }] } });
-const fail500 = () => HttpResponse.json({ status: 'error', error: { code: 'InternalServerErrorException', message: 'boom' } }, { status: 500 });
+const slotsOk = () =>
+  HttpResponse.json({ status: 'success', data: { '2025-10-21': [{ start: '2025-10-21T09:00:00.000+02:00' }] } });
+const fail500 = () =>
+  HttpResponse.json(
+    { status: 'error', error: { code: 'InternalServerErrorException', message: 'boom' } },
+    { status: 500 },
+  );
 
 function setup(upstream: Partial<ProxyConfig['upstream']> = {}) {
   const clock = { now: NOW };
@@ -67,7 +72,10 @@ describe('proxy: upstream resilience', () => {
     server.use(
       http.get(`${CALCOM}/slots`, () =>
         ++n === 1
-          ? HttpResponse.json({ status: 'error', error: { code: 'ThrottlerException', message: 'Too many' } }, { status: 429, headers: { 'X-RateLimit-Reset-Default': '2' } })
+          ? HttpResponse.json(
+              { status: 'error', error: { code: 'ThrottlerException', message: 'Too many' } },
+              { status: 429, headers: { 'X-RateLimit-Reset-Default': '2' } },
+            )
           : slotsOk(),
       ),
     );
@@ -78,7 +86,10 @@ describe('proxy: upstream resilience', () => {
     server.resetHandlers();
     server.use(
       http.get(`${CALCOM}/slots`, () =>
-        HttpResponse.json({ status: 'error', error: { code: 'ThrottlerException', message: 'Too many' } }, { status: 429, headers: { 'X-RateLimit-Reset-Default': '60' } }),
+        HttpResponse.json(
+          { status: 'error', error: { code: 'ThrottlerException', message: 'Too many' } },
+          { status: 429, headers: { 'X-RateLimit-Reset-Default': '60' } },
+        ),
       ),
     );
     calls = 0;
@@ -91,7 +102,14 @@ describe('proxy: upstream resilience', () => {
   });
 
   it('never retries a 4xx', async () => {
-    server.use(http.get(`${CALCOM}/slots`, () => HttpResponse.json({ status: 'error', error: { code: 'NotFoundException', message: 'Event Type not found' } }, { status: 404 })));
+    server.use(
+      http.get(`${CALCOM}/slots`, () =>
+        HttpResponse.json(
+          { status: 'error', error: { code: 'NotFoundException', message: 'Event Type not found' } },
+          { status: 404 },
+        ),
+      ),
+    );
     const { proxy } = setup({ retries: 3 });
     assert.equal((await get(proxy, WEEK)).status, 502);
     assert.equal(calls, 1);
@@ -150,7 +168,12 @@ describe('proxy: upstream resilience', () => {
     server.close(); // real sockets for this one
     try {
       const config = demo({ calcom: { baseUrl: 'http://127.0.0.1:9/v2', timeoutMs: 2_000 } });
-      const proxy = createProxy({ config: { ...config, upstream: { ...config.upstream, retries: 1 } }, apiKey: API_KEY, now: () => NOW, log: () => {} });
+      const proxy = createProxy({
+        config: { ...config, upstream: { ...config.upstream, retries: 1 } },
+        apiKey: API_KEY,
+        now: () => NOW,
+        log: () => {},
+      });
       const res = await get(proxy, WEEK);
       assert.equal(res.status, 502);
       assert.equal(((await res.json()) as Body).error?.code, 'upstream_unreachable');
@@ -163,7 +186,12 @@ describe('proxy: upstream resilience', () => {
     const { createSandbox } = await import('../../src/sandbox/sandbox.js');
     const sandbox = createSandbox({ now: () => NOW, rateLimit: { limit: 2, windowMs: 60_000 } });
     const base = demo({ cacheTtlSeconds: 0 });
-    const proxy = createProxy({ config: { ...base, upstream: { ...base.upstream, retries: 0 } }, upstream: sandbox.fetch, now: () => NOW, log: () => {} });
+    const proxy = createProxy({
+      config: { ...base, upstream: { ...base.upstream, retries: 0 } },
+      upstream: sandbox.fetch,
+      now: () => NOW,
+      log: () => {},
+    });
     assert.equal((await get(proxy, WEEK)).status, 200);
     assert.equal((await get(proxy, WEEK)).status, 200);
     const limited = await get(proxy, WEEK);

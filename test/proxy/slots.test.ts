@@ -13,8 +13,17 @@ describe('proxy: GET /slots', () => {
     assert.equal(first.status, 200);
     assert.equal(first.headers.get('x-cache'), 'MISS');
     assert.equal(first.headers.get('cache-control'), 'public, max-age=60, s-maxage=60');
-    const body = (await first.json()) as { service: string; staff: null; timeZone: string; durationMinutes: number; slots: string[] };
-    assert.deepEqual({ ...body, slots: undefined }, { service: 'haircut', staff: null, timeZone: 'Europe/Berlin', durationMinutes: 30, slots: undefined });
+    const body = (await first.json()) as {
+      service: string;
+      staff: null;
+      timeZone: string;
+      durationMinutes: number;
+      slots: string[];
+    };
+    assert.deepEqual(
+      { ...body, slots: undefined },
+      { service: 'haircut', staff: null, timeZone: 'Europe/Berlin', durationMinutes: 30, slots: undefined },
+    );
     assert.ok(body.slots.length > 20);
     assert.ok(body.slots.every((s) => s >= '2025-10-20' && s < '2025-10-27'));
     const second = await get(proxy, WEEK);
@@ -42,12 +51,42 @@ describe('proxy: GET /slots', () => {
       ['/slots?service=haircut&start=2025-10-26&end=2025-10-20&timeZone=UTC', 400, 'end', 'invalid_request'],
       ['/slots?service=haircut&start=2025-10-20&end=2025-12-01&timeZone=UTC', 400, 'end', 'invalid_request'],
       ['/slots?service=haircut&start=2025-10-20&end=2025-10-26', 400, 'timeZone', 'invalid_request'],
-      ['/slots?service=haircut&start=2025-10-20&end=2025-10-26&timeZone=Nowhere/City', 400, 'timeZone', 'invalid_request'],
-      ['/slots?service=haircut&start=2025-10-20&end=2025-10-26&timeZone=UTC&duration=abc', 400, 'duration', 'invalid_request'],
-      ['/slots?service=haircut&start=2025-10-20&end=2025-10-26&timeZone=UTC&duration=45', 400, 'duration', 'invalid_request'],
-      ['/slots?service=haircut&start=2025-10-20&end=2025-10-26&timeZone=UTC&staff=chloe', 400, 'staff', 'invalid_request'],
-      ['/slots?service=haircut&start=2025-10-20&end=2025-10-26&timeZone=UTC&eventTypeId=1', 400, 'eventTypeId', 'invalid_request'],
-      ['/slots?service=haircut&service=colour&start=2025-10-20&end=2025-10-26&timeZone=UTC', 400, 'service', 'invalid_request'],
+      [
+        '/slots?service=haircut&start=2025-10-20&end=2025-10-26&timeZone=Nowhere/City',
+        400,
+        'timeZone',
+        'invalid_request',
+      ],
+      [
+        '/slots?service=haircut&start=2025-10-20&end=2025-10-26&timeZone=UTC&duration=abc',
+        400,
+        'duration',
+        'invalid_request',
+      ],
+      [
+        '/slots?service=haircut&start=2025-10-20&end=2025-10-26&timeZone=UTC&duration=45',
+        400,
+        'duration',
+        'invalid_request',
+      ],
+      [
+        '/slots?service=haircut&start=2025-10-20&end=2025-10-26&timeZone=UTC&staff=chloe',
+        400,
+        'staff',
+        'invalid_request',
+      ],
+      [
+        '/slots?service=haircut&start=2025-10-20&end=2025-10-26&timeZone=UTC&eventTypeId=1',
+        400,
+        'eventTypeId',
+        'invalid_request',
+      ],
+      [
+        '/slots?service=haircut&service=colour&start=2025-10-20&end=2025-10-26&timeZone=UTC',
+        400,
+        'service',
+        'invalid_request',
+      ],
       ['/slots?service=nails&start=2025-10-20&end=2025-10-26&timeZone=UTC', 404, 'service', 'unknown_service'],
       ['/slots?service=haircut&start=2025-10-20&end=2025-10-26&timeZone=UTC&staff=zoe', 404, 'staff', 'unknown_staff'],
     ];
@@ -67,7 +106,10 @@ describe('proxy: GET /slots', () => {
     const upstream = countingSandbox();
     const proxy = createProxy({ config: demo(), upstream: upstream.fetch, now: () => NOW, log: () => {} });
     assert.equal((await get(proxy, '/slots?service=haircut&start=2025-10-20&end=2025-11-30&timeZone=UTC')).status, 200);
-    const res = await get(proxy, '/slots?service=coaching&start=2025-10-20&end=2025-10-26&timeZone=UTC&staff=chloe&duration=30');
+    const res = await get(
+      proxy,
+      '/slots?service=coaching&start=2025-10-20&end=2025-10-26&timeZone=UTC&staff=chloe&duration=30',
+    );
     assert.equal(res.status, 200);
     assert.equal(((await res.json()) as { durationMinutes: number }).durationMinutes, 30);
   });
@@ -87,7 +129,13 @@ describe('proxy: GET /slots', () => {
   });
 
   it('answers unknown routes with JSON 404 and honours a base path', async () => {
-    const proxy = createProxy({ upstream: 'sandbox', config: demo(), basePath: '/booking-api', now: () => NOW, log: () => {} });
+    const proxy = createProxy({
+      upstream: 'sandbox',
+      config: demo(),
+      basePath: '/booking-api',
+      now: () => NOW,
+      log: () => {},
+    });
     const missing = await get(proxy, '/booking-api/nope');
     assert.equal(missing.status, 404);
     assert.equal(((await missing.json()) as ErrorJson).error.code, 'not_found');
@@ -102,16 +150,33 @@ describe('proxy: GET /catalog', () => {
     assert.equal(res.status, 200);
     const text = await res.text();
     assert.doesNotMatch(text, /eventType|username|anna-berg/);
-    const catalog = JSON.parse(text) as { branches: unknown[]; services: { id: string; durationMinutes: number }[]; staff: { id: string; serviceIds: string[] }[] };
+    const catalog = JSON.parse(text) as {
+      branches: unknown[];
+      services: { id: string; durationMinutes: number }[];
+      staff: { id: string; serviceIds: string[] }[];
+    };
     assert.equal(catalog.branches.length, 2);
-    assert.deepEqual(catalog.services.map((s) => [s.id, s.durationMinutes]), [['haircut', 30], ['colour', 90], ['consultation', 45], ['coaching', 60]]);
+    assert.deepEqual(
+      catalog.services.map((s) => [s.id, s.durationMinutes]),
+      [
+        ['haircut', 30],
+        ['colour', 90],
+        ['consultation', 45],
+        ['coaching', 60],
+      ],
+    );
     assert.deepEqual(catalog.staff.find((s) => s.id === 'chloe')?.serviceIds, ['consultation', 'coaching']);
   });
 });
 
 describe('proxy: CORS', () => {
   it('allows only the configured origins', async () => {
-    const proxy = createProxy({ upstream: 'sandbox', config: demo({ allowedOrigins: ['https://shop.example'] }), now: () => NOW, log: () => {} });
+    const proxy = createProxy({
+      upstream: 'sandbox',
+      config: demo({ allowedOrigins: ['https://shop.example'] }),
+      now: () => NOW,
+      log: () => {},
+    });
     const allowed = await get(proxy, '/catalog', { headers: { origin: 'https://shop.example' } });
     assert.equal(allowed.headers.get('access-control-allow-origin'), 'https://shop.example');
     const other = await get(proxy, '/catalog', { headers: { origin: 'https://evil.example' } });

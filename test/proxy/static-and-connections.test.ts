@@ -97,10 +97,14 @@ describe('issue 11 #5, #10: static files and connections', () => {
     assert.equal(answer.match(/HTTP\/1\.1 /g)?.length, 1, 'nothing answered from the leftover body');
     // A Node client sees a clean answer, not ECONNRESET.
     const status = await new Promise<number>((resolve, reject) => {
-      const req = httpRequest(`${url}/bookings`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': body.length } }, (res) => {
-        res.resume();
-        resolve(res.statusCode ?? 0);
-      });
+      const req = httpRequest(
+        `${url}/bookings`,
+        { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': body.length } },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
       req.on('error', reject);
       req.end(body);
     });
@@ -110,14 +114,20 @@ describe('issue 11 #5, #10: static files and connections', () => {
   it('drops a client that sends its request too slowly (requestTimeout) instead of holding the connection', async () => {
     const url = await start(undefined, { requestTimeoutMs: 300, headersTimeoutMs: 200 });
     const started = performance.now();
-    const answer = await raw(url, 'POST /bookings HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{');
+    const answer = await raw(
+      url,
+      'POST /bookings HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{',
+    );
     assert.ok(performance.now() - started < 1_000);
     assert.match(answer, /^HTTP\/1\.1 408|^$/);
   });
 
   it('closes the connection after any answer given before the body was read', async () => {
     const url = await start();
-    const answer = await raw(url, 'POST /bookings HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nContent-Length: 12\r\n\r\nGET /health ');
+    const answer = await raw(
+      url,
+      'POST /bookings HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nContent-Length: 12\r\n\r\nGET /health ',
+    );
     assert.match(answer, /^HTTP\/1\.1 415/);
     assert.match(answer, /connection: close/i);
   });

@@ -6,19 +6,43 @@ const NOW = Date.parse('2025-10-20T06:00:00Z'); // Monday 08:00 in Berlin
 const BASE = 'https://sandbox.test/v2';
 
 type Sandbox = ReturnType<typeof createSandbox>;
-type ErrorBody = { status: string; path: string; error: { code: string; message: string; details: { statusCode: number } } };
-type BookingBody = { status: string; data: { uid: string; start: string; end: string; status: string; duration: number; eventTypeId: number; hosts: { username: string }[]; attendees: { name: string; email: string; timeZone: string }[] } };
+type ErrorBody = {
+  status: string;
+  path: string;
+  error: { code: string; message: string; details: { statusCode: number } };
+};
+type BookingBody = {
+  status: string;
+  data: {
+    uid: string;
+    start: string;
+    end: string;
+    status: string;
+    duration: number;
+    eventTypeId: number;
+    hosts: { username: string }[];
+    attendees: { name: string; email: string; timeZone: string }[];
+  };
+};
 
 const attendee = { name: 'Ada Lovelace', email: 'ada@example.com', timeZone: 'Europe/London', language: 'en' };
 
 function book(sandbox: Sandbox, body: unknown, version = '2024-08-13') {
   return sandbox.fetch(
-    new Request(`${BASE}/bookings`, { method: 'POST', headers: { 'cal-api-version': version, 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+    new Request(`${BASE}/bookings`, {
+      method: 'POST',
+      headers: { 'cal-api-version': version, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    }),
   );
 }
 
 async function firstSlot(sandbox: Sandbox, query: string): Promise<string> {
-  const res = await sandbox.fetch(new Request(`${BASE}/slots?${query}&start=2025-10-21&end=2025-10-21`, { headers: { 'cal-api-version': '2024-09-04' } }));
+  const res = await sandbox.fetch(
+    new Request(`${BASE}/slots?${query}&start=2025-10-21&end=2025-10-21`, {
+      headers: { 'cal-api-version': '2024-09-04' },
+    }),
+  );
   const body = (await res.json()) as { data: Record<string, { start: string }[]> };
   return Object.values(body.data)[0]![0]!.start;
 }
@@ -27,7 +51,13 @@ describe('sandbox: POST /v2/bookings', () => {
   it('books a free slot with 201 in the BookingOutput shape, and the slot is gone for everyone afterwards', async () => {
     const sandbox = createSandbox({ now: () => NOW });
     const start = await firstSlot(sandbox, 'eventTypeSlug=haircut&username=anna-berg');
-    const res = await book(sandbox, { eventTypeSlug: 'haircut', username: 'anna-berg', start, attendee, bookingFieldsResponses: { notes: 'Short please' } });
+    const res = await book(sandbox, {
+      eventTypeSlug: 'haircut',
+      username: 'anna-berg',
+      start,
+      attendee,
+      bookingFieldsResponses: { notes: 'Short please' },
+    });
     assert.equal(res.status, 201);
     const { status, data } = (await res.json()) as BookingBody;
     assert.equal(status, 'success');
@@ -58,7 +88,11 @@ describe('sandbox: POST /v2/bookings', () => {
       const res = await book(sandbox, { eventTypeId: 1003, start, attendee });
       status = res.status;
       if (status === 201) hosts.add(((await res.json()) as BookingBody).data.hosts[0]!.username);
-      else assert.equal(((await res.json()) as ErrorBody).error.message, 'One of the hosts either already has booking at this time or is not available');
+      else
+        assert.equal(
+          ((await res.json()) as ErrorBody).error.message,
+          'One of the hosts either already has booking at this time or is not available',
+        );
     }
     assert.equal(status, 400);
     assert.ok(hosts.size >= 1);
@@ -69,11 +103,31 @@ describe('sandbox: POST /v2/bookings', () => {
     const cases: [unknown, string, number, RegExp][] = [
       [{ eventTypeId: 2001, start: '2025-10-21T08:00:00Z', attendee }, '2024-09-04', 404, /Cannot POST/],
       [{ start: '2025-10-21T08:00:00Z', attendee }, '2024-08-13', 400, /^Either eventTypeId or eventTypeSlug/],
-      [{ eventTypeId: 99, start: '2025-10-21T08:00:00Z', attendee }, '2024-08-13', 404, /^Event type with id 99 not found\.$/],
-      [{ eventTypeId: 2001, start: '2025-10-19T08:00:00Z', attendee }, '2024-08-13', 400, /^Attempting to book a meeting in the past\.$/],
-      [{ eventTypeId: 2001, start: '2025-10-20T06:30:00Z', attendee }, '2024-08-13', 400, /^The event type can't be booked at the "start" time provided/],
+      [
+        { eventTypeId: 99, start: '2025-10-21T08:00:00Z', attendee },
+        '2024-08-13',
+        404,
+        /^Event type with id 99 not found\.$/,
+      ],
+      [
+        { eventTypeId: 2001, start: '2025-10-19T08:00:00Z', attendee },
+        '2024-08-13',
+        400,
+        /^Attempting to book a meeting in the past\.$/,
+      ],
+      [
+        { eventTypeId: 2001, start: '2025-10-20T06:30:00Z', attendee },
+        '2024-08-13',
+        400,
+        /^The event type can't be booked at the "start" time provided/,
+      ],
       [{ eventTypeId: 2001, start: 'tomorrow', attendee }, '2024-08-13', 400, /^start property is wrong/],
-      [{ eventTypeId: 2001, start: '2025-10-21T08:00:00Z', attendee: { name: 'A', timeZone: 'Mars/Base' } }, '2024-08-13', 400, /timeZone/],
+      [
+        { eventTypeId: 2001, start: '2025-10-21T08:00:00Z', attendee: { name: 'A', timeZone: 'Mars/Base' } },
+        '2024-08-13',
+        400,
+        /timeZone/,
+      ],
     ];
     for (const [body, version, status, message] of cases) {
       const res = await book(sandbox, body, version);

@@ -98,7 +98,8 @@ export class AvailabilityLoader extends BookingElement {
   /** The shown week: loaded again whenever the client or anything the week is asked with changes. */
   readonly #load = new Task(this, {
     args: () => [this.client, this.#weekQuery()] as const,
-    argsEqual: ([client, query], [nextClient, nextQuery]) => client === nextClient && JSON.stringify(query) === JSON.stringify(nextQuery),
+    argsEqual: ([client, query], [nextClient, nextQuery]) =>
+      client === nextClient && JSON.stringify(query) === JSON.stringify(nextQuery),
     task: ([client, query], { signal }) => this.#fetchWeek(client, query, signal),
     onComplete: (week) => this.#showWeek(week),
     onError: (error) => this.#showError(error),
@@ -130,9 +131,13 @@ export class AvailabilityLoader extends BookingElement {
       this.requestUpdate();
       return true;
     });
-    new ClientInvalidation(this, () => this.client, ({ serviceId }) => {
-      if (this.#serviceId && (serviceId === undefined || serviceId === this.#serviceId)) void this.#load.run();
-    });
+    new ClientInvalidation(
+      this,
+      () => this.client,
+      ({ serviceId }) => {
+        if (this.#serviceId && (serviceId === undefined || serviceId === this.#serviceId)) void this.#load.run();
+      },
+    );
     // PageUp/PageDown in a calendar slotted in.
     this.addEventListener(WEEK_REQUESTED, this.#onWeekRequested);
   }
@@ -159,7 +164,12 @@ export class AvailabilityLoader extends BookingElement {
     this.#week.setValue(undefined);
     if (!query) return initialState;
     this.announcement = this.t.loadingTimes;
-    if (!client) throw new BookingApiError({ kind: 'network', code: 'no_client', message: 'No booking service is configured (set proxy-url on <booking-flow>).' });
+    if (!client)
+      throw new BookingApiError({
+        kind: 'network',
+        code: 'no_client',
+        message: 'No booking service is configured (set proxy-url on <booking-flow>).',
+      });
     return client.getAvailabilityForWeek({ ...query, signal });
   }
 
@@ -191,7 +201,14 @@ export class AvailabilityLoader extends BookingElement {
     const serviceId = this.#serviceId;
     if (!serviceId) return undefined;
     const { locale } = this.settings;
-    return { serviceId, staffId: this.#staffId, weekStart: this.#shownWeekStart, durationMinutes: this.duration, timeZone: this.#shownTimeZone, locale };
+    return {
+      serviceId,
+      staffId: this.#staffId,
+      weekStart: this.#shownWeekStart,
+      durationMinutes: this.duration,
+      timeZone: this.#shownTimeZone,
+      locale,
+    };
   }
 
   // Precedence, as in every element: its own attribute, then the flow's selection, then what the page's events said.
@@ -251,13 +268,15 @@ export class AvailabilityLoader extends BookingElement {
         changeTimeZone: (zone) => this.#changeTimeZone(zone),
       })}
       <div class="body ${hasService ? '' : 'unsized'}" tabindex="-1" aria-busy=${busy ? 'true' : 'false'}>
-        ${hasService
-          ? this.#load.render({
-              pending: () => this.#renderSkeleton(),
-              complete: (week) => this.#renderWeekState(week, weekStart),
-              error: (error) => this.#renderError(errorDetail(error)),
-            })
-          : html`<p class="prompt" part="prompt">${this.t.chooseService}</p>`}
+        ${
+          hasService
+            ? this.#load.render({
+                pending: () => this.#renderSkeleton(),
+                complete: (week) => this.#renderWeekState(week, weekStart),
+                error: (error) => this.#renderError(errorDetail(error)),
+              })
+            : html`<p class="prompt" part="prompt">${this.t.chooseService}</p>`
+        }
         <div class="calendar" ?hidden=${!this.#week.value?.weekMetadata.totalSlots}>
           <slot><hourly-calendar></hourly-calendar></slot>
         </div>
@@ -295,11 +314,18 @@ export class AvailabilityLoader extends BookingElement {
   #renderEmpty(weekStart: IsoDate) {
     const t = this.t;
     const searching = this.#search.status === TaskStatus.PENDING;
-    const nothingAhead = this.#search.status === TaskStatus.COMPLETE && this.#search.value === undefined && this.#searchedFrom === weekStart;
+    const nothingAhead =
+      this.#search.status === TaskStatus.COMPLETE &&
+      this.#search.value === undefined &&
+      this.#searchedFrom === weekStart;
     return html`
       <div class="empty" part="empty">
         <p>${nothingAhead ? t.nothingAhead(MAX_LOOKAHEAD_WEEKS) : t.noTimesThisWeek}</p>
-        <button class="button primary" ?disabled=${searching} @click=${() => void this.#search.run([(this.#searchedFrom = weekStart)])}>
+        <button
+          class="button primary"
+          ?disabled=${searching}
+          @click=${() => void this.#search.run([(this.#searchedFrom = weekStart)])}
+        >
           ${searching ? t.searchingNextAvailable : t.showNextAvailable}
         </button>
       </div>

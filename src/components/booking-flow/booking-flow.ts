@@ -134,14 +134,20 @@ export class BookingFlow extends BookingElement {
   readonly #catalog = new Task(this, {
     args: () => [this.client] as const,
     task: ([client], { signal }) => {
-      if (!client) throw new BookingApiError({ kind: 'network', code: 'no_proxy_url', message: 'Set the proxy-url attribute on <booking-flow>.' });
+      if (!client)
+        throw new BookingApiError({
+          kind: 'network',
+          code: 'no_proxy_url',
+          message: 'Set the proxy-url attribute on <booking-flow>.',
+        });
       return client.getCatalog(signal);
     },
   });
 
   constructor() {
     super();
-    for (const type of STEP_EVENTS) this.addEventListener(type, (e) => (this.selection = selectionAfter(this.selection, e)));
+    for (const type of STEP_EVENTS)
+      this.addEventListener(type, (e) => (this.selection = selectionAfter(this.selection, e)));
     new ContextProvider(this, { context: focusContext, initialValue: this.#focus });
     // On to the next step once a time is chosen: the summary and its form.
     this.addEventListener('slot-selected', () => void this.updateComplete.then(() => this.#focus.focus('summary')));
@@ -175,8 +181,10 @@ export class BookingFlow extends BookingElement {
     if (!catalog) return [];
     const kinds = this.settings.strings.unknownKinds;
     const unknown: string[] = [];
-    if (this.branch && !catalog.branches.some((b) => b.id === this.branch)) unknown.push(`${kinds.location} "${this.branch}"`);
-    if (this.service && !catalog.services.some((s) => s.id === this.service)) unknown.push(`${kinds.service} "${this.service}"`);
+    if (this.branch && !catalog.branches.some((b) => b.id === this.branch))
+      unknown.push(`${kinds.location} "${this.branch}"`);
+    if (this.service && !catalog.services.some((s) => s.id === this.service))
+      unknown.push(`${kinds.service} "${this.service}"`);
     if (this.staff && !catalog.staff.some((s) => s.id === this.staff)) unknown.push(`${kinds.staff} "${this.staff}"`);
     return unknown;
   }
@@ -187,7 +195,8 @@ export class BookingFlow extends BookingElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    if (changed.has('proxyUrl')) this.client = this.proxyUrl ? new AvailabilityClient({ baseUrl: this.proxyUrl }) : undefined;
+    if (changed.has('proxyUrl'))
+      this.client = this.proxyUrl ? new AvailabilityClient({ baseUrl: this.proxyUrl }) : undefined;
     const catalogChanged = this.#updateCatalogState();
     const shown: PropertyKey[] = ['locale', 'timeZone', 'weekStartsOn', 'hourCycle', 'theme', 'strings'];
     if (shown.some((key) => changed.has(key)) || !this.resolved) {
@@ -196,7 +205,8 @@ export class BookingFlow extends BookingElement {
     if (changed.has('branch') || changed.has('service') || changed.has('staff') || catalogChanged) {
       // Preselected ids apply once the catalog knows them; an unknown one is shown as a message, not used.
       const catalog = this.#catalogState.catalog;
-      const known = <T extends { id: string }>(list: T[] | undefined, id: string | undefined) => (id && list?.some((x) => x.id === id) ? id : undefined);
+      const known = <T extends { id: string }>(list: T[] | undefined, id: string | undefined) =>
+        id && list?.some((x) => x.id === id) ? id : undefined;
       this.selection = {
         ...this.selection,
         branchId: known(catalog?.branches, this.branch) ?? this.selection.branchId,
@@ -225,14 +235,18 @@ export class BookingFlow extends BookingElement {
     const next: CatalogState = this.#catalog.render({
       initial: () => loading,
       pending: () => loading,
-      complete: (catalog): CatalogState => (this.#catalogState.catalog === catalog ? this.#catalogState : { status: 'ready', catalog }),
+      complete: (catalog): CatalogState =>
+        this.#catalogState.catalog === catalog ? this.#catalogState : { status: 'ready', catalog },
       error: (error): CatalogState =>
         this.#catalogState.status === 'error' && this.#catalogState.cause === error
           ? this.#catalogState
           : {
               status: 'error',
               cause: error,
-              error: error instanceof BookingApiError ? { code: error.code, message: error.message } : { code: 'unknown', message: '' },
+              error:
+                error instanceof BookingApiError
+                  ? { code: error.code, message: error.message }
+                  : { code: 'unknown', message: '' },
               retry: (): void => void this.#catalog.run(),
             },
     });
@@ -271,26 +285,29 @@ export class BookingFlow extends BookingElement {
   protected override render() {
     const unknown = this.#unknownPreselection;
     return html`
-      ${unknown.length
-        ? html`<p class="notice" part="notice" role="alert">${this.settings.strings.unknownPreselection(unknown)}</p>`
-        : nothing}
+      ${
+        unknown.length
+          ? html`<p class="notice" part="notice" role="alert">${this.settings.strings.unknownPreselection(unknown)}</p>`
+          : nothing
+      }
       <slot @slotchange=${this.#onSlotChange}></slot>
-      ${this.hasOwnSteps
-        ? nothing
-        : html`
-            <div class="steps" part="steps" role="region" aria-label=${this.settings.strings.bookingRegion}>
-              <theme-toggle></theme-toggle>
-              <branch-selector></branch-selector>
-              <service-selector></service-selector>
-              <staff-selector></staff-selector>
-              <availability-loader></availability-loader>
-              <booking-summary></booking-summary>
-            </div>
-          `}
+      ${
+        this.hasOwnSteps
+          ? nothing
+          : html`
+              <div class="steps" part="steps" role="region" aria-label=${this.settings.strings.bookingRegion}>
+                <theme-toggle></theme-toggle>
+                <branch-selector></branch-selector>
+                <service-selector></service-selector>
+                <staff-selector></staff-selector>
+                <availability-loader></availability-loader>
+                <booking-summary></booking-summary>
+              </div>
+            `
+      }
     `;
   }
 }
-
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -43,7 +43,11 @@ type Field = 'name' | 'email' | 'phone' | 'notes';
 export class BookingSummary extends BookingElement {
   static override styles = [BookingElement.sharedStyles, styles];
 
-  static override properties: PropertyDeclarations = { client: { attribute: false }, values: { state: true }, checking: { state: true } };
+  static override properties: PropertyDeclarations = {
+    client: { attribute: false },
+    values: { state: true },
+    checking: { state: true },
+  };
 
   /** The client to use when no `<booking-flow>` provides one. */
   client?: AvailabilityClient;
@@ -67,10 +71,15 @@ export class BookingSummary extends BookingElement {
     task: ([request]: readonly [BookingRequest | undefined], { signal }) => {
       this.checking = false;
       if (!request) return initialState;
-      if (!this.client) throw new BookingApiError({ kind: 'network', code: 'no_client', message: errorText(this.t, 'no_client', '') });
+      if (!this.client)
+        throw new BookingApiError({ kind: 'network', code: 'no_client', message: errorText(this.t, 'no_client', '') });
       const sent = JSON.stringify(request);
       if (this.#attempt?.request !== sent) this.#attempt = { request: sent, key: newIdempotencyKey() };
-      return this.client.book(request, { signal, idempotencyKey: this.#attempt.key, onUnconfirmed: () => (this.checking = true) });
+      return this.client.book(request, {
+        signal,
+        idempotencyKey: this.#attempt.key,
+        onUnconfirmed: () => (this.checking = true),
+      });
     },
     onComplete: (booking) => {
       emit(this, 'booking-confirmed', { booking });
@@ -97,7 +106,8 @@ export class BookingSummary extends BookingElement {
     // A new time starts a new attempt; what the visitor typed stays.
     const slot = this.#chosen.slot?.fullDatetime;
     if (slot !== this.#lastSlot) {
-      if (slot && this.#booking.status !== TaskStatus.PENDING && this.#booking.status !== TaskStatus.INITIAL) void this.#booking.run([undefined]);
+      if (slot && this.#booking.status !== TaskStatus.PENDING && this.#booking.status !== TaskStatus.INITIAL)
+        void this.#booking.run([undefined]);
       this.#lastSlot = slot;
     }
   }
@@ -132,8 +142,23 @@ export class BookingSummary extends BookingElement {
     if (!(event.target as HTMLFormElement).reportValidity()) return;
     const { timeZone, locale } = this.settings;
     const { name, email, phone, notes } = this.values;
-    const attendee = { name: name.trim(), email: email.trim(), ...(phone.trim() ? { phone: phone.trim() } : {}), ...(notes.trim() ? { notes: notes.trim() } : {}) };
-    void this.#booking.run([{ service: serviceId, staff: staffId, start: slot.fullDatetime, timeZone, duration: slot.durationMinutes, attendee, locale }]);
+    const attendee = {
+      name: name.trim(),
+      email: email.trim(),
+      ...(phone.trim() ? { phone: phone.trim() } : {}),
+      ...(notes.trim() ? { notes: notes.trim() } : {}),
+    };
+    void this.#booking.run([
+      {
+        service: serviceId,
+        staff: staffId,
+        start: slot.fullDatetime,
+        timeZone,
+        duration: slot.durationMinutes,
+        attendee,
+        locale,
+      },
+    ]);
   }
 
   /** What to tell the visitor about a failed attempt; nothing for one that was only cancelled. */
@@ -172,11 +197,24 @@ export class BookingSummary extends BookingElement {
           ${this.#renderField('phone', t.phone, { type: 'tel', autocomplete: 'tel', required: false })}
           <div class="field" part="field">
             <label for="notes">${t.notes}</label>
-            <textarea id="notes" part="input" rows="3" maxlength="2000" .value=${this.values.notes} @input=${(e: Event) => this.#onInput('notes', e)}></textarea>
+            <textarea
+              id="notes"
+              part="input"
+              rows="3"
+              maxlength="2000"
+              .value=${this.values.notes}
+              @input=${(e: Event) => this.#onInput('notes', e)}
+            ></textarea>
           </div>
           ${failed ? html`<p id="error" class="error" part="error" role="alert">${failed.message}</p>` : nothing}
           ${sending && this.checking ? html`<p class="checking" part="checking" role="status">${t.checkingBooking}</p>` : nothing}
-          <button class="button primary" part="confirm-button" type="submit" ?disabled=${!slot} aria-disabled=${sending ? 'true' : 'false'}>
+          <button
+            class="button primary"
+            part="confirm-button"
+            type="submit"
+            ?disabled=${!slot}
+            aria-disabled=${sending ? 'true' : 'false'}
+          >
             ${sending ? t.sending : unconfirmed ? t.checkAgain : t.confirm}
           </button>
         </form>
@@ -211,7 +249,13 @@ export class BookingSummary extends BookingElement {
     const rows = this.#describe();
     return html`
       <dl class="summary" part="summary">
-        ${rows.map(([term, value]) => html`<div><dt>${term}</dt><dd>${value}</dd></div>`)}
+        ${rows.map(
+          ([term, value]) =>
+            html`<div>
+              <dt>${term}</dt>
+              <dd>${value}</dd>
+            </div>`,
+        )}
       </dl>
     `;
   }
@@ -223,8 +267,16 @@ export class BookingSummary extends BookingElement {
     const settings = this.settings;
     const from = new Date(start ?? slot?.fullDatetime ?? 0);
     const to = end ? new Date(end) : new Date(from.getTime() + (slot?.durationMinutes ?? 0) * 60_000);
-    const date = new Intl.DateTimeFormat(settings.locale, { dateStyle: 'full', timeZone: settings.timeZone }).format(from);
-    const time = new Intl.DateTimeFormat(settings.locale, { hour: 'numeric', minute: '2-digit', hourCycle: settings.hourCycle, timeZone: settings.timeZone, timeZoneName: 'short' });
+    const date = new Intl.DateTimeFormat(settings.locale, { dateStyle: 'full', timeZone: settings.timeZone }).format(
+      from,
+    );
+    const time = new Intl.DateTimeFormat(settings.locale, {
+      hour: 'numeric',
+      minute: '2-digit',
+      hourCycle: settings.hourCycle,
+      timeZone: settings.timeZone,
+      timeZoneName: 'short',
+    });
     const t = settings.strings;
     const rows: [string, string][] = [];
     const branch = catalog?.branches.find((b) => b.id === branchId);
@@ -243,8 +295,17 @@ export class BookingSummary extends BookingElement {
       <section class="confirmation" part="confirmation" aria-labelledby="confirmed" role="status">
         <h2 id="confirmed" tabindex="-1">${booking.status === 'pending' ? t.requested : t.confirmed}</h2>
         <dl class="summary" part="summary">
-          ${rows.map(([term, value]) => html`<div><dt>${term}</dt><dd>${value}</dd></div>`)}
-          <div><dt>${t.reference}</dt><dd class="uid">${booking.uid}</dd></div>
+          ${rows.map(
+            ([term, value]) =>
+              html`<div>
+                <dt>${term}</dt>
+                <dd>${value}</dd>
+              </div>`,
+          )}
+          <div>
+            <dt>${t.reference}</dt>
+            <dd class="uid">${booking.uid}</dd>
+          </div>
         </dl>
         <button class="button" @click=${this.#bookAnother}>${t.bookAnother}</button>
       </section>

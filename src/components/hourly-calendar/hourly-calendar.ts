@@ -82,7 +82,9 @@ export class HourlyCalendar extends BookingElement {
 
   /** Whether the host is as narrow as the day-strip layout's container query (480px), seen by a ResizeObserver. */
   #narrow = false;
-  readonly #resize = new ResizeObserver(([entry]) => (this.#narrow = (entry?.contentRect.width ?? Infinity) <= NARROW_PX));
+  readonly #resize = new ResizeObserver(
+    ([entry]) => (this.#narrow = (entry?.contentRect.width ?? Infinity) <= NARROW_PX),
+  );
 
   constructor() {
     super();
@@ -219,7 +221,9 @@ export class HourlyCalendar extends BookingElement {
   #renderDay(day: DayInfo, slots: Slot[], t: BookingStrings, staffName: string | undefined) {
     const f = this.#formatters!;
     const busy = busyness(slots.length);
-    const parts = ['day', day.isToday ? 'today' : '', day.isPast ? 'past' : '', `busy-${busy}`].filter(Boolean).join(' ');
+    const parts = ['day', day.isToday ? 'today' : '', day.isPast ? 'past' : '', `busy-${busy}`]
+      .filter(Boolean)
+      .join(' ');
     const hours = groupByHour(slots);
     const withStaff = staffName ? `, ${t.withStaff(staffName)}` : '';
     return html`
@@ -228,29 +232,31 @@ export class HourlyCalendar extends BookingElement {
           ${day.label}${day.isToday ? html` <span class="today">(${t.today})</span>` : nothing}
         </h3>
         <p class="busy ${busy}" part="busy">${busyText(day, slots, t)}</p>
-        ${slots.length === 0
-          ? nothing
-          : hours.map(
-              ([hour, hourSlots]) => html`
-                <div class="hour" part="hour" role="group" aria-label=${f.hour(hourSlots[0]!)} data-hour=${hour}>
-                  ${hourSlots.map((slot) => {
-                    const selected = slot.fullDatetime === this.#selectedDatetime;
-                    return html`<button
-                      class="slot"
-                      part=${selected ? 'slot selected' : 'slot'}
-                      tabindex=${slot.fullDatetime === this.active ? 0 : -1}
-                      aria-pressed=${selected ? 'true' : 'false'}
-                      aria-label="${f.fullName(slot)}${withStaff}"
-                      data-datetime=${slot.fullDatetime}
-                      @click=${() => this.#select(slot)}
-                      @focus=${() => (this.active = slot.fullDatetime)}
-                    >
-                      ${f.time(slot)}
-                    </button>`;
-                  })}
-                </div>
-              `,
-            )}
+        ${
+          slots.length === 0
+            ? nothing
+            : hours.map(
+                ([hour, hourSlots]) => html`
+                  <div class="hour" part="hour" role="group" aria-label=${f.hour(hourSlots[0]!)} data-hour=${hour}>
+                    ${hourSlots.map((slot) => {
+                      const selected = slot.fullDatetime === this.#selectedDatetime;
+                      return html`<button
+                        class="slot"
+                        part=${selected ? 'slot selected' : 'slot'}
+                        tabindex=${slot.fullDatetime === this.active ? 0 : -1}
+                        aria-pressed=${selected ? 'true' : 'false'}
+                        aria-label="${f.fullName(slot)}${withStaff}"
+                        data-datetime=${slot.fullDatetime}
+                        @click=${() => this.#select(slot)}
+                        @focus=${() => (this.active = slot.fullDatetime)}
+                      >
+                        ${f.time(slot)}
+                      </button>`;
+                    })}
+                  </div>
+                `,
+              )
+        }
       </section>
     `;
   }

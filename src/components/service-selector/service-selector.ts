@@ -29,12 +29,19 @@ export class ServiceSelector extends CatalogStep {
     const status = renderCatalogStatus(this.catalog, t, 'services');
     if (status) return status;
     const branchId = this.branch || this.selection?.branchId;
-    const services = this.catalog!.catalog!.services.filter((s) => !branchId || !s.branchIds || s.branchIds.includes(branchId));
+    const services = this.catalog!.catalog!.services.filter(
+      (s) => !branchId || !s.branchIds || s.branchIds.includes(branchId),
+    );
     const selected = this.selection ? (this.selection.serviceId ?? undefined) : this.chosen;
     return renderChoices(
       t.serviceLegend,
       this.name,
-      services.map((s) => ({ value: s.id, label: s.name, meta: minutes(locale, s.durationMinutes), description: s.description })),
+      services.map((s) => ({
+        value: s.id,
+        label: s.name,
+        meta: minutes(locale, s.durationMinutes),
+        description: s.description,
+      })),
       selected,
       (serviceId) => {
         this.chosen = serviceId;

@@ -40,7 +40,10 @@ export class StaffSelector extends CatalogStep {
     return renderChoices(
       t.staffLegend,
       this.name,
-      [{ value: ANY, label: t.anyStaff, description: t.anyStaffDescription }, ...staff.map((s) => ({ value: s.id, label: s.name }))],
+      [
+        { value: ANY, label: t.anyStaff, description: t.anyStaffDescription },
+        ...staff.map((s) => ({ value: s.id, label: s.name })),
+      ],
       selected,
       (value) => {
         this.chosen = value;

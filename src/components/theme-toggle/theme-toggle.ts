@@ -57,7 +57,13 @@ export class ThemeToggle extends BookingElement {
           const checked = value === this.#current;
           return html`
             <label part=${checked ? 'option selected' : 'option'}>
-              <input type="radio" name="theme" .value=${value} .checked=${checked} @change=${() => this.#choose(value)} />
+              <input
+                type="radio"
+                name="theme"
+                .value=${value}
+                .checked=${checked}
+                @change=${() => this.#choose(value)}
+              />
               ${t.themes[value]}
             </label>
           `;
