@@ -1,3 +1,5 @@
+import type { ErrorDetail } from '../public/events.js';
+
 /** Why a request to the proxy failed. `http` carries the proxy's own error code when it sent one. */
 export type ApiErrorKind = 'network' | 'timeout' | 'http' | 'bad_payload';
 
@@ -33,4 +35,19 @@ export function isAbortError(error: unknown): boolean {
 
 export function abortError(): DOMException {
   return new DOMException('The request was superseded or cancelled.', 'AbortError');
+}
+
+/** What a failed call tells the visitor and the page's listeners: the proxy's code and message, or ours. */
+export function errorDetail(error: unknown): ErrorDetail {
+  if (error instanceof BookingApiError) return { code: error.code, message: error.message };
+  return { code: 'unknown', message: 'Something went wrong. Please try again.' };
+}
+
+/** The error of an element that has no client: no <booking-flow> with a proxy-url around it, and none set. */
+export function noClientError(): BookingApiError {
+  return new BookingApiError({
+    kind: 'network',
+    code: 'no_client',
+    message: 'No booking service is configured (set proxy-url on <booking-flow>).',
+  });
 }

@@ -1,24 +1,39 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Selection } from './contexts.js';
 
-/** The step events, in the order of the steps, with the part of the selection each one sets. */
+/**
+ * What each step event chooses, in the order of the steps: the selection flows one way, from these events (or a
+ * flow's context) down to the steps, and each event says explicitly which part it sets.
+ */
 const STEPS = {
-  'branch-selected': 'branchId',
-  'service-selected': 'serviceId',
-  'staff-selected': 'staffId',
-  'slot-selected': 'slot',
-} as const;
+  'branch-selected': (e: HTMLElementEventMap['branch-selected']): Partial<Selection> => ({
+    branchId: e.detail.branchId,
+  }),
+  'service-selected': (e: HTMLElementEventMap['service-selected']): Partial<Selection> => ({
+    serviceId: e.detail.serviceId,
+  }),
+  'staff-selected': (e: HTMLElementEventMap['staff-selected']): Partial<Selection> => ({ staffId: e.detail.staffId }),
+  'slot-selected': (e: HTMLElementEventMap['slot-selected']): Partial<Selection> => ({ slot: e.detail.slot }),
+};
 export type StepEvent = keyof typeof STEPS;
 export const STEP_EVENTS = Object.keys(STEPS) as StepEvent[];
 
 /** Nothing chosen yet. */
 export const EMPTY_SELECTION: Selection = { branchId: null, serviceId: null, staffId: null, slot: null };
 
-/** The selection after a step event: the step's choice, and the later steps cleared (they depend on it). */
-export function selectionAfter(selection: Selection, event: CustomEvent): Selection {
-  const key = STEPS[event.type as StepEvent];
-  const later = Object.values(STEPS).slice(Object.values(STEPS).indexOf(key) + 1);
-  return { ...selection, ...Object.fromEntries(later.map((k) => [k, null])), [key]: (event.detail as Selection)[key] };
+/** What each step clears when it changes: the steps after it, which depend on it. */
+const CLEARS: Record<StepEvent, Partial<Selection>> = {
+  'branch-selected': { serviceId: null, staffId: null, slot: null },
+  'service-selected': { staffId: null, slot: null },
+  'staff-selected': { slot: null },
+  'slot-selected': {},
+};
+
+/** The selection after a step event: the step's choice, and the later steps cleared. */
+export function selectionAfter(selection: Selection, event: Event): Selection {
+  const type = event.type as StepEvent;
+  const chosen = (STEPS[type] as (e: Event) => Partial<Selection>)(event);
+  return { ...selection, ...CLEARS[type], ...chosen };
 }
 
 /**
@@ -50,7 +65,7 @@ export class HeardSelection implements ReactiveController {
   }
 
   readonly #onEvent = (event: Event): void => {
-    this.value = selectionAfter(this.value, event as CustomEvent);
+    this.value = selectionAfter(this.value, event);
     this.#host.requestUpdate();
   };
 }

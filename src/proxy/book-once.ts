@@ -1,5 +1,6 @@
 import type { ConfirmedBooking } from '../api/schemas.js';
-import { isSlotGone, type CalcomClient, type UpstreamStats } from './calcom-client.js';
+import type { CalcomClient, UpstreamStats } from './calcom-client.js';
+import { isSlotGone } from './calcom-wire.js';
 import type { ProxyConfig } from './config.js';
 import { ProxyError } from './errors.js';
 import type { RecordStore } from './record-store.js';

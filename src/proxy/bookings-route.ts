@@ -1,7 +1,8 @@
 import { Hono } from 'hono';
 import * as v from 'valibot';
 import type { ConfirmedBooking } from '../api/schemas.js';
-import type { BookingInput, CalcomBooking } from './calcom-client.js';
+import type { BookingInput } from './calcom-client.js';
+import type { CalcomBooking } from './calcom-wire.js';
 import { eventTypeFor, slotTags } from './catalog.js';
 import type { ProxyConfig, ServiceConfig, StaffConfig } from './config.js';
 import { ProxyError, invalidField, issueError } from './errors.js';

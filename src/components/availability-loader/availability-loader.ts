@@ -2,15 +2,16 @@ import { ContextProvider } from '@lit/context';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { html, nothing, type PropertyDeclarations } from 'lit';
 import type { AvailabilityClient, WeekQuery } from '../../api/availability-client.js';
-import { BookingApiError } from '../../api/errors.js';
-import { MAX_LOOKAHEAD_WEEKS, nextWeekWithTimes } from '../../api/next-available.js';
+import { errorDetail, noClientError } from '../../api/errors.js';
 import { addDays, dateInZone, startOfWeek, type IsoDate } from '../../model/dates.js';
 import type { WeekAvailability } from '../../model/week.js';
 import { BookingElement } from '../../internal/booking-element.js';
 import { ClientInvalidation } from '../../internal/client-invalidation.js';
 import { availabilityContext, clientContext, consumer, selectionContext } from '../../internal/contexts.js';
 import { FocusHandover, FocusTarget, focusContext } from '../../internal/focus-handover.js';
+import { NextAvailableSearch } from '../../internal/next-available-search.js';
 import { HeardSelection } from '../../internal/selection.js';
+import { staleNote, weekError, weekSkeleton } from '../../internal/week-states.js';
 import { WEEK_REQUESTED, type WeekRequest } from '../../internal/week-request.js';
 import { emit, type ErrorDetail } from '../../public/events.js';
 import { errorText } from '../../public/strings.js';
@@ -92,8 +93,6 @@ export class AvailabilityLoader extends BookingElement {
   private announcement = '';
   /** Set when focus should go to the week once it is on screen (a keyboard user changed week, a time was taken). */
   #focusWanted = false;
-  /** The week the last "next available" search started from: its "nothing ahead" is about that week only. */
-  #searchedFrom?: IsoDate;
 
   /** The shown week: loaded again whenever the client or anything the week is asked with changes. */
   readonly #load = new Task(this, {
@@ -105,20 +104,14 @@ export class AvailabilityLoader extends BookingElement {
     onError: (error) => this.#showError(error),
   });
 
-  /** "Show next available": the first later week with free times, if any within MAX_LOOKAHEAD_WEEKS. */
-  readonly #search = new Task(this, {
-    autoRun: false,
-    task: ([from]: readonly [IsoDate], { signal }) => {
-      const query = this.#weekQuery();
-      if (!this.client || !query) return initialState;
-      this.announcement = this.t.searchingNextAvailable;
-      return nextWeekWithTimes(this.client, query, from, signal);
-    },
-    onComplete: (found) => {
-      if (found === undefined) this.announcement = this.t.nothingAhead(MAX_LOOKAHEAD_WEEKS);
-      else this.#goToWeek(found, true);
-    },
-    onError: (error) => (this.announcement = `${this.t.availabilityFailed} ${this.#errorMessage(errorDetail(error))}`),
+  /** "Show next available" in an empty week. */
+  readonly #search = new NextAvailableSearch(this, {
+    client: () => this.client,
+    query: () => this.#weekQuery(),
+    strings: () => this.t,
+    found: (weekStart) => this.#goToWeek(weekStart, true),
+    failed: (error) => (this.announcement = `${this.t.availabilityFailed} ${this.#errorMessage(errorDetail(error))}`),
+    announce: (text) => (this.announcement = text),
   });
 
   constructor() {
@@ -164,12 +157,7 @@ export class AvailabilityLoader extends BookingElement {
     this.#week.setValue(undefined);
     if (!query) return initialState;
     this.announcement = this.t.loadingTimes;
-    if (!client)
-      throw new BookingApiError({
-        kind: 'network',
-        code: 'no_client',
-        message: 'No booking service is configured (set proxy-url on <booking-flow>).',
-      });
+    if (!client) throw noClientError();
     return client.getAvailabilityForWeek({ ...query, signal });
   }
 
@@ -254,7 +242,7 @@ export class AvailabilityLoader extends BookingElement {
   protected override render() {
     const weekStart = this.#shownWeekStart;
     const hasService = Boolean(this.#serviceId);
-    const busy = this.#load.status === TaskStatus.PENDING || this.#search.status === TaskStatus.PENDING;
+    const busy = this.#load.status === TaskStatus.PENDING || this.#search.busy;
     return html`
       <h2 class="visually-hidden">${this.t.availableTimes}</h2>
       ${weekToolbar({
@@ -271,9 +259,10 @@ export class AvailabilityLoader extends BookingElement {
         ${
           hasService
             ? this.#load.render({
-                pending: () => this.#renderSkeleton(),
+                pending: () => weekSkeleton(this.t),
                 complete: (week) => this.#renderWeekState(week, weekStart),
-                error: (error) => this.#renderError(errorDetail(error)),
+                error: (error) =>
+                  weekError(this.t, this.#errorMessage(errorDetail(error)), () => void this.#load.run()),
               })
             : html`<p class="prompt" part="prompt">${this.t.chooseService}</p>`
         }
@@ -287,55 +276,8 @@ export class AvailabilityLoader extends BookingElement {
 
   #renderWeekState(week: WeekAvailability, weekStart: IsoDate) {
     const { stale, totalSlots } = week.weekMetadata;
-    return html`
-      ${stale ? html`<p class="stale" part="stale">${this.t.staleTimes}</p>` : nothing}
-      ${totalSlots ? nothing : this.#renderEmpty(weekStart)}
-    `;
+    return html` ${stale ? staleNote(this.t) : nothing} ${totalSlots ? nothing : this.#search.renderEmpty(weekStart)} `;
   }
-
-  #renderSkeleton() {
-    return html`
-      <div class="skeleton" part="skeleton">
-        <span class="visually-hidden">${this.t.loadingTimes}</span>
-        ${Array.from({ length: 7 }, () => html`<div class="skeleton-day" aria-hidden="true"><span></span><span></span><span></span></div>`)}
-      </div>
-    `;
-  }
-
-  #renderError(error: ErrorDetail) {
-    return html`
-      <div class="error" part="error" role="alert">
-        <p><strong>${this.t.availabilityFailed}</strong> ${this.#errorMessage(error)}</p>
-        <button class="button" @click=${() => void this.#load.run()}>${this.t.retry}</button>
-      </div>
-    `;
-  }
-
-  #renderEmpty(weekStart: IsoDate) {
-    const t = this.t;
-    const searching = this.#search.status === TaskStatus.PENDING;
-    const nothingAhead =
-      this.#search.status === TaskStatus.COMPLETE &&
-      this.#search.value === undefined &&
-      this.#searchedFrom === weekStart;
-    return html`
-      <div class="empty" part="empty">
-        <p>${nothingAhead ? t.nothingAhead(MAX_LOOKAHEAD_WEEKS) : t.noTimesThisWeek}</p>
-        <button
-          class="button primary"
-          ?disabled=${searching}
-          @click=${() => void this.#search.run([(this.#searchedFrom = weekStart)])}
-        >
-          ${searching ? t.searchingNextAvailable : t.showNextAvailable}
-        </button>
-      </div>
-    `;
-  }
-}
-
-function errorDetail(error: unknown): ErrorDetail {
-  if (error instanceof BookingApiError) return { code: error.code, message: error.message };
-  return { code: 'unknown', message: 'Something went wrong. Please try again.' };
 }
 
 declare global {

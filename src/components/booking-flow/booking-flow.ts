@@ -1,8 +1,6 @@
 import { ContextProvider } from '@lit/context';
-import { Task } from '@lit/task';
 import { html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
 import { AvailabilityClient } from '../../api/availability-client.js';
-import { BookingApiError } from '../../api/errors.js';
 import { DAY_NAMES, type WeekdayIndex } from '../../model/dates.js';
 import { BookingElement } from '../../internal/booking-element.js';
 import {
@@ -10,7 +8,6 @@ import {
   clientContext,
   selectionContext,
   settingsContext,
-  type CatalogState,
   type DisplaySettings,
   type Selection,
 } from '../../internal/contexts.js';
@@ -18,6 +15,7 @@ import type { Theme } from '../../public/events.js';
 import { localeWeekStart, pageLocale } from '../../internal/settings.js';
 import { stringsFor, type BookingStrings } from '../../public/strings.js';
 import { EMPTY_SELECTION, STEP_EVENTS, selectionAfter } from '../../internal/selection.js';
+import { CatalogTask } from '../../internal/catalog-task.js';
 import { FocusHandover, focusContext } from '../../internal/focus-handover.js';
 import { styles } from './booking-flow.styles.js';
 
@@ -111,8 +109,8 @@ export class BookingFlow extends BookingElement {
   strings?: Partial<BookingStrings>;
 
   private client?: AvailabilityClient;
-  /** The catalog as the steps see it, made from the catalog task's state (the same object while that is unchanged). */
-  #catalogState: CatalogState = { status: 'loading' };
+  /** The catalog from the current client, as the steps see it. */
+  readonly #catalog = new CatalogTask(this, () => this.client);
   private selection: Selection = EMPTY_SELECTION;
   /** The settings this flow resolved from its attributes and the page. */
   private resolved!: DisplaySettings;
@@ -120,7 +118,7 @@ export class BookingFlow extends BookingElement {
   // The steps inside take these by context. Each update hands them the current values; unchanged ones notify nobody.
   readonly #provided = {
     client: new ContextProvider(this, { context: clientContext }),
-    catalog: new ContextProvider(this, { context: catalogContext, initialValue: this.#catalogState }),
+    catalog: new ContextProvider(this, { context: catalogContext, initialValue: this.#catalog.state }),
     selection: new ContextProvider(this, { context: selectionContext, initialValue: this.selection }),
     settings: new ContextProvider(this, { context: settingsContext }),
   };
@@ -130,19 +128,7 @@ export class BookingFlow extends BookingElement {
   /** Where the steps register to take focus: the flow hands it on without knowing which elements they are. */
   readonly #focus = new FocusHandover();
 
-  /** The catalog from the current client. */
-  readonly #catalog = new Task(this, {
-    args: () => [this.client] as const,
-    task: ([client], { signal }) => {
-      if (!client)
-        throw new BookingApiError({
-          kind: 'network',
-          code: 'no_proxy_url',
-          message: 'Set the proxy-url attribute on <booking-flow>.',
-        });
-      return client.getCatalog(signal);
-    },
-  });
+  /** The catalog from the current client, as the steps see it. */
 
   constructor() {
     super();
@@ -171,13 +157,13 @@ export class BookingFlow extends BookingElement {
    * other services of the person booked, whose time is taken there too.
    */
   #refreshStaffWeeks(serviceId: string, staffId: string | null): void {
-    const staff = this.#catalogState.catalog?.staff.find((s) => s.id === staffId);
+    const staff = this.#catalog.state.catalog?.staff.find((s) => s.id === staffId);
     for (const id of staff?.serviceIds ?? []) if (id !== serviceId) this.client?.invalidate({ serviceId: id });
   }
 
   /** Preselected ids (attributes) that the catalog does not know, for a message the site owner will see. */
   get #unknownPreselection(): string[] {
-    const catalog = this.#catalogState.catalog;
+    const catalog = this.#catalog.state.catalog;
     if (!catalog) return [];
     const kinds = this.settings.strings.unknownKinds;
     const unknown: string[] = [];
@@ -197,14 +183,14 @@ export class BookingFlow extends BookingElement {
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('proxyUrl'))
       this.client = this.proxyUrl ? new AvailabilityClient({ baseUrl: this.proxyUrl }) : undefined;
-    const catalogChanged = this.#updateCatalogState();
+    const catalogChanged = this.#catalog.refresh();
     const shown: PropertyKey[] = ['locale', 'timeZone', 'weekStartsOn', 'hourCycle', 'theme', 'strings'];
     if (shown.some((key) => changed.has(key)) || !this.resolved) {
       this.resolved = this.#resolveSettings();
     }
     if (changed.has('branch') || changed.has('service') || changed.has('staff') || catalogChanged) {
       // Preselected ids apply once the catalog knows them; an unknown one is shown as a message, not used.
-      const catalog = this.#catalogState.catalog;
+      const catalog = this.#catalog.state.catalog;
       const known = <T extends { id: string }>(list: T[] | undefined, id: string | undefined) =>
         id && list?.some((x) => x.id === id) ? id : undefined;
       this.selection = {
@@ -216,7 +202,7 @@ export class BookingFlow extends BookingElement {
     }
     const provided = this.#provided;
     provided.client.setValue(this.client);
-    provided.catalog.setValue(this.#catalogState);
+    provided.catalog.setValue(this.#catalog.state);
     provided.selection.setValue(this.selection);
     provided.settings.setValue(this.resolved);
   }
@@ -227,32 +213,6 @@ export class BookingFlow extends BookingElement {
 
   protected override stringsChanged(): void {
     this.resolved = this.#resolveSettings();
-  }
-
-  /** The catalog task's state as the steps see it; true when it changed. */
-  #updateCatalogState(): boolean {
-    const loading: CatalogState = this.#catalogState.status === 'loading' ? this.#catalogState : { status: 'loading' };
-    const next: CatalogState = this.#catalog.render({
-      initial: () => loading,
-      pending: () => loading,
-      complete: (catalog): CatalogState =>
-        this.#catalogState.catalog === catalog ? this.#catalogState : { status: 'ready', catalog },
-      error: (error): CatalogState =>
-        this.#catalogState.status === 'error' && this.#catalogState.cause === error
-          ? this.#catalogState
-          : {
-              status: 'error',
-              cause: error,
-              error:
-                error instanceof BookingApiError
-                  ? { code: error.code, message: error.message }
-                  : { code: 'unknown', message: '' },
-              retry: (): void => void this.#catalog.run(),
-            },
-    });
-    const changed = next !== this.#catalogState;
-    this.#catalogState = next;
-    return changed;
   }
 
   #resolveSettings(): DisplaySettings {

@@ -1,7 +1,7 @@
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { html, nothing, type PropertyDeclarations } from 'lit';
 import { newIdempotencyKey, type AvailabilityClient, type BookingRequest } from '../../api/availability-client.js';
-import { BookingApiError, isAbortError } from '../../api/errors.js';
+import { BookingApiError, isAbortError, noClientError } from '../../api/errors.js';
 import type { ConfirmedBooking } from '../../api/schemas.js';
 import { BookingElement } from '../../internal/booking-element.js';
 import { catalogContext, clientContext, consumer, selectionContext, type Selection } from '../../internal/contexts.js';
@@ -71,8 +71,7 @@ export class BookingSummary extends BookingElement {
     task: ([request]: readonly [BookingRequest | undefined], { signal }) => {
       this.checking = false;
       if (!request) return initialState;
-      if (!this.client)
-        throw new BookingApiError({ kind: 'network', code: 'no_client', message: errorText(this.t, 'no_client', '') });
+      if (!this.client) throw noClientError();
       const sent = JSON.stringify(request);
       if (this.#attempt?.request !== sent) this.#attempt = { request: sent, key: newIdempotencyKey() };
       return this.client.book(request, {
