@@ -1,4 +1,5 @@
 import type { ErrorDetail } from '../public/events.js';
+import { en } from '../public/strings.js';
 
 /** Why a request to the proxy failed. `http` carries the proxy's own error code when it sent one. */
 export type ApiErrorKind = 'network' | 'timeout' | 'http' | 'bad_payload';
@@ -45,9 +46,5 @@ export function errorDetail(error: unknown): ErrorDetail {
 
 /** The error of an element that has no client: no <booking-flow> with a proxy-url around it, and none set. */
 export function noClientError(): BookingApiError {
-  return new BookingApiError({
-    kind: 'network',
-    code: 'no_client',
-    message: 'No booking service is configured (set proxy-url on <booking-flow>).',
-  });
+  return new BookingApiError({ kind: 'network', code: 'no_client', message: en.errors.no_client! });
 }

@@ -1,7 +1,6 @@
 import { LitElement, type CSSResultGroup } from 'lit';
-import { attachContextRoot } from './context-root.js';
 import { consumer, settingsContext, type DisplaySettings } from './contexts.js';
-import { defaultSettings } from './settings.js';
+import { resolveSettings } from './settings.js';
 import { reset, tokens } from './shared.styles.js';
 import { stringsRegistry, type BookingStrings } from '../public/strings.js';
 
@@ -19,11 +18,6 @@ export class BookingElement extends LitElement {
   #pageSettings?: DisplaySettings;
   readonly #onStrings = () => this.stringsChanged();
 
-  constructor() {
-    super();
-    attachContextRoot();
-  }
-
   /** The settings of the <booking-flow> around this element, if any. */
   protected get flowSettings(): DisplaySettings | undefined {
     return this.#flowSettings.value;
@@ -31,7 +25,7 @@ export class BookingElement extends LitElement {
 
   /** The flow's settings, or for an element on its own the page's language and the browser's time zone. */
   protected get settings(): DisplaySettings {
-    return this.flowSettings ?? (this.#pageSettings ??= defaultSettings(this));
+    return this.flowSettings ?? (this.#pageSettings ??= resolveSettings(this));
   }
 
   /** The words to show. */

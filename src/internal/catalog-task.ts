@@ -1,7 +1,7 @@
 import { Task } from '@lit/task';
 import type { ReactiveControllerHost } from 'lit';
 import type { AvailabilityClient } from '../api/availability-client.js';
-import { BookingApiError, errorDetail } from '../api/errors.js';
+import { errorDetail, noClientError } from '../api/errors.js';
 import type { CatalogState } from './contexts.js';
 
 /**
@@ -16,12 +16,7 @@ export class CatalogTask {
     this.#task = new Task(host, {
       args: () => [client()] as const,
       task: ([current], { signal }) => {
-        if (!current)
-          throw new BookingApiError({
-            kind: 'network',
-            code: 'no_proxy_url',
-            message: 'Set the proxy-url attribute on <booking-flow>.',
-          });
+        if (!current) throw noClientError();
         return current.getCatalog(signal);
       },
     });

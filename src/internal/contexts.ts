@@ -7,9 +7,10 @@ import type { Slot, WeekAvailability } from '../model/week.js';
 import type { ErrorDetail, Theme } from '../public/events.js';
 import type { BookingStrings } from '../public/strings.js';
 
-// Symbol keys: two widgets (or two versions of one) on a page never answer each other's requests.
+// Symbol keys: two widgets (or two versions of one) on a page never answer each other's requests. (No descriptions:
+// they would only cost bundle bytes.)
 
-export const clientContext = createContext<AvailabilityClient | undefined>(Symbol('booking-flow:client'));
+export const clientContext = createContext<AvailabilityClient | undefined>(Symbol());
 
 export interface CatalogState {
   status: 'loading' | 'ready' | 'error';
@@ -19,7 +20,7 @@ export interface CatalogState {
   cause?: unknown;
   retry?: () => void;
 }
-export const catalogContext = createContext<CatalogState | undefined>(Symbol('booking-flow:catalog'));
+export const catalogContext = createContext<CatalogState | undefined>(Symbol());
 
 /** What the visitor has chosen so far. Changing a step clears the steps after it. */
 export interface Selection {
@@ -29,7 +30,7 @@ export interface Selection {
   staffId: string | null;
   slot: Slot | null;
 }
-export const selectionContext = createContext<Selection | undefined>(Symbol('booking-flow:selection'));
+export const selectionContext = createContext<Selection | undefined>(Symbol());
 
 /** How dates and times are shown: resolved once by <booking-flow> from its attributes and the page. */
 export interface DisplaySettings {
@@ -42,16 +43,28 @@ export interface DisplaySettings {
   /** The flow's colour theme, for <theme-toggle> to show. */
   theme?: Theme;
 }
-export const settingsContext = createContext<DisplaySettings | undefined>(Symbol('booking-flow:settings'));
+export const settingsContext = createContext<DisplaySettings | undefined>(Symbol());
 
 /** The week an <availability-loader> has loaded, for the calendar inside it. */
-export const availabilityContext = createContext<WeekAvailability | undefined>(Symbol('booking-flow:availability'));
+export const availabilityContext = createContext<WeekAvailability | undefined>(Symbol());
 
-/** Follows a context from the nearest provider above `host`: `.value` is the latest, and each change re-renders `host`. */
+/**
+ * Follows a context from the nearest provider above `host`: `.value` is the latest, and each change re-renders
+ * `host`. Definition order does not matter: an element that asked before <booking-flow> was defined (nobody could
+ * answer then) asks again once it is.
+ */
 export function consumer<C extends Context<unknown, unknown>>(
   host: ReactiveControllerHost & HTMLElement,
   context: C,
   callback?: (value: ContextType<C>) => void,
 ): ContextConsumer<C, ReactiveControllerHost & HTMLElement> {
-  return new ContextConsumer(host, { context, subscribe: true, callback });
+  const follower = new ContextConsumer(host, { context, subscribe: true, callback });
+  if (!customElements.get('booking-flow')) {
+    void customElements.whenDefined('booking-flow').then(() => {
+      if (!host.isConnected || follower.value !== undefined) return;
+      follower.hostDisconnected();
+      follower.hostConnected();
+    });
+  }
+  return follower;
 }

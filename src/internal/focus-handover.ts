@@ -25,7 +25,7 @@ export class FocusHandover {
   }
 }
 
-export const focusContext = createContext<FocusHandover | undefined>(Symbol('booking-flow:focus'));
+export const focusContext = createContext<FocusHandover | undefined>(Symbol());
 
 /** Registers the host as `step` with the nearest FocusHandover above it, for as long as it is connected. */
 export class FocusTarget implements ReactiveController {

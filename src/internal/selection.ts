@@ -1,6 +1,9 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Selection } from './contexts.js';
 
+const AFTER_SERVICE = { staffId: null, slot: null };
+const AFTER_BRANCH = { serviceId: null, ...AFTER_SERVICE };
+
 /**
  * What each step event chooses, in the order of the steps: the selection flows one way, from these events (or a
  * flow's context) down to the steps, and each event says explicitly which part it sets.
@@ -8,11 +11,16 @@ import type { Selection } from './contexts.js';
 const STEPS = {
   'branch-selected': (e: HTMLElementEventMap['branch-selected']): Partial<Selection> => ({
     branchId: e.detail.branchId,
+    ...AFTER_BRANCH,
   }),
   'service-selected': (e: HTMLElementEventMap['service-selected']): Partial<Selection> => ({
     serviceId: e.detail.serviceId,
+    ...AFTER_SERVICE,
   }),
-  'staff-selected': (e: HTMLElementEventMap['staff-selected']): Partial<Selection> => ({ staffId: e.detail.staffId }),
+  'staff-selected': (e: HTMLElementEventMap['staff-selected']): Partial<Selection> => ({
+    staffId: e.detail.staffId,
+    slot: null,
+  }),
   'slot-selected': (e: HTMLElementEventMap['slot-selected']): Partial<Selection> => ({ slot: e.detail.slot }),
 };
 export type StepEvent = keyof typeof STEPS;
@@ -21,19 +29,9 @@ export const STEP_EVENTS = Object.keys(STEPS) as StepEvent[];
 /** Nothing chosen yet. */
 export const EMPTY_SELECTION: Selection = { branchId: null, serviceId: null, staffId: null, slot: null };
 
-/** What each step clears when it changes: the steps after it, which depend on it. */
-const CLEARS: Record<StepEvent, Partial<Selection>> = {
-  'branch-selected': { serviceId: null, staffId: null, slot: null },
-  'service-selected': { staffId: null, slot: null },
-  'staff-selected': { slot: null },
-  'slot-selected': {},
-};
-
-/** The selection after a step event: the step's choice, and the later steps cleared. */
+/** The selection after a step event: the step's choice, and the later steps, which depend on it, cleared. */
 export function selectionAfter(selection: Selection, event: Event): Selection {
-  const type = event.type as StepEvent;
-  const chosen = (STEPS[type] as (e: Event) => Partial<Selection>)(event);
-  return { ...selection, ...CLEARS[type], ...chosen };
+  return { ...selection, ...(STEPS[event.type as StepEvent] as (e: Event) => Partial<Selection>)(event) };
 }
 
 /**

@@ -1,6 +1,7 @@
-import type { WeekdayIndex } from '../model/dates.js';
+import { DAY_NAMES, type DayName, type WeekdayIndex } from '../model/dates.js';
+import type { Theme } from '../public/events.js';
 import type { DisplaySettings } from './contexts.js';
-import { stringsFor } from '../public/strings.js';
+import { stringsFor, type BookingStrings } from '../public/strings.js';
 
 interface WeekInfoLocale extends Intl.Locale {
   getWeekInfo?: () => { firstDay: number };
@@ -23,13 +24,29 @@ export function pageLocale(host: Element): string {
   return host.closest('[lang]')?.getAttribute('lang') || navigator.language || 'en';
 }
 
-/** Settings for an element with no <booking-flow> around it: the page's language and the browser's zone. */
-export function defaultSettings(host: Element): DisplaySettings {
-  const locale = pageLocale(host);
+/** What a page may set on a <booking-flow>: its attributes (and `strings`) that decide how things are shown. */
+export interface SettingsAttributes {
+  locale?: string;
+  timeZone?: string;
+  weekStartsOn?: string;
+  hourCycle?: 'h12' | 'h23';
+  theme?: Theme;
+  strings?: Partial<BookingStrings>;
+}
+
+/**
+ * How to show dates, times and words: what the attributes say, then the page around `host` (its `lang`), then the
+ * browser (its zone, the locale's first day of the week). An element on its own uses it with no attributes.
+ */
+export function resolveSettings(host: Element, attributes: SettingsAttributes = {}): DisplaySettings {
+  const locale = attributes.locale || pageLocale(host);
+  const named = DAY_NAMES.indexOf(attributes.weekStartsOn?.toLowerCase() as DayName);
   return {
     locale,
-    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
-    weekStartsOn: localeWeekStart(locale),
-    strings: stringsFor(locale),
+    timeZone: attributes.timeZone || Intl.DateTimeFormat().resolvedOptions().timeZone,
+    weekStartsOn: named >= 0 ? (named as WeekdayIndex) : localeWeekStart(locale),
+    hourCycle: attributes.hourCycle,
+    theme: attributes.theme,
+    strings: stringsFor(locale, attributes.strings),
   };
 }

@@ -1,8 +1,10 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
 /**
  * PageUp/PageDown in a calendar: the loader around it changes week. Internal between the two: it bubbles to the
  * calendar's light-DOM parent but is not composed, so it never leaves the widget, and it is no public event.
  */
-export const WEEK_REQUESTED = 'booking-flow:week-requested';
+export const WEEK_REQUESTED = 'bf-week';
 
 export interface WeekRequest {
   /** Weeks to move, -1 or 1. */
@@ -11,4 +13,31 @@ export interface WeekRequest {
 
 export function requestWeek(calendar: HTMLElement, offset: number): void {
   calendar.dispatchEvent(new CustomEvent<WeekRequest>(WEEK_REQUESTED, { detail: { offset }, bubbles: true }));
+}
+
+/**
+ * Hears a calendar's week requests for `host`: from a calendar slotted into it, and from its default calendar in
+ * its shadow root (the event does not leave that root).
+ */
+export class WeekRequests implements ReactiveController {
+  #listening = false;
+
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement & { renderRoot: HTMLElement | DocumentFragment },
+    private readonly onRequest: (offset: number) => void,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    if (this.#listening) return;
+    this.#listening = true;
+    this.host.addEventListener(WEEK_REQUESTED, this.#handle);
+    this.host.renderRoot.addEventListener(WEEK_REQUESTED, this.#handle);
+  }
+
+  readonly #handle = (event: Event): void => {
+    event.stopPropagation();
+    this.onRequest((event as CustomEvent<WeekRequest>).detail.offset);
+  };
 }

@@ -14,16 +14,9 @@ export interface WeekToolbar {
   changeTimeZone: (timeZone: string) => void;
 }
 
-const weekLabels = new Map<string, Intl.DateTimeFormat>();
-
-/** The week's dates, e.g. "20–26 Oct 2025" (one formatter per locale: building one is slow). */
+/** The week's dates, e.g. "20–26 Oct 2025". */
 function weekLabel(locale: string, weekStart: IsoDate): string {
-  let format = weekLabels.get(locale);
-  if (!format)
-    weekLabels.set(
-      locale,
-      (format = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })),
-    );
+  const format = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
   return format.formatRange(new Date(`${weekStart}T00:00:00Z`), new Date(`${addDays(weekStart, 6)}T00:00:00Z`));
 }
 

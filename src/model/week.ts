@@ -1,3 +1,4 @@
+import type { BookingStrings } from '../public/strings.js';
 import { addDays, dateInZone, dayNameOf, pad, weekDates, zonedFields, type DayName, type IsoDate } from './dates.js';
 
 /** One bookable start time, expressed in the viewer's time zone. */
@@ -127,4 +128,21 @@ export function buildWeek(input: BuildWeekInput): WeekAvailability {
 /** How full a day is, for the visitor's overview: no times, a few (up to 4), or many. */
 export function busyness(count: number): 'none' | 'few' | 'many' {
   return count === 0 ? 'none' : count <= 4 ? 'few' : 'many';
+}
+
+/** "Fully booked / Few times left / Many times free", or plainly "No times" for a day already past. */
+export function busyText(day: DayInfo, slots: Slot[], t: BookingStrings): string {
+  const busy = busyness(slots.length);
+  return day.isPast && busy === 'none' ? t.noTimes : t.busy[busy];
+}
+
+export function groupByHour(slots: Slot[]): [string, Slot[]][] {
+  const groups = new Map<string, Slot[]>();
+  for (const slot of slots) {
+    const hour = slot.time.slice(0, 2);
+    let group = groups.get(hour);
+    if (!group) groups.set(hour, (group = []));
+    group.push(slot);
+  }
+  return [...groups];
 }

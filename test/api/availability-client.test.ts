@@ -319,7 +319,7 @@ describe('api/AvailabilityClient', () => {
       expect(error).to.be.instanceOf(BookingApiError);
       expect(error).to.include({ code: 'booking_unconfirmed', status: 202, message: 'Not confirmed yet.' });
       expect(keys).to.have.length(2);
-      expect(keys[0]).to.match(/^[0-9a-f]{32}$/);
+      expect(keys[0]).to.match(/^k(-\d{1,10}){4}$/);
       expect(await client.book(request)).to.deep.equal(booking);
       expect(keys[2]).to.not.equal(keys[0]);
     });

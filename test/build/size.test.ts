@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { gzipSync } from 'node:zlib';
 
-// The size budget of the script-tag build (package.json "sizeBudget": 20 KB gzip, issue 7's target), checked on every
+// The size budget of the script-tag build (package.json "sizeBudget": 22 KB gzip with the whole stack, issue 12), checked on every
 // `npm test`: the suite fails as soon as the bundle grows past it.
 const { sizeBudget } = JSON.parse(readFileSync('package.json', 'utf8')) as {
   sizeBudget: { file: string; gzipBytes: number };

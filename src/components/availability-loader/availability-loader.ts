@@ -1,24 +1,22 @@
 import { ContextProvider } from '@lit/context';
-import { Task, TaskStatus, initialState } from '@lit/task';
 import { html, nothing, type PropertyDeclarations } from 'lit';
-import type { AvailabilityClient, WeekQuery } from '../../api/availability-client.js';
-import { errorDetail, noClientError } from '../../api/errors.js';
+import type { AvailabilityClient } from '../../api/availability-client.js';
+import { errorDetail } from '../../api/errors.js';
 import { addDays, dateInZone, startOfWeek, type IsoDate } from '../../model/dates.js';
 import type { WeekAvailability } from '../../model/week.js';
 import { BookingElement } from '../../internal/booking-element.js';
 import { ClientInvalidation } from '../../internal/client-invalidation.js';
-import { availabilityContext, clientContext, consumer, selectionContext } from '../../internal/contexts.js';
+import { clientContext, consumer } from '../../internal/contexts.js';
 import { FocusHandover, FocusTarget, focusContext } from '../../internal/focus-handover.js';
 import { NextAvailableSearch } from '../../internal/next-available-search.js';
-import { HeardSelection } from '../../internal/selection.js';
+import { ChosenSelection } from '../../internal/chosen.js';
+import { WeekLoad, type WeekAsk } from '../../internal/week-load.js';
 import { staleNote, weekError, weekSkeleton } from '../../internal/week-states.js';
-import { WEEK_REQUESTED, type WeekRequest } from '../../internal/week-request.js';
+import { WeekRequests } from '../../internal/week-request.js';
 import { emit, type ErrorDetail } from '../../public/events.js';
 import { errorText } from '../../public/strings.js';
 import { weekToolbar } from '../../internal/week-toolbar.js';
 import { styles } from './availability-loader.styles.js';
-
-type WeekAsk = Omit<WeekQuery, 'signal'>;
 
 /**
  * Loads one week of availability for the chosen service and staff and owns week navigation. Shows a skeleton
@@ -80,12 +78,13 @@ export class AvailabilityLoader extends BookingElement {
   /** The client to use when no `<booking-flow>` provides one. */
   client?: AvailabilityClient;
 
-  readonly #selection = consumer(this, selectionContext);
-  /** The selection heard through the page's events when no <booking-flow> provides one. */
-  readonly #heard = new HeardSelection(this, () => !this.#selection.value);
+  /** Its own service and staff attributes, else the flow's selection, else the page's events. */
+  readonly #chosen = new ChosenSelection(this, () => ({
+    serviceId: this.service || undefined,
+    // An empty staff attribute is "any available".
+    staffId: this.staff === undefined ? undefined : this.staff || null,
+  }));
 
-  /** The loaded week, for the calendar inside. */
-  readonly #week = new ContextProvider(this, { context: availabilityContext });
   /** Where the calendar inside registers to take focus. */
   readonly #inner = new FocusHandover();
 
@@ -94,14 +93,12 @@ export class AvailabilityLoader extends BookingElement {
   /** Set when focus should go to the week once it is on screen (a keyboard user changed week, a time was taken). */
   #focusWanted = false;
 
-  /** The shown week: loaded again whenever the client or anything the week is asked with changes. */
-  readonly #load = new Task(this, {
-    args: () => [this.client, this.#weekQuery()] as const,
-    argsEqual: ([client, query], [nextClient, nextQuery]) =>
-      client === nextClient && JSON.stringify(query) === JSON.stringify(nextQuery),
-    task: ([client, query], { signal }) => this.#fetchWeek(client, query, signal),
-    onComplete: (week) => this.#showWeek(week),
-    onError: (error) => this.#showError(error),
+  /** The shown week, for the calendar inside and the page. */
+  readonly #load = new WeekLoad(this, {
+    client: () => this.client,
+    query: () => this.#weekQuery(),
+    strings: () => this.t,
+    announce: (text) => (this.announcement = text),
   });
 
   /** "Show next available" in an empty week. */
@@ -128,54 +125,23 @@ export class AvailabilityLoader extends BookingElement {
       this,
       () => this.client,
       ({ serviceId }) => {
-        if (this.#serviceId && (serviceId === undefined || serviceId === this.#serviceId)) void this.#load.run();
+        if (this.#serviceId && (serviceId === undefined || serviceId === this.#serviceId)) void this.#load.task.run();
       },
     );
-    // PageUp/PageDown in a calendar slotted in.
-    this.addEventListener(WEEK_REQUESTED, this.#onWeekRequested);
+    // PageUp/PageDown in the calendar.
+    new WeekRequests(this, (offset) => {
+      this.renderRoot.querySelector<HTMLElement>('.body')?.focus();
+      this.#goToWeek(addDays(this.#shownWeekStart, 7 * offset), true);
+    });
   }
-
-  protected override createRenderRoot() {
-    const root = super.createRenderRoot();
-    // PageUp/PageDown in the default calendar, which lives in the shadow root (the event does not leave it).
-    root.addEventListener(WEEK_REQUESTED, this.#onWeekRequested);
-    return root;
-  }
-
-  readonly #onWeekRequested = (event: Event): void => {
-    event.stopPropagation();
-    this.renderRoot.querySelector<HTMLElement>('.body')?.focus();
-    this.#goToWeek(addDays(this.#shownWeekStart, 7 * (event as CustomEvent<WeekRequest>).detail.offset), true);
-  };
 
   /** Loads the shown week again, e.g. after an error. */
   retry(): Promise<void> {
-    return this.#load.run();
-  }
-
-  async #fetchWeek(client: AvailabilityClient | undefined, query: WeekAsk | undefined, signal: AbortSignal) {
-    this.#week.setValue(undefined);
-    if (!query) return initialState;
-    this.announcement = this.t.loadingTimes;
-    if (!client) throw noClientError();
-    return client.getAvailabilityForWeek({ ...query, signal });
-  }
-
-  #showWeek(week: WeekAvailability): void {
-    this.#week.setValue(week);
-    const total = week.weekMetadata.totalSlots;
-    this.announcement = total === 0 ? this.t.noTimesThisWeek : this.t.timesAvailable(total);
-    emit(this, 'availability-loaded', { weekData: week.weekData, weekMetadata: week.weekMetadata });
-  }
-
-  #showError(error: unknown): void {
-    const detail = errorDetail(error);
-    this.announcement = `${this.t.availabilityFailed} ${this.#errorMessage(detail)}`;
-    emit(this, 'availability-error', { error: detail, retry: () => void this.#load.run() });
+    return this.#load.task.run();
   }
 
   protected override updated(): void {
-    if (!this.#focusWanted || this.#load.status === TaskStatus.PENDING) return;
+    if (!this.#focusWanted || this.#load.pending) return;
     this.#focusWanted = false;
     // The calendar's tab stop once the week is in; the next step to take when it is empty or failed.
     void this.updateComplete.then(() => {
@@ -199,14 +165,12 @@ export class AvailabilityLoader extends BookingElement {
     };
   }
 
-  // Precedence, as in every element: its own attribute, then the flow's selection, then what the page's events said.
   get #serviceId(): string | undefined {
-    return this.service || (this.#selection.value ?? this.#heard.value).serviceId || undefined;
+    return this.#chosen.value.serviceId ?? undefined;
   }
 
   get #staffId(): string | null {
-    if (this.staff !== undefined) return this.staff || null;
-    return (this.#selection.value ?? this.#heard.value).staffId;
+    return this.#chosen.value.staffId;
   }
 
   #errorMessage(detail: ErrorDetail): string {
@@ -242,7 +206,7 @@ export class AvailabilityLoader extends BookingElement {
   protected override render() {
     const weekStart = this.#shownWeekStart;
     const hasService = Boolean(this.#serviceId);
-    const busy = this.#load.status === TaskStatus.PENDING || this.#search.busy;
+    const busy = this.#load.pending || this.#search.busy;
     return html`
       <h2 class="visually-hidden">${this.t.availableTimes}</h2>
       ${weekToolbar({
@@ -258,15 +222,15 @@ export class AvailabilityLoader extends BookingElement {
       <div class="body ${hasService ? '' : 'unsized'}" tabindex="-1" aria-busy=${busy ? 'true' : 'false'}>
         ${
           hasService
-            ? this.#load.render({
+            ? this.#load.task.render({
                 pending: () => weekSkeleton(this.t),
                 complete: (week) => this.#renderWeekState(week, weekStart),
                 error: (error) =>
-                  weekError(this.t, this.#errorMessage(errorDetail(error)), () => void this.#load.run()),
+                  weekError(this.t, this.#errorMessage(errorDetail(error)), () => void this.#load.task.run()),
               })
             : html`<p class="prompt" part="prompt">${this.t.chooseService}</p>`
         }
-        <div class="calendar" ?hidden=${!this.#week.value?.weekMetadata.totalSlots}>
+        <div class="calendar" ?hidden=${!this.#load.week?.weekMetadata.totalSlots}>
           <slot><hourly-calendar></hourly-calendar></slot>
         </div>
       </div>

@@ -1,7 +1,6 @@
 import { ContextProvider } from '@lit/context';
 import { html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
 import { AvailabilityClient } from '../../api/availability-client.js';
-import { DAY_NAMES, type WeekdayIndex } from '../../model/dates.js';
 import { BookingElement } from '../../internal/booking-element.js';
 import {
   catalogContext,
@@ -12,10 +11,11 @@ import {
   type Selection,
 } from '../../internal/contexts.js';
 import type { Theme } from '../../public/events.js';
-import { localeWeekStart, pageLocale } from '../../internal/settings.js';
-import { stringsFor, type BookingStrings } from '../../public/strings.js';
+import { resolveSettings } from '../../internal/settings.js';
+import type { BookingStrings } from '../../public/strings.js';
 import { EMPTY_SELECTION, STEP_EVENTS, selectionAfter } from '../../internal/selection.js';
 import { CatalogTask } from '../../internal/catalog-task.js';
+import { unknownPreselection, withPreselection } from '../../internal/preselection.js';
 import { FocusHandover, focusContext } from '../../internal/focus-handover.js';
 import { styles } from './booking-flow.styles.js';
 
@@ -161,20 +161,6 @@ export class BookingFlow extends BookingElement {
     for (const id of staff?.serviceIds ?? []) if (id !== serviceId) this.client?.invalidate({ serviceId: id });
   }
 
-  /** Preselected ids (attributes) that the catalog does not know, for a message the site owner will see. */
-  get #unknownPreselection(): string[] {
-    const catalog = this.#catalog.state.catalog;
-    if (!catalog) return [];
-    const kinds = this.settings.strings.unknownKinds;
-    const unknown: string[] = [];
-    if (this.branch && !catalog.branches.some((b) => b.id === this.branch))
-      unknown.push(`${kinds.location} "${this.branch}"`);
-    if (this.service && !catalog.services.some((s) => s.id === this.service))
-      unknown.push(`${kinds.service} "${this.service}"`);
-    if (this.staff && !catalog.staff.some((s) => s.id === this.staff)) unknown.push(`${kinds.staff} "${this.staff}"`);
-    return unknown;
-  }
-
   /** The visitor's choices so far. */
   get currentSelection(): Readonly<Selection> {
     return this.selection;
@@ -186,19 +172,11 @@ export class BookingFlow extends BookingElement {
     const catalogChanged = this.#catalog.refresh();
     const shown: PropertyKey[] = ['locale', 'timeZone', 'weekStartsOn', 'hourCycle', 'theme', 'strings'];
     if (shown.some((key) => changed.has(key)) || !this.resolved) {
-      this.resolved = this.#resolveSettings();
+      this.resolved = resolveSettings(this, this);
     }
     if (changed.has('branch') || changed.has('service') || changed.has('staff') || catalogChanged) {
       // Preselected ids apply once the catalog knows them; an unknown one is shown as a message, not used.
-      const catalog = this.#catalog.state.catalog;
-      const known = <T extends { id: string }>(list: T[] | undefined, id: string | undefined) =>
-        id && list?.some((x) => x.id === id) ? id : undefined;
-      this.selection = {
-        ...this.selection,
-        branchId: known(catalog?.branches, this.branch) ?? this.selection.branchId,
-        serviceId: known(catalog?.services, this.service) ?? this.selection.serviceId,
-        staffId: known(catalog?.staff, this.staff) ?? this.selection.staffId,
-      };
+      this.selection = withPreselection(this.selection, this.#catalog.state.catalog, this);
     }
     const provided = this.#provided;
     provided.client.setValue(this.client);
@@ -212,20 +190,7 @@ export class BookingFlow extends BookingElement {
   }
 
   protected override stringsChanged(): void {
-    this.resolved = this.#resolveSettings();
-  }
-
-  #resolveSettings(): DisplaySettings {
-    const locale = this.locale || pageLocale(this);
-    const named = DAY_NAMES.indexOf(this.weekStartsOn?.toLowerCase() as (typeof DAY_NAMES)[number]);
-    return {
-      locale,
-      timeZone: this.timeZone || Intl.DateTimeFormat().resolvedOptions().timeZone,
-      weekStartsOn: named >= 0 ? (named as WeekdayIndex) : localeWeekStart(locale),
-      hourCycle: this.hourCycle,
-      theme: this.theme,
-      strings: stringsFor(locale, this.strings),
-    };
+    this.resolved = resolveSettings(this, this);
   }
 
   #choose(patch: Partial<Selection>): void {
@@ -243,7 +208,7 @@ export class BookingFlow extends BookingElement {
   }
 
   protected override render() {
-    const unknown = this.#unknownPreselection;
+    const unknown = unknownPreselection(this.#catalog.state.catalog, this, this.settings.strings);
     return html`
       ${
         unknown.length

@@ -4,14 +4,13 @@ import { newIdempotencyKey, type AvailabilityClient, type BookingRequest } from 
 import { BookingApiError, isAbortError, noClientError } from '../../api/errors.js';
 import type { ConfirmedBooking } from '../../api/schemas.js';
 import { BookingElement } from '../../internal/booking-element.js';
-import { catalogContext, clientContext, consumer, selectionContext, type Selection } from '../../internal/contexts.js';
+import { catalogContext, clientContext, consumer, type Selection } from '../../internal/contexts.js';
 import { emit, type ErrorDetail } from '../../public/events.js';
 import { FocusTarget } from '../../internal/focus-handover.js';
-import { HeardSelection } from '../../internal/selection.js';
-import { errorText, type BookingStrings } from '../../public/strings.js';
+import { ChosenSelection } from '../../internal/chosen.js';
+import { bookingRows, messageFor, summaryList } from '../../internal/summary-text.js';
+import { attendeeFields, type AttendeeValues } from '../../internal/attendee-fields.js';
 import { styles } from './booking-summary.styles.js';
-
-type Field = 'name' | 'email' | 'phone' | 'notes';
 
 /**
  * Sums up the chosen branch, service, staff and time, asks for the visitor's details and books the time through
@@ -53,10 +52,9 @@ export class BookingSummary extends BookingElement {
   client?: AvailabilityClient;
 
   readonly #catalog = consumer(this, catalogContext);
-  readonly #selection = consumer(this, selectionContext);
-  readonly #heard = new HeardSelection(this, () => !this.#selection.value);
+  readonly #selection = new ChosenSelection(this);
 
-  private values: Record<Field, string> = { name: '', email: '', phone: '', notes: '' };
+  private values: AttendeeValues = { name: '', email: '', phone: '', notes: '' };
   /** The booking service has not confirmed yet and the client is asking again. */
   private checking = false;
   #lastSlot?: string;
@@ -98,7 +96,7 @@ export class BookingSummary extends BookingElement {
   }
 
   get #chosen(): Selection {
-    return this.#selection.value ?? this.#heard.value;
+    return this.#selection.value;
   }
 
   protected override willUpdate(): void {
@@ -128,10 +126,6 @@ export class BookingSummary extends BookingElement {
     const heading = this.renderRoot.querySelector<HTMLElement>('h2');
     heading?.focus();
     return Boolean(heading);
-  }
-
-  #onInput(field: Field, event: Event): void {
-    this.values = { ...this.values, [field]: (event.target as HTMLInputElement | HTMLTextAreaElement).value };
   }
 
   #submit(event: SubmitEvent): void {
@@ -189,22 +183,9 @@ export class BookingSummary extends BookingElement {
     return html`
       <section aria-labelledby="heading">
         <h2 id="heading" tabindex="-1">${t.yourBooking}</h2>
-        ${slot ? this.#renderSummary() : html`<p class="prompt" part="prompt">${t.chooseAnotherTime}</p>`}
+        ${slot ? summaryList(this.#rows()) : html`<p class="prompt" part="prompt">${t.chooseAnotherTime}</p>`}
         <form part="form" @submit=${this.#submit}>
-          ${this.#renderField('name', t.name, { type: 'text', autocomplete: 'name', required: true })}
-          ${this.#renderField('email', t.email, { type: 'email', autocomplete: 'email', required: true })}
-          ${this.#renderField('phone', t.phone, { type: 'tel', autocomplete: 'tel', required: false })}
-          <div class="field" part="field">
-            <label for="notes">${t.notes}</label>
-            <textarea
-              id="notes"
-              part="input"
-              rows="3"
-              maxlength="2000"
-              .value=${this.values.notes}
-              @input=${(e: Event) => this.#onInput('notes', e)}
-            ></textarea>
-          </div>
+          ${attendeeFields(t, this.values, (field, value) => (this.values = { ...this.values, [field]: value }))}
           ${failed ? html`<p id="error" class="error" part="error" role="alert">${failed.message}</p>` : nothing}
           ${sending && this.checking ? html`<p class="checking" part="checking" role="status">${t.checkingBooking}</p>` : nothing}
           <button
@@ -221,102 +202,34 @@ export class BookingSummary extends BookingElement {
     `;
   }
 
-  #renderField(
-    field: Exclude<Field, 'notes'>,
-    label: string,
-    options: { type: 'text' | 'email' | 'tel'; autocomplete: 'name' | 'email' | 'tel'; required: boolean },
-  ) {
-    return html`
-      <div class="field" part="field">
-        <label for=${field}>${label}</label>
-        <input
-          id=${field}
-          name=${field}
-          part="input"
-          type=${options.type}
-          autocomplete=${options.autocomplete}
-          ?required=${options.required}
-          maxlength=${field === 'email' ? 254 : 200}
-          .value=${this.values[field]}
-          @input=${(e: Event) => this.#onInput(field, e)}
-        />
-      </div>
-    `;
-  }
-
-  #renderSummary() {
-    const rows = this.#describe();
-    return html`
-      <dl class="summary" part="summary">
-        ${rows.map(
-          ([term, value]) =>
-            html`<div>
-              <dt>${term}</dt>
-              <dd>${value}</dd>
-            </div>`,
-        )}
-      </dl>
-    `;
-  }
-
-  /** Branch, service, staff, date and time, as the visitor will read them. */
-  #describe(start?: string, end?: string, staff?: string | null): [string, string][] {
-    const { branchId, serviceId, staffId, slot } = this.#chosen;
-    const catalog = this.#catalog.value?.catalog;
-    const settings = this.settings;
-    const from = new Date(start ?? slot?.fullDatetime ?? 0);
-    const to = end ? new Date(end) : new Date(from.getTime() + (slot?.durationMinutes ?? 0) * 60_000);
-    const date = new Intl.DateTimeFormat(settings.locale, { dateStyle: 'full', timeZone: settings.timeZone }).format(
-      from,
-    );
-    const time = new Intl.DateTimeFormat(settings.locale, {
-      hour: 'numeric',
-      minute: '2-digit',
-      hourCycle: settings.hourCycle,
-      timeZone: settings.timeZone,
-      timeZoneName: 'short',
+  #rows(start?: string, end?: string, staff?: string | null): [string, string][] {
+    return bookingRows({
+      catalog: this.#catalog.value?.catalog,
+      selection: this.#chosen,
+      settings: this.settings,
+      start,
+      end,
+      staff,
     });
-    const t = settings.strings;
-    const rows: [string, string][] = [];
-    const branch = catalog?.branches.find((b) => b.id === branchId);
-    if (branch) rows.push([t.location, branch.address ? `${branch.name}, ${branch.address}` : branch.name]);
-    rows.push([t.service, catalog?.services.find((s) => s.id === serviceId)?.name ?? serviceId ?? '']);
-    rows.push([t.staff, catalog?.staff.find((s) => s.id === (staff ?? staffId))?.name ?? t.anyStaff]);
-    rows.push([t.date, date]);
-    rows.push([t.time, time.formatRange(from, to)]);
-    return rows;
   }
 
   #renderConfirmation(booking: ConfirmedBooking) {
     const t = this.t;
-    const rows = this.#describe(booking.start, booking.end, booking.staff);
+    const rows = this.#rows(booking.start, booking.end, booking.staff);
     return html`
       <section class="confirmation" part="confirmation" aria-labelledby="confirmed" role="status">
         <h2 id="confirmed" tabindex="-1">${booking.status === 'pending' ? t.requested : t.confirmed}</h2>
-        <dl class="summary" part="summary">
-          ${rows.map(
-            ([term, value]) =>
-              html`<div>
-                <dt>${term}</dt>
-                <dd>${value}</dd>
-              </div>`,
-          )}
-          <div>
+        ${summaryList(
+          rows,
+          html`<div>
             <dt>${t.reference}</dt>
             <dd class="uid">${booking.uid}</dd>
-          </div>
-        </dl>
+          </div>`,
+        )}
         <button class="button" @click=${this.#bookAnother}>${t.bookAnother}</button>
       </section>
     `;
   }
-}
-
-/** Our words for the outcomes a visitor must act on; the proxy's own message otherwise. */
-function messageFor(t: BookingStrings, code: string, message: string): string {
-  if (code === 'slot_unavailable') return t.slotTaken;
-  if (code === 'booking_unconfirmed') return t.bookingUnconfirmed;
-  return errorText(t, code, message);
 }
 
 declare global {

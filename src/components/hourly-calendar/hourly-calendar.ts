@@ -1,6 +1,14 @@
 import { html, nothing, type PropertyDeclarations } from 'lit';
 import type { IsoDate } from '../../model/dates.js';
-import { busyness, type DayInfo, type Slot, type WeekData, type WeekMetadata } from '../../model/week.js';
+import {
+  busyness,
+  busyText,
+  groupByHour,
+  type DayInfo,
+  type Slot,
+  type WeekData,
+  type WeekMetadata,
+} from '../../model/week.js';
 import { BookingElement } from '../../internal/booking-element.js';
 import { availabilityContext, catalogContext, consumer, selectionContext } from '../../internal/contexts.js';
 import { emit } from '../../public/events.js';
@@ -8,6 +16,7 @@ import type { BookingStrings } from '../../public/strings.js';
 import { slotFormatters, type SlotFormatters } from '../../model/format.js';
 import { FocusTarget } from '../../internal/focus-handover.js';
 import { requestWeek } from '../../internal/week-request.js';
+import { slotAfterKey } from '../../model/week-keys.js';
 import { styles } from './hourly-calendar.styles.js';
 
 /** The container width at which the styles switch to the day strip (their `@container (max-width: 480px)`). */
@@ -143,39 +152,16 @@ export class HourlyCalendar extends BookingElement {
       requestWeek(this, event.key === 'PageDown' ? 1 : -1);
       return;
     }
-    const narrow = this.#narrow;
-    const days = this.#days().filter((d) => d.slots.length > 0);
-    const dayIndex = days.findIndex((d) => d.slots.some((s) => s.fullDatetime === this.active));
-    const day = days[dayIndex];
-    if (!day) return;
-    const index = day.slots.findIndex((s) => s.fullDatetime === this.active);
-    let next: Slot | undefined;
-    switch (event.key) {
-      case 'ArrowDown':
-        next = day.slots[index + 1];
-        break;
-      case 'ArrowUp':
-        next = day.slots[index - 1];
-        break;
-      case 'Home':
-        next = day.slots[0];
-        break;
-      case 'End':
-        next = day.slots.at(-1);
-        break;
-      case 'ArrowRight':
-      case 'ArrowLeft': {
-        const other = days[dayIndex + (event.key === 'ArrowRight' ? 1 : -1)];
-        next = other?.slots[Math.min(index, other.slots.length - 1)];
-        break;
-      }
-      default:
-        return;
-    }
+    const next = slotAfterKey(
+      this.#days().map((d) => d.slots),
+      this.active,
+      event.key,
+    );
+    if (next === false) return;
     event.preventDefault();
     if (!next) return;
     this.active = next.fullDatetime;
-    if (narrow) this.shownDay = next.date;
+    if (this.#narrow) this.shownDay = next.date;
     void this.updateComplete.then(() => this.#focusActive());
   }
 
@@ -260,23 +246,6 @@ export class HourlyCalendar extends BookingElement {
       </section>
     `;
   }
-}
-
-/** "Fully booked / Few times left / Many times free", or plainly "No times" for a day already past. */
-function busyText(day: DayInfo, slots: Slot[], t: BookingStrings): string {
-  const busy = busyness(slots.length);
-  return day.isPast && busy === 'none' ? t.noTimes : t.busy[busy];
-}
-
-function groupByHour(slots: Slot[]): [string, Slot[]][] {
-  const groups = new Map<string, Slot[]>();
-  for (const slot of slots) {
-    const hour = slot.time.slice(0, 2);
-    let group = groups.get(hour);
-    if (!group) groups.set(hour, (group = []));
-    group.push(slot);
-  }
-  return [...groups];
 }
 
 declare global {

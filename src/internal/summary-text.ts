@@ -1,0 +1,62 @@
+import { html } from 'lit';
+import type { Catalog } from '../api/schemas.js';
+import { errorText, type BookingStrings } from '../public/strings.js';
+import type { DisplaySettings, Selection } from './contexts.js';
+
+/** Our words for the outcomes a visitor must act on; the proxy's own message otherwise. */
+export function messageFor(t: BookingStrings, code: string, message: string): string {
+  if (code === 'slot_unavailable') return t.slotTaken;
+  if (code === 'booking_unconfirmed') return t.bookingUnconfirmed;
+  return errorText(t, code, message);
+}
+
+export interface BookingRowsInput {
+  catalog?: Catalog;
+  selection: Selection;
+  settings: DisplaySettings;
+  /** The booking's own start, end and staff once it is made; the chosen slot's before. */
+  start?: string;
+  end?: string;
+  staff?: string | null;
+}
+
+/** Branch, service, staff, date and time, as the visitor will read them. */
+export function bookingRows({ catalog, selection, settings, start, end, staff }: BookingRowsInput): [string, string][] {
+  const { branchId, serviceId, staffId, slot } = selection;
+  const from = new Date(start ?? slot?.fullDatetime ?? 0);
+  const to = end ? new Date(end) : new Date(from.getTime() + (slot?.durationMinutes ?? 0) * 60_000);
+  const { locale, timeZone, hourCycle } = settings;
+  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeZone }).format(from);
+  const time = new Intl.DateTimeFormat(locale, {
+    hour: 'numeric',
+    minute: '2-digit',
+    hourCycle,
+    timeZone,
+    timeZoneName: 'short',
+  });
+  const t = settings.strings;
+  const rows: [string, string][] = [];
+  const branch = catalog?.branches.find((b) => b.id === branchId);
+  if (branch) rows.push([t.location, branch.address ? `${branch.name}, ${branch.address}` : branch.name]);
+  rows.push([t.service, catalog?.services.find((s) => s.id === serviceId)?.name ?? serviceId ?? '']);
+  rows.push([t.staff, catalog?.staff.find((s) => s.id === (staff ?? staffId))?.name ?? t.anyStaff]);
+  rows.push([t.date, date]);
+  rows.push([t.time, time.formatRange(from, to)]);
+  return rows;
+}
+
+/** The rows as a description list; `extra` rows (the reference) follow. */
+export function summaryList(rows: [string, string][], extra: unknown = '') {
+  return html`
+    <dl class="summary" part="summary">
+      ${rows.map(
+        ([term, value]) =>
+          html`<div>
+            <dt>${term}</dt>
+            <dd>${value}</dd>
+          </div>`,
+      )}
+      ${extra}
+    </dl>
+  `;
+}

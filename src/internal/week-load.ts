@@ -1,0 +1,68 @@
+import { ContextProvider } from '@lit/context';
+import { Task, TaskStatus, initialState } from '@lit/task';
+import type { ReactiveControllerHost } from 'lit';
+import type { AvailabilityClient, WeekQuery } from '../api/availability-client.js';
+import { errorDetail, noClientError } from '../api/errors.js';
+import type { WeekAvailability } from '../model/week.js';
+import { emit } from '../public/events.js';
+import type { BookingStrings } from '../public/strings.js';
+import { errorText } from '../public/strings.js';
+import { availabilityContext } from './contexts.js';
+
+export type WeekAsk = Omit<WeekQuery, 'signal'>;
+
+export interface WeekLoadOptions {
+  client: () => AvailabilityClient | undefined;
+  /** What the week is asked with; undefined before a service is chosen. */
+  query: () => WeekAsk | undefined;
+  strings: () => BookingStrings;
+  /** What the host's status region should say. */
+  announce: (text: string) => void;
+}
+
+/**
+ * A loader's week: a Task that loads it again whenever the client or anything it is asked with changes, hands it
+ * to the calendar inside by context, tells the page (availability-loaded, availability-error with retry) and the
+ * host's status region.
+ */
+export class WeekLoad {
+  readonly task: Task<readonly [AvailabilityClient | undefined, WeekAsk | undefined], WeekAvailability>;
+  readonly #week: ContextProvider<typeof availabilityContext>;
+
+  constructor(host: ReactiveControllerHost & HTMLElement, options: WeekLoadOptions) {
+    this.#week = new ContextProvider(host, { context: availabilityContext });
+    const t = options.strings;
+    this.task = new Task(host, {
+      args: () => [options.client(), options.query()] as const,
+      argsEqual: ([client, query], [nextClient, nextQuery]) =>
+        client === nextClient && JSON.stringify(query) === JSON.stringify(nextQuery),
+      task: ([client, query], { signal }) => {
+        this.#week.setValue(undefined);
+        if (!query) return initialState;
+        options.announce(t().loadingTimes);
+        if (!client) throw noClientError();
+        return client.getAvailabilityForWeek({ ...query, signal });
+      },
+      onComplete: (week) => {
+        this.#week.setValue(week);
+        const total = week.weekMetadata.totalSlots;
+        options.announce(total === 0 ? t().noTimesThisWeek : t().timesAvailable(total));
+        emit(host, 'availability-loaded', { weekData: week.weekData, weekMetadata: week.weekMetadata });
+      },
+      onError: (error) => {
+        const detail = errorDetail(error);
+        options.announce(`${t().availabilityFailed} ${errorText(t(), detail.code, detail.message)}`);
+        emit(host, 'availability-error', { error: detail, retry: () => void this.task.run() });
+      },
+    });
+  }
+
+  /** The loaded week, if one is shown. */
+  get week(): WeekAvailability | undefined {
+    return this.#week.value;
+  }
+
+  get pending(): boolean {
+    return this.task.status === TaskStatus.PENDING;
+  }
+}
