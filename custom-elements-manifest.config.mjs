@@ -4,7 +4,7 @@ export default {
   exclude: ['src/components/**/*.styles.ts'],
   outdir: '.',
   litelement: true,
-  plugins: [stateHasNoAttribute()],
+  plugins: [stateHasNoAttribute(), publicMembersOnly(), shippedPaths()],
 };
 
 /**
@@ -29,4 +29,35 @@ function stateHasNoAttribute() {
       }
     },
   };
+}
+
+/** What a page can use: public members only (private state, `#private` fields and protected helpers left out). */
+function publicMembersOnly() {
+  return {
+    name: 'public-members-only',
+    packageLinkPhase({ customElementsManifest }) {
+      for (const module of customElementsManifest.modules) {
+        for (const declaration of module.declarations ?? []) {
+          declaration.members = declaration.members?.filter(
+            (member) => !member.name.startsWith('#') && (member.privacy ?? 'public') === 'public',
+          );
+        }
+      }
+    },
+  };
+}
+
+/** Points every path at the file that ships (dist/npm/….js), not at the TypeScript source, which does not. */
+function shippedPaths() {
+  const shipped = (path) => path.replace(/^\/?src\/(.*)\.[jt]s$/, 'dist/npm/$1.js');
+  const rewrite = (value) => {
+    if (Array.isArray(value)) value.forEach(rewrite);
+    else if (value && typeof value === 'object') {
+      for (const [key, inner] of Object.entries(value)) {
+        if ((key === 'path' || key === 'module') && typeof inner === 'string') value[key] = shipped(inner);
+        else rewrite(inner);
+      }
+    }
+  };
+  return { name: 'shipped-paths', packageLinkPhase: ({ customElementsManifest }) => rewrite(customElementsManifest) };
 }

@@ -1,3 +1,4 @@
+import './lit-warnings.js';
 import { oneEvent, waitUntil } from '@open-wc/testing';
 
 /** Finds an element inside nested shadow roots: query(host, 'a', 'b') is host.shadowRoot.a.shadowRoot.b. */

@@ -29,13 +29,18 @@ export class ThemeToggle extends BookingElement {
 
   private chosen: Theme = 'auto';
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // The visitor's remembered choice: only a shown toggle applies it (the flow's theme attribute wins otherwise).
-    const stored = readStoredTheme();
-    if (!stored) return;
-    this.chosen = stored;
-    if (this.flowSettings && this.flowSettings.theme !== stored) emit(this, 'theme-changed', { theme: stored });
+  /** The visitor's remembered choice: only a shown toggle applies it (the flow's theme attribute wins otherwise). */
+  readonly #stored = readStoredTheme();
+
+  protected override willUpdate(): void {
+    if (!this.hasUpdated && this.#stored) this.chosen = this.#stored;
+  }
+
+  protected override firstUpdated(): void {
+    // Told once this toggle is on screen, not while the flow around it is still rendering it.
+    const stored = this.#stored;
+    if (stored && this.flowSettings && this.flowSettings.theme !== stored)
+      emit(this, 'theme-changed', { theme: stored });
   }
 
   get #current(): Theme {
