@@ -10,6 +10,7 @@ import { BENCH_PATH, benchConfig } from './setup.js';
 const mode = process.argv[2];
 const proxy = createProxy({
   config: benchConfig(),
+  upstream: 'sandbox',
   log: () => {},
   now: () => Date.parse('2030-01-01T00:00:00Z'), // the cached answer stays fresh for the whole run
 });

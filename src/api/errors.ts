@@ -41,7 +41,8 @@ export function abortError(): DOMException {
 /** What a failed call tells the visitor and the page's listeners: the proxy's code and message, or ours. */
 export function errorDetail(error: unknown): ErrorDetail {
   if (error instanceof BookingApiError) return { code: error.code, message: error.message };
-  return { code: 'unknown', message: 'Something went wrong. Please try again.' };
+  // Not our error (a bug, not the network): nothing more to tell than the element's own "could not be loaded".
+  return { code: 'unknown', message: '' };
 }
 
 /** The error of an element that has no client: no <booking-flow> with a proxy-url around it, and none set. */

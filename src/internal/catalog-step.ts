@@ -1,24 +1,33 @@
 import type { PropertyDeclarations } from 'lit';
+import type { AvailabilityClient } from '../api/availability-client.js';
 import { BookingElement } from './booking-element.js';
+import { CatalogTask } from './catalog-task.js';
 import { choiceStyles, groupName } from './choice-list.js';
 import { catalogContext, consumer, selectionContext, type CatalogState, type Selection } from './contexts.js';
 
 /**
  * Base of the steps that offer a choice from the catalog (branch, service, staff): they read the catalog, the
  * flow's selection and the display settings, and remember their own choice when no <booking-flow> keeps one.
+ * Used on their own, they load the catalog with their `client`.
  */
 export class CatalogStep extends BookingElement {
   static override styles = [BookingElement.sharedStyles, choiceStyles];
 
-  static override properties: PropertyDeclarations = { chosen: { state: true } };
+  static override properties: PropertyDeclarations = { client: { attribute: false }, chosen: { state: true } };
+
+  /** The client to load the catalog with when no `<booking-flow>` provides one (a step used on its own). */
+  client?: AvailabilityClient;
 
   readonly #catalog = consumer(this, catalogContext);
+  /** Without a flow: the catalog of `client`, loaded by the step itself. */
+  readonly #own = new CatalogTask(this, () => (this.#catalog.value ? undefined : this.client));
   readonly #selection = consumer(this, selectionContext);
   /** The choice when no <booking-flow> keeps the selection. */
   protected chosen?: string;
 
   protected get catalog(): CatalogState | undefined {
-    return this.#catalog.value;
+    this.#own.refresh();
+    return this.#catalog.value ?? (this.client ? this.#own.state : undefined);
   }
 
   protected get selection(): Selection | undefined {

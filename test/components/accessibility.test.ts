@@ -1,10 +1,10 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import sinon from 'sinon';
 import '../../src/define.js';
 import type { BookingFlow } from '../../src/components/booking-flow/booking-flow.js';
-import { NOW, gate, mockProxy } from '../helpers/proxy-mock.js';
+import { gate, mockProxy } from '../helpers/proxy-mock.js';
 import { deep, deepAll, text, until } from '../helpers/dom.js';
+import { frozenDate } from '../helpers/clock.js';
 
 const proxy = mockProxy();
 
@@ -33,10 +33,8 @@ const loaderOf = (el: BookingFlow) => deep(el, 'availability-loader');
 const busy = (el: BookingFlow) => deep(loaderOf(el), '.body').getAttribute('aria-busy') === 'true';
 
 describe('accessibility: keyboard, states and layout', () => {
-  let clock: sinon.SinonFakeTimers;
-  beforeEach(() => (clock = sinon.useFakeTimers({ now: NOW, toFake: ['Date'] })));
+  frozenDate();
   afterEach(() => {
-    clock.restore();
     localStorage.clear();
   });
 

@@ -1,11 +1,11 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import sinon from 'sinon';
 import '../../src/define.js';
 import type { AvailabilityLoader } from '../../src/components/availability-loader/availability-loader.js';
 import type { BookingFlow } from '../../src/components/booking-flow/booking-flow.js';
 import { AvailabilityClient } from '../../src/api/availability-client.js';
-import { NOW, gate, mockProxy } from '../helpers/proxy-mock.js';
+import { gate, mockProxy } from '../helpers/proxy-mock.js';
 import { deep, deepAll, text, until, nextEvent } from '../helpers/dom.js';
+import { frozenDate } from '../helpers/clock.js';
 
 const proxy = mockProxy();
 
@@ -27,11 +27,7 @@ const button = (loader: AvailabilityLoader, label: string) =>
   )!;
 
 describe('<availability-loader>', () => {
-  let clock: sinon.SinonFakeTimers;
-  beforeEach(() => {
-    clock = sinon.useFakeTimers({ now: NOW, toFake: ['Date'] });
-  });
-  afterEach(() => clock.restore());
+  frozenDate();
 
   it('loads the current week of the chosen service and dispatches availability-loaded', async () => {
     const flow = document.createElement('booking-flow');

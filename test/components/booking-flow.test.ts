@@ -1,9 +1,9 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import sinon from 'sinon';
 import '../../src/define.js';
 import type { BookingFlow } from '../../src/components/booking-flow/booking-flow.js';
-import { NOW, mockProxy } from '../helpers/proxy-mock.js';
+import { mockProxy } from '../helpers/proxy-mock.js';
 import { deep, deepAll, text, until, nextEvent } from '../helpers/dom.js';
+import { frozenDate } from '../helpers/clock.js';
 
 const proxy = mockProxy();
 
@@ -11,9 +11,7 @@ const radio = (flow: BookingFlow, step: string, value: string) =>
   deep<HTMLInputElement>(flow, step, `input[value="${value}"]`);
 
 describe('<booking-flow> with the service and staff steps', () => {
-  let clock: sinon.SinonFakeTimers;
-  beforeEach(() => (clock = sinon.useFakeTimers({ now: NOW, toFake: ['Date'] })));
-  afterEach(() => clock.restore());
+  frozenDate();
 
   async function flow(theme = 'light') {
     const el = await fixture<BookingFlow>(

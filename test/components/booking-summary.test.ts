@@ -1,10 +1,10 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import sinon from 'sinon';
 import '../../src/define.js';
 import type { BookingFlow } from '../../src/components/booking-flow/booking-flow.js';
-import { NOW, mockProxy } from '../helpers/proxy-mock.js';
+import { mockProxy } from '../helpers/proxy-mock.js';
 import { deep, deepAll, nextEvent, text, until } from '../helpers/dom.js';
+import { frozenDate } from '../helpers/clock.js';
 
 const proxy = mockProxy();
 
@@ -46,9 +46,7 @@ async function fillIn(el: BookingFlow) {
 }
 
 describe('<booking-summary>', () => {
-  let clock: sinon.SinonFakeTimers;
-  beforeEach(() => (clock = sinon.useFakeTimers({ now: NOW, toFake: ['Date'] })));
-  afterEach(() => clock.restore());
+  frozenDate();
 
   it("sums up branch, service, staff, date and time in the viewer's zone", async () => {
     const el = await flowWithSlot();
@@ -187,7 +185,7 @@ describe('<booking-summary>', () => {
     await until(() => deepAll(summaryOf(el), '[part="checking"]').length === 1, 'checking shown');
     const checking = deep(summaryOf(el), '[part="checking"]');
     expect(checking.getAttribute('role')).to.equal('status');
-    expect(text(checking)).to.include('Not confirmed yet');
+    expect(text(checking)).to.include('Checking your booking');
     expect(confirm(el).getAttribute('aria-disabled')).to.equal('true');
     await expect(el).to.be.accessible();
     await until(() => deepAll(summaryOf(el), '[part="confirmation"]').length === 1, 'confirmed after checking');

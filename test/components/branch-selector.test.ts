@@ -1,4 +1,6 @@
-import { expect } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { AvailabilityClient } from '../../src/api/availability-client.js';
+import type { BranchSelector } from '../../src/components/branch-selector/branch-selector.js';
 import { sendKeys } from '@web/test-runner-commands';
 import { mockProxy } from '../helpers/proxy-mock.js';
 import { nextEvent, until } from '../helpers/dom.js';
@@ -17,6 +19,17 @@ describe('<branch-selector>', () => {
     expect(event.detail.branchId).to.equal('online');
     expect(event.detail.branch.name).to.equal('Online');
     expect(event.bubbles && event.composed).to.equal(true);
+  });
+
+  it('works on its own, without a flow: it loads the catalog with its client', async () => {
+    const step = await fixture<BranchSelector>(
+      html`<branch-selector .client=${new AvailabilityClient({ baseUrl: '/api' })}></branch-selector>`,
+    );
+    await until(() => choices(step).length === 2, 'two locations from its own catalog');
+    const chosen = nextEvent(step, 'branch-selected');
+    choices(step)[0]!.click();
+    expect((await chosen).detail.branchId).to.equal('berlin');
+    await until(() => choices(step)[0]!.checked, 'its own choice shown');
   });
 
   it('is chosen with the keyboard alone', async () => {

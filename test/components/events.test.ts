@@ -1,11 +1,11 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import sinon from 'sinon';
 import '../../src/define.js';
 import type { BookingFlow } from '../../src/components/booking-flow/booking-flow.js';
 import type { BookingEventName } from '../../src/public/events.js';
-import { NOW, catalog, mockProxy } from '../helpers/proxy-mock.js';
+import { catalog, mockProxy } from '../helpers/proxy-mock.js';
 import { deep, deepAll, until } from '../helpers/dom.js';
+import { frozenDate } from '../helpers/clock.js';
 
 const proxy = mockProxy();
 
@@ -24,10 +24,8 @@ const SPEC_EVENTS: BookingEventName[] = [
 ];
 
 describe('events (SPEC.md table)', () => {
-  let clock: sinon.SinonFakeTimers;
-  beforeEach(() => (clock = sinon.useFakeTimers({ now: NOW, toFake: ['Date'] })));
+  frozenDate();
   afterEach(() => {
-    clock.restore();
     localStorage.clear();
   });
 

@@ -1,9 +1,9 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import sinon from 'sinon';
 import '../../src/define.js';
 import type { BookingFlow } from '../../src/components/booking-flow/booking-flow.js';
-import { NOW, gate, mockProxy } from '../helpers/proxy-mock.js';
+import { gate, mockProxy } from '../helpers/proxy-mock.js';
 import { deep, deepAll, text, until } from '../helpers/dom.js';
+import { frozenDate } from '../helpers/clock.js';
 
 const proxy = mockProxy();
 
@@ -44,10 +44,8 @@ async function defaultFlow(attrs: Partial<Record<'branch' | 'service' | 'staff',
 }
 
 describe('<booking-flow> steps: branch, service, staff', () => {
-  let clock: sinon.SinonFakeTimers;
-  beforeEach(() => (clock = sinon.useFakeTimers({ now: NOW, toFake: ['Date'] })));
+  frozenDate();
   afterEach(() => {
-    clock.restore();
     localStorage.clear();
   });
 

@@ -1,11 +1,11 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import sinon from 'sinon';
 import '../../src/define.js';
 import '../../src/locales/de.js';
 import type { BookingFlow } from '../../src/components/booking-flow/booking-flow.js';
-import { NOW, mockProxy } from '../helpers/proxy-mock.js';
+import { mockProxy } from '../helpers/proxy-mock.js';
 import { deep, deepAll, nextEvent, text, until } from '../helpers/dom.js';
+import { frozenDate } from '../helpers/clock.js';
 
 const proxy = mockProxy();
 
@@ -13,9 +13,7 @@ const slotTexts = (el: BookingFlow) =>
   deepAll(deep(el, 'availability-loader', 'hourly-calendar'), 'button.slot').map((b) => (b.textContent ?? '').trim());
 
 describe('locale, words and time zone', () => {
-  let clock: sinon.SinonFakeTimers;
-  beforeEach(() => (clock = sinon.useFakeTimers({ now: NOW, toFake: ['Date'] })));
-  afterEach(() => clock.restore());
+  frozenDate();
 
   it("speaks German from the page's lang, with German dates and a Monday week", async () => {
     const wrapper = await fixture<HTMLElement>(html`

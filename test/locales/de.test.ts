@@ -1,17 +1,15 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import sinon from 'sinon';
 import '../../src/define.js';
 import { registerStrings } from '../../src/public/strings.js';
-import { NOW, mockProxy } from '../helpers/proxy-mock.js';
+import { mockProxy } from '../helpers/proxy-mock.js';
 import { deep, text, until } from '../helpers/dom.js';
+import { frozenDate } from '../helpers/clock.js';
 
 mockProxy();
 
 // Languages other than English are modules of their own: this page starts without German.
 describe('locales: words registered after the elements rendered', () => {
-  let clock: sinon.SinonFakeTimers;
-  beforeEach(() => (clock = sinon.useFakeTimers({ now: NOW, toFake: ['Date'] })));
-  afterEach(() => clock.restore());
+  frozenDate();
 
   it('speaks English until German arrives, then German in the flow and in lone elements', async () => {
     const wrapper = await fixture<HTMLElement>(html`

@@ -91,9 +91,7 @@ export class HourlyCalendar extends BookingElement {
 
   /** Whether the host is as narrow as the day-strip layout's container query (480px), seen by a ResizeObserver. */
   #narrow = false;
-  readonly #resize = new ResizeObserver(
-    ([entry]) => (this.#narrow = (entry?.contentRect.width ?? Infinity) <= NARROW_PX),
-  );
+  readonly #resize = new ResizeObserver(([entry]) => (this.#narrow = entry!.contentRect.width <= NARROW_PX));
 
   constructor() {
     super();

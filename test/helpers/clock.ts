@@ -1,0 +1,9 @@
+import sinon from 'sinon';
+import { NOW } from './proxy-mock.js';
+
+/** Freezes `Date` (only: timers run as usual) at `now` for every test of the suite this is called in. */
+export function frozenDate(now = NOW): void {
+  let clock: sinon.SinonFakeTimers;
+  beforeEach(() => (clock = sinon.useFakeTimers({ now, toFake: ['Date'] })));
+  afterEach(() => clock.restore());
+}
