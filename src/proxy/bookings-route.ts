@@ -3,7 +3,7 @@ import * as v from 'valibot';
 import type { ConfirmedBooking } from '../api/schemas.js';
 import type { BookingInput } from './calcom-client.js';
 import type { CalcomBooking } from './calcom-wire.js';
-import { eventTypeFor, slotTags } from './catalog.js';
+import { checkedChoice, eventTypeFor, slotTags } from './catalog.js';
 import type { ProxyConfig, ServiceConfig, StaffConfig } from './config.js';
 import { ProxyError, invalidField, issueError } from './errors.js';
 import { InstantText, TimeZoneText } from './fields.js';
@@ -53,31 +53,7 @@ export function parseBookingRequest(body: unknown, config: ProxyConfig, now: num
   if (start < now) throw invalidField('start', 'must not be in the past');
   if (start > now + config.horizonDays * 86_400_000)
     throw invalidField('start', `must be within ${config.horizonDays} days from now`);
-  const service = config.services.find((s) => s.id === input.service);
-  if (!service)
-    throw new ProxyError({
-      status: 404,
-      code: 'unknown_service',
-      message: `No service "${input.service}".`,
-      details: { field: 'service' },
-    });
-  let staff: StaffConfig | undefined;
-  if (input.staff) {
-    staff = config.staff.find((s) => s.id === input.staff);
-    if (!staff)
-      throw new ProxyError({
-        status: 404,
-        code: 'unknown_staff',
-        message: `No staff member "${input.staff}".`,
-        details: { field: 'staff' },
-      });
-    if (!staff.serviceIds.includes(service.id))
-      throw invalidField('staff', `"${staff.id}" does not offer the service "${service.id}"`);
-  }
-  const allowed = service.durations ?? [service.durationMinutes];
-  if (input.duration !== undefined && !allowed.includes(input.duration)) {
-    throw invalidField('duration', `must be one of ${allowed.join(', ')} for "${service.id}"`);
-  }
+  const { service, staff, duration } = checkedChoice(config, input.service, input.staff, input.duration);
   const { name, email, phone, notes } = input.attendee;
   return {
     service,
@@ -85,8 +61,7 @@ export function parseBookingRequest(body: unknown, config: ProxyConfig, now: num
     upstream: {
       eventType: eventTypeFor(service, staff),
       start: new Date(start).toISOString(),
-      lengthInMinutes:
-        input.duration !== undefined && input.duration !== service.durationMinutes ? input.duration : undefined,
+      lengthInMinutes: duration !== service.durationMinutes ? duration : undefined,
       attendee: {
         name,
         email,

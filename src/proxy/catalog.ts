@@ -1,5 +1,6 @@
 import type { Catalog } from '../api/schemas.js';
 import type { ProxyConfig, ServiceConfig, StaffConfig } from './config.js';
+import { ProxyError, invalidField } from './errors.js';
 import type { EventTypeRef } from './calcom-client.js';
 
 /** The public catalog: what the widget may show, with every Cal.com detail left out. */
@@ -48,4 +49,45 @@ export function slotTags(config: ProxyConfig, service: ServiceConfig, staff: Sta
     `service:${service.id}`,
     ...people.map((s) => `staff:${s.id}`),
   ];
+}
+
+/**
+ * The service, staff member and length a request names, checked against the config: 404 naming the field for an
+ * unknown id, 400 for a staff member who does not offer the service or a length it does not have.
+ */
+export function checkedChoice(
+  config: ProxyConfig,
+  serviceId: string,
+  staffId: string | null | undefined,
+  duration: number | undefined,
+): { service: ServiceConfig; staff?: StaffConfig; duration: number } {
+  const service = config.services.find((s) => s.id === serviceId);
+  if (!service) {
+    throw new ProxyError({
+      status: 404,
+      code: 'unknown_service',
+      message: `No service "${serviceId}".`,
+      details: { field: 'service' },
+    });
+  }
+  let staff: StaffConfig | undefined;
+  if (staffId) {
+    staff = config.staff.find((s) => s.id === staffId);
+    if (!staff) {
+      throw new ProxyError({
+        status: 404,
+        code: 'unknown_staff',
+        message: `No staff member "${staffId}".`,
+        details: { field: 'staff' },
+      });
+    }
+    if (!staff.serviceIds.includes(service.id)) {
+      throw invalidField('staff', `"${staff.id}" does not offer the service "${service.id}"`);
+    }
+  }
+  const length = duration ?? service.durationMinutes;
+  const allowed = service.durations ?? [service.durationMinutes];
+  if (!allowed.includes(length))
+    throw invalidField('duration', `must be one of ${allowed.join(', ')} for "${service.id}"`);
+  return { service, staff, duration: length };
 }

@@ -6,8 +6,8 @@ import { localDaysToUtcRange } from '../model/zoned-range.js';
 import type { SlotsResponse } from '../api/schemas.js';
 import type { ProxyConfig } from './config.js';
 import type { SlotsQuery } from './calcom-client.js';
-import { eventTypeFor, eventTypeKey, slotTags } from './catalog.js';
-import { ProxyError, invalidField, issueError } from './errors.js';
+import { checkedChoice, eventTypeFor, eventTypeKey, slotTags } from './catalog.js';
+import { invalidField, issueError } from './errors.js';
 import { rateLimited, type ProxyEnv } from './context.js';
 import { IsoDateText, TimeZoneText } from './fields.js';
 import { SECURITY_HEADERS } from './headers.js';
@@ -56,32 +56,7 @@ export function parseSlotsRequest(params: URLSearchParams, config: ProxyConfig, 
   if (days > MAX_RANGE_DAYS)
     throw invalidField('end', `the range may cover at most ${MAX_RANGE_DAYS} days (got ${days})`);
 
-  const service = config.services.find((s) => s.id === query.service);
-  if (!service)
-    throw new ProxyError({
-      status: 404,
-      code: 'unknown_service',
-      message: `No service "${query.service}".`,
-      details: { field: 'service' },
-    });
-  let staff;
-  if (query.staff !== undefined) {
-    staff = config.staff.find((s) => s.id === query.staff);
-    if (!staff)
-      throw new ProxyError({
-        status: 404,
-        code: 'unknown_staff',
-        message: `No staff member "${query.staff}".`,
-        details: { field: 'staff' },
-      });
-    if (!staff.serviceIds.includes(service.id)) {
-      throw invalidField('staff', `"${staff.id}" does not offer the service "${service.id}"`);
-    }
-  }
-  const duration = query.duration ?? service.durationMinutes;
-  const allowed = service.durations ?? [service.durationMinutes];
-  if (!allowed.includes(duration))
-    throw invalidField('duration', `must be one of ${allowed.join(', ')} for "${service.id}"`);
+  const { service, staff, duration } = checkedChoice(config, query.service, query.staff, query.duration);
 
   const eventType = eventTypeFor(service, staff);
   return {
