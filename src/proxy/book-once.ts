@@ -1,9 +1,10 @@
 import type { ConfirmedBooking } from '../api/schemas.js';
 import type { CalcomClient, UpstreamStats } from './calcom-client.js';
-import { isSlotGone } from './calcom-wire.js';
+import { isSlotGone, type CalcomBooking } from './calcom-wire.js';
 import type { ProxyConfig } from './config.js';
 import { ProxyError } from './errors.js';
 import type { RecordStore } from './record-store.js';
+import { isOutage } from './resilience.js';
 import type { SlotCache } from './slot-cache.js';
 import { bookingTags, publicBooking, type CheckedBooking } from './bookings-route.js';
 
@@ -38,12 +39,12 @@ const unconfirmed = (): BookingOutcome => ({
   },
 });
 
-/** Failures after which the booking may exist all the same: the request reached Cal.com, the answer did not. */
+/**
+ * Failures after which the booking may exist all the same: the outages (timeout, dropped connection, 5xx, an answer
+ * we cannot read) but a rate limit, which Cal.com answers without booking.
+ */
 function mayHaveBooked(error: unknown): boolean {
-  if (!(error instanceof ProxyError)) return false;
-  if (['upstream_timeout', 'upstream_unreachable', 'upstream_bad_payload'].includes(error.code)) return true;
-  const upstream = error.details?.upstreamStatus;
-  return error.code === 'upstream_error' && typeof upstream === 'number' && upstream >= 500;
+  return isOutage(error) && (error as ProxyError).code !== 'upstream_rate_limited';
 }
 
 export interface BookOnceOptions {
@@ -134,9 +135,7 @@ export class BookOnce {
   async #attempt(request: CheckedBooking, stats: UpstreamStats): Promise<BookingOutcome> {
     const { calcom, cache, config } = this.options;
     try {
-      const booking = publicBooking(request, await calcom.createBooking(request.upstream, stats), config);
-      await cache.invalidate(...bookingTags(config, request, booking));
-      return { status: 201, body: { booking } };
+      return await this.#made(request, await calcom.createBooking(request.upstream, stats));
     } catch (error) {
       if (isSlotGone(error)) {
         // Whatever we cached still offered this time: drop it so the visitor's reload shows the truth.
@@ -155,17 +154,21 @@ export class BookOnce {
     request: CheckedBooking,
     stats: UpstreamStats,
   ): Promise<Extract<BookingOutcome, { status: 201 }> | null | undefined> {
-    const { calcom, cache, config } = this.options;
     const { eventType, start, attendee } = request.upstream;
     try {
-      const [made] = await calcom.findBookings({ eventType, start, attendeeEmail: attendee.email }, stats);
-      if (!made) return null;
-      const booking = publicBooking(request, made, config);
-      await cache.invalidate(...bookingTags(config, request, booking));
-      return { status: 201, body: { booking } };
+      const [made] = await this.options.calcom.findBookings({ eventType, start, attendeeEmail: attendee.email }, stats);
+      return made ? await this.#made(request, made) : null;
     } catch {
       return undefined;
     }
+  }
+
+  /** A booking Cal.com made (posted or found): our answer for it, and the cached weeks it made stale dropped. */
+  async #made(request: CheckedBooking, made: CalcomBooking): Promise<Extract<BookingOutcome, { status: 201 }>> {
+    const { cache, config } = this.options;
+    const booking = publicBooking(request, made, config);
+    await cache.invalidate(...bookingTags(config, request, booking));
+    return { status: 201, body: { booking } };
   }
 }
 
