@@ -1,4 +1,3 @@
-import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { UpstreamStats } from './calcom-client.js';
 import type { RateLimit } from './rate-limits.js';
@@ -16,12 +15,8 @@ export type ProxyEnv = { Bindings: ConnectionInfo; Variables: { stats: UpstreamS
 /** Spends one point of each budget for the caller's IP before the route runs, or answers 429. */
 export function rateLimited(services: ProxyServices, ...limits: RateLimit[]) {
   return createMiddleware<ProxyEnv>(async (c, next) => {
-    const ip = callerIp(services, c);
+    const ip = services.clientIp(c.req.raw, c.env?.clientIp);
     for (const limit of limits) await limit.spend(ip);
     await next();
   });
-}
-
-function callerIp(services: ProxyServices, c: Context<ProxyEnv>): string {
-  return services.clientIp(c.req.raw, c.env?.clientIp);
 }

@@ -2,7 +2,7 @@ import type { Redis } from 'ioredis';
 import { createSandbox, type Sandbox } from '../sandbox/sandbox.js';
 import { BookOnce } from './book-once.js';
 import { CalcomClient } from './calcom-client.js';
-import { clientIp } from './client-ip.js';
+import { clientIpReader } from './client-ip.js';
 import type { ProxyConfig } from './config.js';
 import { FallbackRecordStore, FallbackSlotStore } from './fallback-stores.js';
 import { createRateLimits, type RateLimits } from './rate-limits.js';
@@ -80,6 +80,7 @@ export function createServices(options: ServiceOptions): ProxyServices {
     store = new FallbackSlotStore(guard, new RedisSlotStore(options.redis, prefix, now), store);
     records = new FallbackRecordStore(guard, new RedisRecordStore(options.redis, `${prefix}record:`), records);
   }
+  const readClientIp = clientIpReader(config.rateLimit.trustProxy);
   const cache = new SlotCache(store, config.cacheTtlSeconds * 1000, upstream.staleIfErrorSeconds * 1000, now);
   return {
     config,
@@ -93,13 +94,7 @@ export function createServices(options: ServiceOptions): ProxyServices {
     records,
     bookOnce: new BookOnce({ config, calcom, cache, records, now }),
     redis: guard,
-    // The header is read only behind trusted proxies: on Node, touching headers costs the fast path.
-    clientIp: (request, socketIp) => {
-      const trust = config.rateLimit.trustProxy;
-      return trust === false || trust === 0
-        ? (socketIp ?? 'unknown')
-        : clientIp(request.headers.get('x-forwarded-for'), socketIp, trust);
-    },
+    clientIp: (request, socketIp) => readClientIp(() => request.headers.get('x-forwarded-for'), socketIp),
     close: () => store.close(),
   };
 }

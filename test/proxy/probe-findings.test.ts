@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { clientIp } from '../../src/proxy/client-ip.js';
+import { clientIpReader } from '../../src/proxy/client-ip.js';
 import { parseConfig } from '../../src/proxy/config.js';
 import { createProxy } from '../../src/proxy/handler.js';
 import { sign } from '../../src/proxy/webhooks.js';
@@ -102,15 +102,36 @@ describe('issue 11 #8: trusted hops', () => {
   it('takes the address the outermost trusted hop saw, never what the client wrote in front of it', () => {
     // client 203.0.113.7 sends a forged header; nginx (10.0.0.2) and a cloud balancer (10.0.0.1) each append.
     const header = '1.2.3.4, 203.0.113.7, 10.0.0.2';
-    assert.equal(clientIp(header, '10.0.0.1', false), '10.0.0.1');
-    assert.equal(clientIp(header, '10.0.0.1', 1), '10.0.0.2');
-    assert.equal(clientIp(header, '10.0.0.1', 2), '203.0.113.7');
-    assert.equal(clientIp(header, '10.0.0.1', ['10.0.0.1', '10.0.0.2']), '203.0.113.7');
-    assert.equal(clientIp(header, '::ffff:10.0.0.1', ['10.0.0.1', '10.0.0.2']), '203.0.113.7');
+    assert.equal(
+      clientIpReader(false)(() => header, '10.0.0.1'),
+      '10.0.0.1',
+    );
+    assert.equal(
+      clientIpReader(1)(() => header, '10.0.0.1'),
+      '10.0.0.2',
+    );
+    assert.equal(
+      clientIpReader(2)(() => header, '10.0.0.1'),
+      '203.0.113.7',
+    );
+    assert.equal(
+      clientIpReader(['10.0.0.1', '10.0.0.2'])(() => header, '10.0.0.1'),
+      '203.0.113.7',
+    );
+    assert.equal(
+      clientIpReader(['10.0.0.1', '10.0.0.2'])(() => header, '::ffff:10.0.0.1'),
+      '203.0.113.7',
+    );
     // A direct caller that is not a trusted proxy gets no say through the header.
-    assert.equal(clientIp(header, '198.51.100.1', ['10.0.0.1', '10.0.0.2']), '198.51.100.1');
+    assert.equal(
+      clientIpReader(['10.0.0.1', '10.0.0.2'])(() => header, '198.51.100.1'),
+      '198.51.100.1',
+    );
     // Fewer hops than configured: the leftmost address is the best there is.
-    assert.equal(clientIp('203.0.113.7', '10.0.0.1', 3), '203.0.113.7');
+    assert.equal(
+      clientIpReader(3)(() => '203.0.113.7', '10.0.0.1'),
+      '203.0.113.7',
+    );
   });
 
   it('checks trustProxy at start', () => {
