@@ -50,7 +50,7 @@ export class RedisGuard {
     try {
       if (this.#missed) {
         this.#missed = false;
-        for (const work of this.#recoveries) await work();
+        for (const work of this.#recoveries) await this.#bounded(work());
       }
       return await this.#bounded(onRedis());
     } catch {
