@@ -25,8 +25,11 @@ export class CatalogStep extends BookingElement {
   /** The choice when no <booking-flow> keeps the selection. */
   protected chosen?: string;
 
-  protected get catalog(): CatalogState | undefined {
+  protected override willUpdate(): void {
     this.#own.refresh();
+  }
+
+  protected get catalog(): CatalogState | undefined {
     return this.#catalog.value ?? (this.client ? this.#own.state : undefined);
   }
 
