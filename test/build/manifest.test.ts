@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { SPEC_ELEMENTS } from './spec.js';
+import { SPEC_ELEMENTS, SPEC_EVENTS } from './spec.js';
 
 interface Declaration {
   tagName?: string;
@@ -36,18 +36,8 @@ const SPEC: Record<string, { attributes: string[]; events: string[] }> = {
       'week-starts-on',
       'hour-cycle',
     ],
-    events: [
-      'branch-selected',
-      'service-selected',
-      'staff-selected',
-      'week-changed',
-      'availability-loaded',
-      'availability-error',
-      'slot-selected',
-      'booking-confirmed',
-      'booking-failed',
-      'theme-changed',
-    ],
+    // Every event bubbles through the flow.
+    events: SPEC_EVENTS,
   },
   'branch-selector': { attributes: [], events: ['branch-selected'] },
   'service-selector': { attributes: ['branch'], events: ['service-selected'] },

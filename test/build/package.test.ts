@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import type * as ProxyEntry from '../../src/proxy/index.js';
-import { SPEC_ELEMENTS } from './spec.js';
+import { SPEC_ELEMENTS, SPEC_EVENTS } from './spec.js';
 
 // Checks what `npm run build` made against what the package promises (package.json exports, SPEC.md elements).
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as {
@@ -64,18 +64,7 @@ describe('npm package and script-tag build', () => {
     for (const tag of SPEC_ELEMENTS) assert.match(types, new RegExp(`'${tag}': \\w+;`));
     const events = readFileSync('dist/npm/public/events.d.ts', 'utf8');
     assert.match(events, /interface HTMLElementEventMap extends BookingEvents/);
-    for (const name of [
-      'branch-selected',
-      'service-selected',
-      'staff-selected',
-      'week-changed',
-      'availability-loaded',
-      'availability-error',
-      'slot-selected',
-      'booking-confirmed',
-      'booking-failed',
-      'theme-changed',
-    ]) {
+    for (const name of SPEC_EVENTS) {
       assert.match(events, new RegExp(`'${name}':`));
     }
   });

@@ -9,3 +9,17 @@ export const SPEC_ELEMENTS = [
   'booking-summary',
   'theme-toggle',
 ];
+
+/** SPEC.md "Events": every event of the table, in its order (the time-zone switcher's is the project's own). */
+export const SPEC_EVENTS = [
+  'branch-selected',
+  'service-selected',
+  'staff-selected',
+  'week-changed',
+  'availability-loaded',
+  'availability-error',
+  'slot-selected',
+  'booking-confirmed',
+  'booking-failed',
+  'theme-changed',
+];
