@@ -5,7 +5,7 @@ import type { ProxyConfig } from './config.js';
 import { ProxyError } from './errors.js';
 import type { RecordStore } from './record-store.js';
 import { isOutage } from './resilience.js';
-import type { SlotCache } from './slot-cache.js';
+import type { SlotChanges } from './slot-changes.js';
 import { bookingTags, publicBooking, type CheckedBooking } from './bookings-route.js';
 
 /** What POST /bookings answers: made (201), taken meanwhile (409), or not known yet (202, ask again). */
@@ -50,7 +50,7 @@ function mayHaveBooked(error: unknown): boolean {
 export interface BookOnceOptions {
   config: ProxyConfig;
   calcom: CalcomClient;
-  cache: SlotCache;
+  changes: SlotChanges;
   records: RecordStore;
   now: () => number;
 }
@@ -133,13 +133,13 @@ export class BookOnce {
 
   /** One POST upstream; a lost answer is looked up before the visitor is told anything. */
   async #attempt(request: CheckedBooking, stats: UpstreamStats): Promise<BookingOutcome> {
-    const { calcom, cache, config } = this.options;
+    const { calcom, changes, config } = this.options;
     try {
       return await this.#made(request, await calcom.createBooking(request.upstream, stats));
     } catch (error) {
       if (isSlotGone(error)) {
         // Whatever we cached still offered this time: drop it so the visitor's reload shows the truth.
-        await cache.invalidate(...bookingTags(config, request));
+        await changes.drop(bookingTags(config, request), [request.upstream.start]);
         return slotTaken();
       }
       if (!mayHaveBooked(error)) throw error;
@@ -165,9 +165,9 @@ export class BookOnce {
 
   /** A booking Cal.com made (posted or found): our answer for it, and the cached weeks it made stale dropped. */
   async #made(request: CheckedBooking, made: CalcomBooking): Promise<Extract<BookingOutcome, { status: 201 }>> {
-    const { cache, config } = this.options;
+    const { changes, config } = this.options;
     const booking = publicBooking(request, made, config);
-    await cache.invalidate(...bookingTags(config, request, booking));
+    await changes.drop(bookingTags(config, request, booking), [booking.start, booking.end]);
     return { status: 201, body: { booking } };
   }
 }

@@ -36,6 +36,8 @@ export interface CalcomClientOptions {
   /** Retries of a failed GET (bookings are never retried). */
   retry: RetryPolicy;
   circuit: Circuit;
+  /** Spent before each call (retries too): the proxy's shared budget of Cal.com calls. */
+  budget?: () => Promise<void>;
 }
 
 /** Counts what one proxy request cost upstream, for its log line. */
@@ -149,6 +151,7 @@ export class CalcomClient {
     stats: UpstreamStats | undefined,
     timeoutMs = this.options.timeoutMs,
   ): Promise<unknown> {
+    await this.options.budget?.();
     if (stats) stats.upstreamCalls++;
     const headers = new Headers({ 'cal-api-version': version, accept: 'application/json' });
     if (this.options.apiKey) headers.set('authorization', `Bearer ${this.options.apiKey}`);

@@ -101,6 +101,26 @@ export const ProxyConfigSchema = v.strictObject({
       circuitOpenSeconds: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(3_600)), 30),
       /** How long after expiry the last good slots may still be served, marked stale, when Cal.com fails. */
       staleIfErrorSeconds: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(86_400)), 600),
+      /**
+       * Calls to Cal.com per minute, for all instances together when Redis is set (Cal.com allows an API key 120).
+       * A call past it fails at once (a stale answer is served where there is one) instead of tripping Cal.com's
+       * limit, which blocks the key for a minute.
+       */
+      requestsPerMinute: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100_000)), 120),
+    }),
+    {},
+  ),
+  /** Live updates: the /events stream that tells open widgets which times changed. */
+  live: v.optional(
+    v.strictObject({
+      enabled: v.optional(v.boolean(), true),
+      /** Open streams on one instance; past it, widgets fall back to refreshing on focus. */
+      maxStreams: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1_000_000)), 1_000),
+      maxStreamsPerIp: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(10_000)), 10),
+      /** A comment this often keeps idle streams open through proxies and load balancers. */
+      heartbeatSeconds: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(300)), 20),
+      /** Recent changes kept for streams that resume after a drop. */
+      replay: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100_000)), 1_000),
     }),
     {},
   ),

@@ -52,6 +52,12 @@ export class FallbackSlotStore implements SlotStore {
     );
   }
 
+  /** While Redis is away each instance loads for itself (its own misses still share one load). */
+  lock(key: string, ttlMs: number): Promise<(() => Promise<void>) | undefined> {
+    const free = () => Promise.resolve(() => Promise.resolve());
+    return this.guard.run(() => this.redis.lock?.(key, ttlMs) ?? free(), free);
+  }
+
   async close(): Promise<void> {
     await Promise.all([this.redis.close(), this.memory.close()]);
   }

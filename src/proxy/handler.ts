@@ -8,11 +8,13 @@ import { publicCatalog } from './catalog.js';
 import type { ProxyConfig } from './config.js';
 import { rateLimited, type ConnectionInfo, type ProxyEnv } from './context.js';
 import { ProxyError } from './errors.js';
+import { eventsRoute } from './events-route.js';
 import { SECURITY_HEADERS } from './headers.js';
 import type { Circuit } from './resilience.js';
 import { createServices, type ProxyServices } from './services.js';
 import { requestLog, type RequestLog } from './request-log.js';
 import type { SlotCache } from './slot-cache.js';
+import { sandboxRoute } from './sandbox-route.js';
 import { slotsRoute } from './slots-route.js';
 import { webhooksRoute } from './webhooks-route.js';
 
@@ -101,6 +103,8 @@ export function createProxy(options: ProxyOptions): BookingProxy {
   app.route('/', slotsRoute(services));
   app.route('/', bookingsRoute(services));
   app.route('/', webhooksRoute(services));
+  app.route('/', eventsRoute(services));
+  if (services.sandbox) app.route('/', sandboxRoute(services, services.sandbox));
 
   app.notFound((c) =>
     new ProxyError({
@@ -118,6 +122,10 @@ export function createProxy(options: ProxyOptions): BookingProxy {
       message: 'The booking proxy failed unexpectedly.',
     }).toResponse();
   });
+
+  const base = (options.basePath ?? '').replace(/\/+$/, '');
+  services.selfDelivery.handler = async (request) =>
+    app.fetch(new Request(`http://sandbox.invalid${base}/webhooks/calcom`, request), {});
 
   return {
     fetch: async (request, info = {}) => app.fetch(request, info),

@@ -81,7 +81,12 @@ export function startNodeServer(options: NodeServerOptions): Promise<RunningServ
         resolve({
           url: `http://${host}:${info.port}`,
           server,
-          close: () => new Promise<void>((done, fail) => server.close((error) => (error ? fail(error) : done()))),
+          close: () =>
+            new Promise<void>((done, fail) => {
+              server.close((error) => (error ? fail(error) : done()));
+              // Kept-alive connections with nothing in flight would hold the close for their whole timeout.
+              (server as Server).closeIdleConnections();
+            }),
         });
       },
     );

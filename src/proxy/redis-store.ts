@@ -4,6 +4,8 @@ import type { SlotStore, StoredSlots } from './slot-store.js';
 /** How long a tag's version is remembered: far longer than any load can take. */
 const VERSION_MEMORY_MS = 24 * 60 * 60 * 1000;
 
+const RELEASE = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end return 0";
+
 /**
  * Slot answers in Redis, shared by every proxy instance. Each answer is a JSON string with a TTL; each tag is a
  * set of the keys carrying it, so an invalidation on one instance drops the answers for all of them.
@@ -56,6 +58,16 @@ export class RedisSlotStore implements SlotStore {
     if (tags.length === 0) return 0;
     const values = await this.redis.mget(...tags.map((t) => `${this.prefix}version:${t}`));
     return Math.max(0, ...values.map((v) => Number(v ?? 0)));
+  }
+
+  async lock(key: string, ttlMs: number): Promise<(() => Promise<void>) | undefined> {
+    const name = `${this.prefix}lock:${key}`;
+    const token = crypto.randomUUID();
+    if ((await this.redis.set(name, token, 'PX', ttlMs, 'NX')) !== 'OK') return undefined;
+    // Released only by its holder: a lock that expired and was taken by another instance stays theirs.
+    return async () => {
+      await this.redis.eval(RELEASE, 1, name, token);
+    };
   }
 
   async close(): Promise<void> {

@@ -1,6 +1,8 @@
 import type { Redis } from 'ioredis';
 import { createSandbox, type Sandbox } from '../sandbox/sandbox.js';
 import { BookOnce } from './book-once.js';
+import { ChangeFeed } from './change-feed.js';
+import { StreamCount } from './events-route.js';
 import { CalcomClient } from './calcom-client.js';
 import { clientIpReader } from './client-ip.js';
 import type { ProxyConfig } from './config.js';
@@ -11,7 +13,9 @@ import { RedisGuard } from './redis-guard.js';
 import { RedisSlotStore } from './redis-store.js';
 import { Circuit } from './resilience.js';
 import { SlotCache } from './slot-cache.js';
+import { SlotChanges } from './slot-changes.js';
 import { MemorySlotStore, type SlotStore } from './slot-store.js';
+import { createUpstreamBudget } from './upstream-budget.js';
 
 export const DEFAULT_CALCOM_BASE_URL = 'https://api.cal.com/v2';
 const SANDBOX_BASE_URL = 'https://sandbox.cal.invalid/v2';
@@ -43,6 +47,13 @@ export interface ProxyServices {
   bookOnce: BookOnce;
   /** Present when Redis is configured: whether it answers now. */
   redis?: RedisGuard;
+  /** Drops changed slot answers and tells the /events streams. */
+  changes: SlotChanges;
+  streams: StreamCount;
+  /** The webhook secret: the config's, or one of its own for the sandbox's webhooks. */
+  webhookSecret?: string;
+  /** Where the sandbox sends its webhooks: this proxy's own /webhooks/calcom, once the proxy is built. */
+  selfDelivery: { handler?: (request: Request) => Promise<Response> };
   clientIp(request: Request, socketIp: string | undefined): string;
   close(): Promise<void>;
 }
@@ -55,9 +66,27 @@ export function createServices(options: ServiceOptions): ProxyServices {
       "createProxy needs an apiKey (to call Cal.com) or an upstream: 'sandbox' for the built-in simulator, or a fetch function.",
     );
   }
-  const sandbox = options.upstream === 'sandbox' ? createSandbox({ now }) : undefined;
+  const selfDelivery: ProxyServices['selfDelivery'] = {};
+  const sandboxSecret = `sandbox-${crypto.randomUUID()}`;
+  // The sandbox tells the proxy about its bookings as Cal.com would: signed webhooks (calcom-api.md §8).
+  const sandbox =
+    options.upstream === 'sandbox'
+      ? createSandbox({
+          now,
+          webhooks: [
+            {
+              subscriberUrl: 'http://sandbox.invalid/webhooks/calcom',
+              secret: config.webhookSecret ?? sandboxSecret,
+              deliver: (request) =>
+                selfDelivery.handler?.(request) ?? Promise.resolve(new Response(null, { status: 503 })),
+            },
+          ],
+        })
+      : undefined;
   const custom = typeof options.upstream === 'function' ? options.upstream : undefined;
   const { upstream } = config;
+  const prefix = config.redis?.keyPrefix ?? 'booking-flow:';
+  const budget = createUpstreamBudget(upstream.requestsPerMinute, options.redis, prefix);
   const circuit = new Circuit(upstream.circuitFailures, upstream.circuitOpenSeconds * 1000, now);
   const calcom = new CalcomClient({
     baseUrl: sandbox ? SANDBOX_BASE_URL : (config.calcom.baseUrl ?? DEFAULT_CALCOM_BASE_URL),
@@ -71,8 +100,8 @@ export function createServices(options: ServiceOptions): ProxyServices {
       sleep: options.sleep,
     },
     circuit,
+    budget,
   });
-  const prefix = config.redis?.keyPrefix ?? 'booking-flow:';
   const guard = options.redis ? new RedisGuard(options.redis) : undefined;
   let store: SlotStore = new MemorySlotStore(now);
   let records: RecordStore = new MemoryRecordStore();
@@ -81,7 +110,15 @@ export function createServices(options: ServiceOptions): ProxyServices {
     records = new FallbackRecordStore(guard, new RedisRecordStore(options.redis, `${prefix}record:`), records);
   }
   const readClientIp = clientIpReader(config.rateLimit.trustProxy);
-  const cache = new SlotCache(store, config.cacheTtlSeconds * 1000, upstream.staleIfErrorSeconds * 1000, now);
+  const cache = new SlotCache(store, {
+    ttlMs: config.cacheTtlSeconds * 1000,
+    staleMs: upstream.staleIfErrorSeconds * 1000,
+    now,
+    lockMs: (config.calcom.timeoutMs ?? 10_000) + 5_000,
+  });
+  const feed = new ChangeFeed({ guard, subscriber: subscriberOf(options.redis), prefix, replay: config.live.replay });
+  const changes = new SlotChanges(config, cache, feed);
+  const streams = new StreamCount(config.live);
   return {
     config,
     now,
@@ -92,9 +129,24 @@ export function createServices(options: ServiceOptions): ProxyServices {
     cache,
     limits: createRateLimits(config, options.redis, prefix),
     records,
-    bookOnce: new BookOnce({ config, calcom, cache, records, now }),
+    bookOnce: new BookOnce({ config, calcom, changes, records, now }),
     redis: guard,
+    changes,
+    streams,
+    webhookSecret: config.webhookSecret ?? (sandbox ? sandboxSecret : undefined),
+    selfDelivery,
     clientIp: (request, socketIp) => readClientIp(() => request.headers.get('x-forwarded-for'), socketIp),
-    close: () => store.close(),
+    close: async () => {
+      streams.closeAll();
+      await Promise.all([feed.close(), store.close()]);
+    },
   };
+}
+
+/** A connection of its own for the change feed's SUBSCRIBE, which ends when the proxy's own client ends. */
+function subscriberOf(redis: Redis | undefined): Redis | undefined {
+  if (!redis) return undefined;
+  const subscriber = redis.duplicate();
+  redis.once('end', () => subscriber.disconnect());
+  return subscriber;
 }

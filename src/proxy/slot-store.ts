@@ -20,6 +20,11 @@ export interface SlotStore {
   invalidate(tags: readonly string[]): Promise<number>;
   /** The highest version among the tags: it changes whenever one of them is invalidated. */
   version(tags: readonly string[]): Promise<number>;
+  /**
+   * Stores shared by several instances: takes the key's load lock for `ttlMs`, returning its release, or undefined
+   * while another instance holds it (that one's answer will be in the store).
+   */
+  lock?(key: string, ttlMs: number): Promise<(() => Promise<void>) | undefined>;
   close(): Promise<void>;
 }
 

@@ -36,6 +36,8 @@ export interface SlotsRequest {
   upstream: () => SlotsQuery | undefined;
   /** What a booking or webhook drops this answer by (see slotTags). */
   tags: string[];
+  /** The dates asked for, which a change of this answer is told for. */
+  dates: { from: IsoDate; to: IsoDate };
   cacheKey: string;
 }
 
@@ -67,13 +69,14 @@ export function parseSlotsRequest(params: URLSearchParams, config: ProxyConfig, 
       return range && { eventType, start: range.start, end: range.end, timeZone: query.timeZone, duration };
     },
     tags: slotTags(config, service, staff),
+    dates: { from: query.start, to: query.end },
     cacheKey: `${eventTypeKey(eventType)}|${query.start}|${query.end}|${query.timeZone}|${duration}`,
   };
 }
 
 /** GET /slots: validated, answered from the cache, and shaped so a CDN may share it. */
 export function slotsRoute(services: ProxyServices): Hono<ProxyEnv> {
-  const { config, cache, calcom, now } = services;
+  const { config, cache, calcom, changes, now } = services;
   // Popular weeks are asked again and again: a query string that passed validation is not parsed twice (per day,
   // as the window of allowed dates moves).
   const parsedQueries = new LRUCache<string, SlotsRequest>({ max: 2_000 });
@@ -97,10 +100,17 @@ export function slotsRoute(services: ProxyServices): Hono<ProxyEnv> {
       parsedQueries.set(today + search, (request = parseSlotsRequest(new URLSearchParams(search), config, today)));
     const stats = c.get('stats');
     const query = request.upstream;
-    const answer = await cache.get(request.cacheKey, request.tags, () => {
-      const upstream = query();
-      return upstream ? calcom.getSlots(upstream, stats) : Promise.resolve([]);
-    });
+    const { tags, dates } = request;
+    const answer = await cache.get(
+      request.cacheKey,
+      tags,
+      () => {
+        const upstream = query();
+        return upstream ? calcom.getSlots(upstream, stats) : Promise.resolve([]);
+      },
+      // Times that changed without a webhook (a calendar event, a schedule edit, an expired hold): streams hear it.
+      () => void changes.tell(tags, dates),
+    );
     stats.cache = answer.state;
     const seconds = Math.max(0, Math.floor(answer.ttlMs / 1000));
     return c.body(serialized(request, answer), 200, {

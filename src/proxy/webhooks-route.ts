@@ -16,14 +16,15 @@ const CLOCK_SKEW_MS = 5 * 60 * 1000;
  * a captured delivery sent again is refused, so it cannot force upstream calls by dropping the cache.
  */
 export function webhooksRoute(services: ProxyServices): Hono<ProxyEnv> {
-  const { config, cache, records, now } = services;
+  const { config, changes, records, now } = services;
+  const secret = services.webhookSecret;
   const windowMs = config.webhookReplayWindowSeconds * 1000;
   return new Hono<ProxyEnv>().post(
     '/webhooks/calcom',
     rateLimited(services, services.limits.webhooks),
     bodyLimited(MAX_WEBHOOK_BODY_BYTES, 'A webhook body'),
     async (c) => {
-      if (!config.webhookSecret)
+      if (!secret)
         throw new ProxyError({
           status: 404,
           code: 'not_found',
@@ -31,7 +32,7 @@ export function webhooksRoute(services: ProxyServices): Hono<ProxyEnv> {
         });
       const raw = await c.req.text();
       const signature = c.req.header('x-cal-signature-256');
-      if (!(await verifySignature(config.webhookSecret, raw, signature))) {
+      if (!(await verifySignature(secret, raw, signature))) {
         throw new ProxyError({
           status: 401,
           code: 'invalid_signature',
@@ -69,8 +70,9 @@ export function webhooksRoute(services: ProxyServices): Hono<ProxyEnv> {
           message: 'This webhook delivery was already received.',
         });
       }
+      const { startTime, endTime, rescheduleStartTime, rescheduleEndTime } = hook.payload;
       const dropped = INVALIDATING_TRIGGERS.has(hook.triggerEvent)
-        ? await cache.invalidate(...webhookTags(config, hook))
+        ? await changes.drop(webhookTags(config, hook), [startTime, endTime, rescheduleStartTime, rescheduleEndTime])
         : 0;
       return c.json({ received: true, dropped }, 200, SECURITY_HEADERS);
     },

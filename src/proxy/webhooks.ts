@@ -19,6 +19,11 @@ const WebhookSchema = v.object({
   payload: v.optional(
     v.object({
       eventTypeId: v.optional(v.nullable(v.number())),
+      // The dates whose times changed; unreadable ones widen the change to every date.
+      startTime: v.optional(v.string()),
+      endTime: v.optional(v.string()),
+      rescheduleStartTime: v.optional(v.string()),
+      rescheduleEndTime: v.optional(v.string()),
       organizer: v.optional(v.object({ username: v.optional(v.nullable(v.string())) })),
     }),
     {},

@@ -11,7 +11,7 @@ export function demo(overrides: Partial<ProxyConfig> = {}): ProxyConfig {
   return {
     ...config,
     rateLimit: { ...config.rateLimit, requestsPerMinute: 100_000, bookingsPerMinute: 100_000 },
-    upstream: { ...config.upstream, retryBaseDelayMs: 1 },
+    upstream: { ...config.upstream, retryBaseDelayMs: 1, requestsPerMinute: 100_000 },
     ...overrides,
   };
 }

@@ -131,8 +131,15 @@ describe('proxy: POST /webhooks/calcom', () => {
   });
 
   it('is not served when no webhookSecret is configured', async () => {
-    const proxy = createProxy({ upstream: 'sandbox', config: demo(), now: () => NOW, log: () => {} });
+    const sandbox = createSandbox({ now: () => NOW, rateLimit: false });
+    const proxy = createProxy({ upstream: sandbox.fetch, config: demo(), now: () => NOW, log: () => {} });
     const body = '{}';
     assert.equal((await deliver(proxy, body, await sign('whatever-secret-1234', body))).status, 404);
+  });
+
+  it("on the built-in sandbox, takes the sandbox's own webhooks (a secret of its own) and refuses anyone else's", async () => {
+    const proxy = createProxy({ upstream: 'sandbox', config: demo(), now: () => NOW, log: () => {} });
+    const body = JSON.stringify({ triggerEvent: 'BOOKING_CREATED', createdAt: new Date(NOW).toISOString() });
+    assert.equal((await deliver(proxy, body, await sign('whatever-secret-1234', body))).status, 401);
   });
 });

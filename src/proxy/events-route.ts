@@ -1,0 +1,149 @@
+import { Hono } from 'hono';
+import { streamSSE } from 'hono/streaming';
+import type { ChangeEvent } from './change-feed.js';
+import { rateLimited, type ProxyEnv } from './context.js';
+import { ProxyError, invalidField } from './errors.js';
+import { SECURITY_HEADERS } from './headers.js';
+import type { ProxyServices } from './services.js';
+
+/** How soon a browser reconnects by itself after a dropped stream (SSE `retry`). */
+const RECONNECT_MS = 2_000;
+
+/**
+ * GET /events: a Server-Sent Events stream of which services' times changed (event `change`, JSON SlotChange
+ * with an id), optionally only for some services (`service=a,b`) and staff (`staff=x`). A stream that resumes
+ * (Last-Event-ID, or `lastEventId` for a new EventSource) is sent what it missed, or `reset` when that is no
+ * longer known. Comments every `heartbeatSeconds` keep idle connections open through proxies.
+ */
+export function eventsRoute(services: ProxyServices): Hono<ProxyEnv> {
+  const { config, changes, streams } = services;
+  const { live } = config;
+  return new Hono<ProxyEnv>().get('/events', rateLimited(services, services.limits.requests), (c) => {
+    if (!live.enabled)
+      throw new ProxyError({ status: 404, code: 'not_found', message: 'Live updates are off (live.enabled).' });
+    const wanted = {
+      services: idList(c.req.query('service'), 'service', new Set(config.services.map((s) => s.id))),
+      staff: idList(c.req.query('staff'), 'staff', new Set(config.staff.map((s) => s.id))),
+    };
+    const resumeFrom = c.req.header('last-event-id') ?? c.req.query('lastEventId');
+    if (resumeFrom !== undefined && resumeFrom.length > 64) throw invalidField('lastEventId', 'is too long');
+    const release = streams.open(services.clientIp(c.req.raw, c.env?.clientIp));
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.header(name, value);
+    // Buffering proxies (nginx) pass the stream on at once with this; caches and transforms keep out.
+    c.header('x-accel-buffering', 'no');
+    return streamSSE(c, async (stream) => {
+      const send = (event: ChangeEvent) => {
+        if (!matches(wanted, event)) return;
+        const { id, ...change } = event;
+        void stream.writeSSE({ event: 'change', id, data: JSON.stringify(change) });
+      };
+      const missed = resumeFrom ? changes.feed.since(resumeFrom) : [];
+      const unsubscribe = changes.feed.subscribe(send);
+      const heartbeat = setInterval(() => void stream.write(': \n\n'), live.heartbeatSeconds * 1000);
+      // The connection keeps a server running, not its heartbeat (Node's timers have unref, others need none).
+      (heartbeat as { unref?: () => void }).unref?.();
+      let forget = () => {};
+      try {
+        if (missed) {
+          await stream.writeSSE({ event: 'ready', id: changes.feed.lastId, data: '{}', retry: RECONNECT_MS });
+          missed.forEach(send);
+        } else {
+          await stream.writeSSE({ event: 'reset', id: changes.feed.lastId, data: '{}', retry: RECONNECT_MS });
+        }
+        await new Promise<void>((done) => {
+          stream.onAbort(done);
+          forget = streams.onClose(done);
+        });
+      } finally {
+        forget();
+        clearInterval(heartbeat);
+        unsubscribe();
+        release();
+      }
+    });
+  });
+}
+
+/** A comma-separated list of known ids, or undefined for all. */
+function idList(text: string | undefined, field: string, known: Set<string>): Set<string> | undefined {
+  if (text === undefined) return undefined;
+  const ids = text.split(',');
+  for (const id of ids) {
+    if (!known.has(id))
+      throw new ProxyError({
+        status: 404,
+        code: `unknown_${field}`,
+        message: `No ${field} "${id.slice(0, 64)}".`,
+        details: { field },
+      });
+  }
+  return new Set(ids);
+}
+
+function matches(wanted: { services?: Set<string>; staff?: Set<string> }, change: ChangeEvent): boolean {
+  if (wanted.services && !change.services.some((id) => wanted.services!.has(id))) return false;
+  return !wanted.staff || change.staff === null || change.staff.some((id) => wanted.staff!.has(id));
+}
+
+/** Open streams, per client IP and on this instance, within the configured limits. */
+export class StreamCount {
+  readonly #perIp = new Map<string, number>();
+  readonly #closers = new Set<() => void>();
+  #total = 0;
+  #closed = false;
+
+  constructor(private readonly limits: { maxStreams: number; maxStreamsPerIp: number }) {}
+
+  get total(): number {
+    return this.#total;
+  }
+
+  /** Counts one more stream, or throws 429 (this IP) or 503 (this instance); returns its release. */
+  open(ip: string): () => void {
+    if (this.#closed)
+      throw new ProxyError({
+        status: 503,
+        code: 'shutting_down',
+        message: 'This proxy is shutting down; the page reconnects to the next one.',
+        headers: { 'retry-after': '1', connection: 'close' },
+      });
+    const mine = this.#perIp.get(ip) ?? 0;
+    if (mine >= this.limits.maxStreamsPerIp)
+      throw new ProxyError({
+        status: 429,
+        code: 'too_many_streams',
+        message: `At most ${this.limits.maxStreamsPerIp} open streams per client.`,
+        headers: { 'retry-after': '30' },
+      });
+    if (this.#total >= this.limits.maxStreams)
+      throw new ProxyError({
+        status: 503,
+        code: 'streams_full',
+        message: 'This proxy holds as many streams as it may; the page refreshes on focus instead.',
+        headers: { 'retry-after': '30' },
+      });
+    this.#perIp.set(ip, mine + 1);
+    this.#total++;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.#total--;
+      const left = (this.#perIp.get(ip) ?? 1) - 1;
+      if (left) this.#perIp.set(ip, left);
+      else this.#perIp.delete(ip);
+    };
+  }
+
+  /** Runs `close` when the proxy closes (its streams end, so the server can stop); returns how to forget it. */
+  onClose(close: () => void): () => void {
+    this.#closers.add(close);
+    return () => this.#closers.delete(close);
+  }
+
+  closeAll(): void {
+    this.#closed = true;
+    for (const close of this.#closers) close();
+    this.#closers.clear();
+  }
+}
