@@ -66,20 +66,31 @@ export function newIdempotencyKey(): string {
   return `k-${crypto.getRandomValues(new Uint32Array(4)).join('-')}`;
 }
 
+/** A week as `invalidate` filters see it: what it was asked for, and when it was fetched. */
+export interface WeekView {
+  serviceId: string;
+  staffId?: string | null;
+  weekStart: IsoDate;
+  fetchedAt: number;
+}
+
 /** What `invalidate` dropped; sent to listeners of the client's `invalidate` event. */
 export interface InvalidateFilter {
   serviceId?: string;
+  /** Only the weeks this accepts (live updates name services, staff and dates). */
+  matches?: (week: WeekView) => boolean;
 }
 
+const covers = (filter: InvalidateFilter, week: WeekView): boolean =>
+  (filter.serviceId ?? week.serviceId) === week.serviceId && (filter.matches?.(week) ?? true);
+
 interface CacheEntry {
-  serviceId: string;
+  view: WeekView;
   response: SlotsResponse;
-  fetchedAt: number;
 }
 
 interface InFlight<T> {
   promise: Promise<T>;
-  serviceId?: string;
   controller: AbortController;
   waiters: number;
 }
@@ -114,22 +125,25 @@ export class AvailabilityClient extends EventTarget {
   async getAvailabilityForWeek(query: WeekQuery): Promise<WeekAvailability> {
     const key = weekKey(query);
     const cached = this.#cache.get(key);
-    const fresh = cached && this.#now() - cached.fetchedAt < this.#ttlMs ? cached : undefined;
+    const fresh = cached && this.#now() - cached.view.fetchedAt < this.#ttlMs ? cached : undefined;
     if (!fresh && cached) this.#cache.delete(key);
-    const entry =
-      fresh ??
-      (await this.#shared(key, query.signal, (signal) => this.#fetchWeek(query, key, signal), query.serviceId));
+    const entry = fresh ?? (await this.#shared(key, query.signal, (signal) => this.#fetchWeek(query, key, signal)));
     return buildWeek({
       slots: entry.response.slots,
       weekStart: query.weekStart,
       timeZone: query.timeZone,
       durationMinutes: entry.response.durationMinutes,
       now: this.#now(),
-      fetchedAt: entry.fetchedAt,
+      fetchedAt: entry.view.fetchedAt,
       fromCache: entry === fresh,
       stale: entry.response.stale === true,
       locale: query.locale,
     });
+  }
+
+  /** Whether the week's answer is cached: a view whose week an invalidation dropped loads it again. */
+  has(query: WeekQuery): boolean {
+    return this.#cache.has(weekKey(query));
   }
 
   getCatalog(signal?: AbortSignal): Promise<Catalog> {
@@ -182,14 +196,12 @@ export class AvailabilityClient extends EventTarget {
     }
   }
 
-  /** Drops cached weeks, all of them or those of one service (after a booking of it), and tells the views. */
+  /** Drops cached weeks (all, a service's after a booking of it, those a change names) and tells the views. */
   invalidate(filter: InvalidateFilter = {}): void {
     this.#generation++;
-    const matches = (serviceId: string | undefined) => filter.serviceId === undefined || serviceId === filter.serviceId;
-    for (const [key, entry] of this.#cache) if (matches(entry.serviceId)) this.#cache.delete(key);
-    // Fetches already on their way still answer their callers, but nobody new joins them.
-    for (const [key, flight] of this.#inFlight)
-      if (flight.serviceId !== undefined && matches(flight.serviceId)) this.#inFlight.delete(key);
+    for (const [key, entry] of this.#cache) if (covers(filter, entry.view)) this.#cache.delete(key);
+    // Week fetches already on their way still answer their callers, but nobody new joins them.
+    for (const key of this.#inFlight.keys()) if (key !== 'catalog') this.#inFlight.delete(key);
     this.dispatchEvent(new CustomEvent<InvalidateFilter>('invalidate', { detail: filter }));
   }
 
@@ -212,26 +224,21 @@ export class AvailabilityClient extends EventTarget {
       // Our own cache decides what is fresh; the HTTP cache must not hand back a week we just invalidated.
       init: { cache: 'no-cache' },
     });
-    const entry = { serviceId: query.serviceId, response, fetchedAt: this.#now() };
+    const entry = { view: { ...query, fetchedAt: this.#now() }, response };
     // A stale answer is shown, but the next look asks again.
     if (generation === this.#generation && !response.stale) this.#cache.set(key, entry);
     return entry;
   }
 
   /** Runs `start` once per key while callers wait; aborts it when the last waiting caller aborts. */
-  #shared<T>(
-    key: string,
-    signal: AbortSignal | undefined,
-    start: (signal: AbortSignal) => Promise<T>,
-    serviceId?: string,
-  ): Promise<T> {
+  #shared<T>(key: string, signal: AbortSignal | undefined, start: (signal: AbortSignal) => Promise<T>): Promise<T> {
     let flight = this.#inFlight.get(key) as InFlight<T> | undefined;
     if (!flight) {
       const controller = new AbortController();
       const promise = start(controller.signal).finally(() => {
         if (this.#inFlight.get(key) === flight) this.#inFlight.delete(key);
       });
-      flight = { promise, controller, waiters: 0, serviceId };
+      flight = { promise, controller, waiters: 0 };
       this.#inFlight.set(key, flight);
     }
     const current = flight;

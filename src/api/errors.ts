@@ -35,7 +35,8 @@ export function isAbortError(error: unknown): boolean {
 }
 
 export function abortError(): DOMException {
-  return new DOMException('The request was superseded or cancelled.', 'AbortError');
+  // Never shown: an aborted load is one nobody waits for any more.
+  return new DOMException('', 'AbortError');
 }
 
 /** What a failed call tells the visitor and the page's listeners: the proxy's code and message, or ours. */

@@ -1,3 +1,4 @@
+import { en } from '../public/strings.js';
 import { BookingApiError, abortError } from './errors.js';
 import { ErrorBodySchema } from './schemas.js';
 import { conform, type Shape } from './shape.js';
@@ -29,18 +30,14 @@ export async function fetchJson<T>(
     if (!signal.aborted && !timeout.aborted) {
       throw new BookingApiError({
         kind: 'network',
-        message: 'The booking service could not be reached.',
+        message: en.errors.network!,
         cause: error,
       });
     }
   }
   // Cut off while sending or while reading the answer: the caller gave up, or the proxy took too long.
   if (signal.aborted) throw abortError();
-  if (timeout.aborted || !response)
-    throw new BookingApiError({
-      kind: 'timeout',
-      message: `The booking service did not answer within ${timeoutMs / 1000} s.`,
-    });
+  if (timeout.aborted || !response) throw new BookingApiError({ kind: 'timeout', message: en.errors.timeout! });
   if (!response.ok) {
     const parsed = conform(ErrorBodySchema, body);
     const error =
@@ -53,7 +50,7 @@ export async function fetchJson<T>(
   if ('wrong' in parsed)
     throw new BookingApiError({
       kind: 'bad_payload',
-      message: `The booking service's answer does not fit at ${parsed.wrong}.`,
+      message: `Unexpected answer at ${parsed.wrong}.`,
     });
   return parsed.value;
 }

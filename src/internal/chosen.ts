@@ -14,10 +14,10 @@ export class ChosenSelection {
   readonly #flow;
   readonly #heard;
 
-  constructor(
-    host: ReactiveControllerHost & HTMLElement,
-    private readonly own: () => Partial<Selection> = () => ({}),
-  ) {
+  readonly #own: () => Partial<Selection>;
+
+  constructor(host: ReactiveControllerHost & HTMLElement, own: () => Partial<Selection> = () => ({})) {
+    this.#own = own;
     this.#flow = consumer(host, selectionContext);
     this.#heard = new HeardSelection(host, () => !this.#flow.value);
   }
@@ -29,7 +29,7 @@ export class ChosenSelection {
 
   get value(): Selection {
     const value = { ...(this.#flow.value ?? this.#heard.value) };
-    for (const [key, own] of Object.entries(this.own()) as [keyof Selection, never][])
+    for (const [key, own] of Object.entries(this.#own()) as [keyof Selection, never][])
       if (own !== undefined) value[key] = own;
     return value;
   }

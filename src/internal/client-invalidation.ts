@@ -1,20 +1,22 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { AvailabilityClient, InvalidateFilter } from '../api/availability-client.js';
+import type { AvailabilityClient } from '../api/availability-client.js';
 
 /**
- * Calls `onInvalidate` whenever the host's client drops cached weeks (after a booking, a time just taken), while
- * the host is connected. Listening follows both the client and the connection, so a host moved in the DOM, or
- * given another client, keeps hearing exactly one client.
+ * Calls `onInvalidate` whenever the host's client drops cached weeks (after a booking, a time just taken, a change
+ * heard on the live stream), while the host is connected, and keeps the page's live stream for that client's proxy
+ * open meanwhile (loaded only then: it is no part of the first paint). Listening follows both the client and the
+ * connection, so a host moved in the DOM, or given another client, keeps hearing exactly one client.
  */
 export class ClientInvalidation implements ReactiveController {
   #heard?: AvailabilityClient;
   #connected = false;
+  #unwatch?: () => void;
+  readonly #client: () => AvailabilityClient | undefined;
+  readonly #onInvalidate: () => void;
 
-  constructor(
-    private readonly host: ReactiveControllerHost,
-    private readonly client: () => AvailabilityClient | undefined,
-    private readonly onInvalidate: (filter: InvalidateFilter) => void,
-  ) {
+  constructor(host: ReactiveControllerHost, client: () => AvailabilityClient | undefined, onInvalidate: () => void) {
+    this.#client = client;
+    this.#onInvalidate = onInvalidate;
     host.addController(this);
   }
 
@@ -33,12 +35,15 @@ export class ClientInvalidation implements ReactiveController {
   }
 
   #listen(): void {
-    const wanted = this.#connected ? this.client() : undefined;
+    const wanted = this.#connected ? this.#client() : undefined;
     if (wanted === this.#heard) return;
-    this.#heard?.removeEventListener('invalidate', this.#handle);
+    this.#heard?.removeEventListener('invalidate', this.#onInvalidate);
+    this.#unwatch?.();
+    this.#unwatch = undefined;
     this.#heard = wanted;
-    wanted?.addEventListener('invalidate', this.#handle);
+    if (!wanted) return;
+    wanted.addEventListener('invalidate', this.#onInvalidate);
+    const watching = import('../api/change-stream.js').then((live) => live.watchChanges(wanted));
+    this.#unwatch = () => void watching.then((stop) => stop());
   }
-
-  readonly #handle = (event: Event): void => this.onInvalidate((event as CustomEvent<InvalidateFilter>).detail);
 }

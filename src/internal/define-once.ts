@@ -20,7 +20,5 @@ export function defineOnce(tag: string, ctor: CustomElementConstructor): void {
   const theirs = existing[VERSION_OF];
   if (existing === ctor || theirs === VERSION || warned) return;
   warned = true;
-  console.warn(
-    `booking-flow ${VERSION}: the page already runs booking-flow ${theirs ?? '(unknown version)'}; its elements stay in use.`,
-  );
+  console.warn(`booking-flow ${VERSION} skipped: ${theirs ?? '?'} already runs here.`);
 }

@@ -23,10 +23,10 @@ export class NextAvailableSearch {
   #from?: IsoDate;
   readonly #task: Task<readonly [IsoDate], IsoDate | undefined>;
 
-  constructor(
-    host: ReactiveControllerHost,
-    private readonly options: NextAvailableOptions,
-  ) {
+  readonly #options: NextAvailableOptions;
+
+  constructor(host: ReactiveControllerHost, options: NextAvailableOptions) {
+    this.#options = options;
     this.#task = new Task(host, {
       autoRun: false,
       task: ([from], { signal }) => {
@@ -50,7 +50,7 @@ export class NextAvailableSearch {
 
   /** The empty state of `weekStart`: no times this week (or none ahead), and the button that searches on. */
   renderEmpty(weekStart: IsoDate) {
-    const t = this.options.strings();
+    const t = this.#options.strings();
     const nothingAhead = this.#task.render({ complete: (found) => found === undefined && this.#from === weekStart });
     return html`
       <div class="empty" part="empty">

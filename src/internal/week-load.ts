@@ -28,6 +28,9 @@ export interface WeekLoadOptions {
 export class WeekLoad {
   readonly task: Task<readonly [AvailabilityClient | undefined, WeekAsk | undefined], WeekAvailability>;
   readonly #week: ContextProvider<typeof availabilityContext>;
+  #quiet = false;
+  /** Whether the running load refreshes the shown week in place: the week stays on screen meanwhile. */
+  refreshing = false;
 
   constructor(host: ReactiveControllerHost & HTMLElement, options: WeekLoadOptions) {
     this.#week = new ContextProvider(host, { context: availabilityContext });
@@ -37,16 +40,22 @@ export class WeekLoad {
       argsEqual: ([client, query], [nextClient, nextQuery]) =>
         client === nextClient && JSON.stringify(query) === JSON.stringify(nextQuery),
       task: ([client, query], { signal }) => {
-        this.#week.setValue(undefined);
+        this.refreshing = this.#quiet;
+        this.#quiet = false;
+        if (!this.refreshing) {
+          this.#week.setValue(undefined);
+          if (query) options.announce(t().loadingTimes);
+        }
         if (!query) return initialState;
-        options.announce(t().loadingTimes);
         if (!client) throw noClientError();
         return client.getAvailabilityForWeek({ ...query, signal });
       },
       onComplete: (week) => {
         this.#week.setValue(week);
         const total = week.weekMetadata.totalSlots;
-        options.announce(total === 0 ? t().noTimesThisWeek : t().timesAvailable(total));
+        options.announce(
+          this.refreshing ? t().timesUpdated : total === 0 ? t().noTimesThisWeek : t().timesAvailable(total),
+        );
         emit(host, 'availability-loaded', { weekData: week.weekData, weekMetadata: week.weekMetadata });
       },
       onError: (error) => {
@@ -55,6 +64,12 @@ export class WeekLoad {
         emit(host, 'availability-error', { error: detail, retry: () => void this.task.run() });
       },
     });
+  }
+
+  /** Loads the shown week again; one on screen stays there until the new answer replaces it in place. */
+  refresh(): void {
+    this.#quiet = Boolean(this.week);
+    void this.task.run();
   }
 
   /** The loaded week, if one is shown. */

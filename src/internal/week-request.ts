@@ -21,23 +21,27 @@ export function requestWeek(calendar: HTMLElement, offset: number): void {
  */
 export class WeekRequests implements ReactiveController {
   #listening = false;
+  readonly #host: ReactiveControllerHost & HTMLElement & { renderRoot: HTMLElement | DocumentFragment };
+  readonly #onRequest: (offset: number) => void;
 
   constructor(
-    private readonly host: ReactiveControllerHost & HTMLElement & { renderRoot: HTMLElement | DocumentFragment },
-    private readonly onRequest: (offset: number) => void,
+    host: ReactiveControllerHost & HTMLElement & { renderRoot: HTMLElement | DocumentFragment },
+    onRequest: (offset: number) => void,
   ) {
+    this.#host = host;
+    this.#onRequest = onRequest;
     host.addController(this);
   }
 
   hostConnected(): void {
     if (this.#listening) return;
     this.#listening = true;
-    this.host.addEventListener(WEEK_REQUESTED, this.#handle);
-    this.host.renderRoot.addEventListener(WEEK_REQUESTED, this.#handle);
+    this.#host.addEventListener(WEEK_REQUESTED, this.#handle);
+    this.#host.renderRoot.addEventListener(WEEK_REQUESTED, this.#handle);
   }
 
   readonly #handle = (event: Event): void => {
     event.stopPropagation();
-    this.onRequest((event as CustomEvent<WeekRequest>).detail.offset);
+    this.#onRequest((event as CustomEvent<WeekRequest>).detail.offset);
   };
 }

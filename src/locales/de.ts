@@ -50,6 +50,7 @@ export const de: BookingStrings = {
   confirmed: 'Termin bestätigt',
   requested: 'Termin angefragt',
   bookAnother: 'Weiteren Termin buchen',
+  timesUpdated: 'Zeiten aktualisiert.',
   slotTaken: 'Dieser Termin wurde gerade vergeben. Bitte wählen Sie einen anderen; Ihre Angaben bleiben erhalten.',
   bookingFailed: 'Die Buchung ist fehlgeschlagen. Bitte versuchen Sie es erneut.',
   checkingBooking: 'Der Buchungsdienst hat Ihre Buchung noch nicht bestätigt. Wir prüfen…',

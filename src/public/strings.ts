@@ -48,6 +48,8 @@ export interface BookingStrings {
   requested: string;
   bookAnother: string;
   slotTaken: string;
+  /** Said politely when the shown week changed under the visitor (someone else booked, a time was freed). */
+  timesUpdated: string;
   bookingFailed: string;
   checkingBooking: string;
   bookingUnconfirmed: string;
@@ -109,6 +111,7 @@ export const en: BookingStrings = {
   confirmed: 'Booking confirmed',
   requested: 'Booking requested',
   bookAnother: 'Book another time',
+  timesUpdated: 'Times updated.',
   slotTaken: 'Sorry, this time was just taken by someone else. Please choose another time; your details are kept.',
   bookingFailed: 'The booking could not be made. Please try again.',
   checkingBooking: 'Checking your booking…',

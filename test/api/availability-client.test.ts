@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import sinon from 'sinon';
 import { AvailabilityClient } from '../../src/api/availability-client.js';
 import { BookingApiError } from '../../src/api/errors.js';
+import { en } from '../../src/public/strings.js';
 
 interface Call {
   url: URL;
@@ -183,7 +184,7 @@ describe('api/AvailabilityClient', () => {
     calls[2]!.resolve(Response.json({ slots: 'nope' }));
     expect(await payload.catch((e: unknown) => e)).to.include({
       kind: 'bad_payload',
-      message: "The booking service's answer does not fit at $.service.",
+      message: 'Unexpected answer at $.service.',
     });
   });
 
@@ -192,7 +193,7 @@ describe('api/AvailabilityClient', () => {
     const { calls, fetch } = manualFetch();
     const client = new AvailabilityClient({ baseUrl: '/api', fetch, timeoutMs: 30 });
     const error = (await client.getAvailabilityForWeek(query).catch((e: unknown) => e)) as BookingApiError;
-    expect(error).to.include({ kind: 'timeout', message: 'The booking service did not answer within 0.03 s.' });
+    expect(error).to.include({ kind: 'timeout', message: en.errors.timeout });
     expect(calls[0]!.signal.aborted).to.equal(true);
     // A caller that gives up is told so (AbortError), never "timeout".
     const controller = new AbortController();

@@ -205,7 +205,7 @@ describe('<availability-loader>', () => {
     const loader = await fixture<AvailabilityLoader>(
       html`<availability-loader service="haircut" .client=${client}></availability-loader>`,
     );
-    await until(() => proxy.requests.length === 1, 'first load');
+    await until(() => proxy.requests.length === 1 && slotButtons(loader).length === 4, 'first load shown');
     // Moved: disconnected and connected again, as a CMS re-parenting a block does.
     const parent = loader.parentElement!;
     document.body.append(loader);

@@ -47,11 +47,64 @@ export interface ProxyMock {
   unconfirmedAnswers: number;
   /** Makes /slots answer as the proxy does from an expired entry while Cal.com fails. */
   stale: boolean;
+  /** Times no longer offered (booked by someone else). */
+  hidden: Set<string>;
+  /** The /events streams: what they were opened with, and how to send on every open one. */
+  live: LiveMock;
+}
+
+export interface LiveMock {
+  /** Every GET /events, in order. */
+  opened: URL[];
+  /** Streams open now. */
+  readonly open: number;
+  /** Sends an event on every open stream. */
+  send(event: string, data: unknown, id: string): void;
+  /** Makes /events answer this status (a proxy that refuses or has no streams) until cleared. */
+  refuseWith?: number;
+}
+
+const encoder = new TextEncoder();
+
+function liveMock(): { live: LiveMock; handler: ReturnType<typeof http.get> } {
+  const streams = new Set<ReadableStreamDefaultController<Uint8Array>>();
+  const live: LiveMock = {
+    opened: [],
+    get open() {
+      return streams.size;
+    },
+    send(event, data, id) {
+      const chunk = encoder.encode(`event: ${event}\nid: ${id}\ndata: ${JSON.stringify(data)}\n\n`);
+      for (const stream of streams) stream.enqueue(chunk);
+    },
+  };
+  const handler = http.get('/api/events', ({ request }) => {
+    live.opened.push(new URL(request.url));
+    if (live.refuseWith)
+      return HttpResponse.json({ error: { code: 'refused', message: 'No.' } }, { status: live.refuseWith });
+    let mine: ReadableStreamDefaultController<Uint8Array>;
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        mine = controller;
+        streams.add(controller);
+        controller.enqueue(encoder.encode(`retry: 100\nevent: ready\nid: ${live.opened.length}\ndata: {}\n\n`));
+      },
+      cancel() {
+        streams.delete(mine);
+      },
+    });
+    request.signal.addEventListener('abort', () => streams.delete(mine));
+    return new HttpResponse(body, { headers: { 'content-type': 'text/event-stream' } });
+  });
+  return { live, handler };
 }
 
 /** An msw worker standing in for the proxy under /api, recording every /slots request. */
 export function mockProxy(): ProxyMock {
+  const { live, handler: events } = liveMock();
   const state: ProxyMock = {
+    live,
+    hidden: new Set(),
     requests: [],
     bookings: [],
     extraSlots: [],
@@ -60,6 +113,7 @@ export function mockProxy(): ProxyMock {
     stale: false,
   };
   const worker = setupWorker(
+    events,
     http.get('/api/catalog', () => HttpResponse.json(catalog)),
     http.get('/api/slots', async ({ request }) => {
       const url = new URL(request.url);
@@ -79,7 +133,10 @@ export function mockProxy(): ProxyMock {
         durationMinutes: duration,
         // Every known slot on the asked UTC dates (the client asks for a week padded by a day).
         slots: [...Object.values(SLOTS).flat(), ...state.extraSlots].filter(
-          (s) => s.slice(0, 10) >= url.searchParams.get('start')! && s.slice(0, 10) <= url.searchParams.get('end')!,
+          (s) =>
+            s.slice(0, 10) >= url.searchParams.get('start')! &&
+            s.slice(0, 10) <= url.searchParams.get('end')! &&
+            !state.hidden.has(s),
         ),
         ...(state.stale ? { stale: true } : {}),
       });
@@ -128,6 +185,8 @@ export function mockProxy(): ProxyMock {
     state.bookingKeys.length = 0;
     state.unconfirmedAnswers = 0;
     state.stale = false;
+    state.live.opened.length = 0;
+    state.live.refuseWith = undefined;
   });
   after(() => worker.stop());
   return state;

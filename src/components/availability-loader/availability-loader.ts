@@ -21,7 +21,9 @@ import { styles } from './availability-loader.styles.js';
 /**
  * Loads one week of availability for the chosen service and staff and owns week navigation. Shows a skeleton
  * while loading, a retryable error when the proxy fails (never a fake "no availability"), and an empty state
- * when the week has no times. The week it loaded goes to the calendar inside it by context.
+ * when the week has no times. The week it loaded goes to the calendar inside it by context. While it is on the
+ * page it follows the proxy's live stream (`GET /events`): when someone else books or frees a time in the shown
+ * week, the week is fetched again in the background and updated in place, and its status region says so.
  *
  * @summary Fetches a week of free times and hands it to the calendar.
  * @tag availability-loader
@@ -121,11 +123,13 @@ export class AvailabilityLoader extends BookingElement {
       this.requestUpdate();
       return true;
     });
+    // The shown week, when a booking or a change heard live dropped it: fetched again and updated in place.
     new ClientInvalidation(
       this,
       () => this.client,
-      ({ serviceId }) => {
-        if (this.#serviceId && (serviceId === undefined || serviceId === this.#serviceId)) void this.#load.task.run();
+      () => {
+        const query = this.#weekQuery();
+        if (query && this.#load.week && !this.client?.has(query)) this.#load.refresh();
       },
     );
     // PageUp/PageDown in the calendar.
@@ -223,7 +227,8 @@ export class AvailabilityLoader extends BookingElement {
         ${
           hasService
             ? this.#load.task.render({
-                pending: () => weekSkeleton(this.t),
+                // A week refreshed in place stays on screen until the new answer replaces it.
+                pending: this.#load.refreshing ? undefined : () => weekSkeleton(this.t),
                 complete: (week) => this.#renderWeekState(week, weekStart),
                 error: (error) =>
                   weekError(this.t, this.#errorMessage(errorDetail(error)), () => void this.#load.task.run()),

@@ -170,11 +170,11 @@ export class BookingFlow extends BookingElement {
     if (changed.has('proxyUrl'))
       this.client = this.proxyUrl ? new AvailabilityClient({ baseUrl: this.proxyUrl }) : undefined;
     const catalogChanged = this.#catalog.refresh();
-    const shown: PropertyKey[] = ['locale', 'timeZone', 'weekStartsOn', 'hourCycle', 'theme', 'strings'];
-    if (shown.some((key) => changed.has(key)) || !this.resolved) {
+    const any = (...keys: PropertyKey[]) => keys.some((key) => changed.has(key));
+    if (any('locale', 'timeZone', 'weekStartsOn', 'hourCycle', 'theme', 'strings') || !this.resolved) {
       this.resolved = resolveSettings(this, this);
     }
-    if (changed.has('branch') || changed.has('service') || changed.has('staff') || catalogChanged) {
+    if (any('branch', 'service', 'staff') || catalogChanged) {
       // Preselected ids apply once the catalog knows them; an unknown one is shown as a message, not used.
       this.selection = withPreselection(this.selection, this.#catalog.state.catalog, this);
     }
@@ -208,19 +208,16 @@ export class BookingFlow extends BookingElement {
   }
 
   protected override render() {
-    const unknown = unknownPreselection(this.#catalog.state.catalog, this, this.settings.strings);
+    const t = this.settings.strings;
+    const unknown = unknownPreselection(this.#catalog.state.catalog, this, t);
     return html`
-      ${
-        unknown.length
-          ? html`<p class="notice" part="notice" role="alert">${this.settings.strings.unknownPreselection(unknown)}</p>`
-          : nothing
-      }
+      ${unknown.length ? html`<p class="notice" part="notice" role="alert">${t.unknownPreselection(unknown)}</p>` : nothing}
       <slot @slotchange=${this.#onSlotChange}></slot>
       ${
         this.hasOwnSteps
           ? nothing
           : html`
-              <div class="steps" part="steps" role="region" aria-label=${this.settings.strings.bookingRegion}>
+              <div class="steps" part="steps" role="region" aria-label=${t.bookingRegion}>
                 <theme-toggle></theme-toggle>
                 <branch-selector></branch-selector>
                 <service-selector></service-selector>

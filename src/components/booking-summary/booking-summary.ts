@@ -17,7 +17,8 @@ import { styles } from './booking-summary.styles.js';
  * the proxy. A failed booking keeps everything typed; a time taken meanwhile is said plainly and the flow
  * reloads that week. Each submission carries an Idempotency-Key, the same when the visitor sends the same
  * details again, so a retry after a lost answer never books twice; while the booking service has not confirmed,
- * the summary says it is checking instead of inviting a second booking.
+ * the summary says it is checking instead of inviting a second booking. When a week loaded again (a change
+ * heard live) no longer offers the chosen time, the summary says so at once and disables Confirm, keeping the form.
  *
  * @summary Review the choice, enter your details, confirm.
  * @tag booking-summary
@@ -60,6 +61,8 @@ export class BookingSummary extends BookingElement {
   #lastSlot?: string;
   /** Set when a booking was made: focus goes to the confirmation once it is shown. */
   #focusConfirmation = false;
+  /** The chosen time, once a week loaded again without it (someone else booked it meanwhile). */
+  #gone?: string;
   /** The last submission and its Idempotency-Key: the same details sent again reuse the key. */
   #attempt?: { request: string; key: string };
 
@@ -116,10 +119,29 @@ export class BookingSummary extends BookingElement {
     }
   }
 
+  #root?: Node;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // The loaders beside it (in the same flow, or on the page) tell what the weeks hold now.
+    (this.#root = this.getRootNode()).addEventListener('availability-loaded', this.#weekLoaded);
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.#root?.removeEventListener('availability-loaded', this.#weekLoaded);
     this.#booking.abort();
   }
+
+  /** A week that covers the chosen time (its date) but no longer offers it: said before the visitor sends the form. */
+  readonly #weekLoaded = (event: Event): void => {
+    const week = JSON.stringify((event as HTMLElementEventMap['availability-loaded']).detail);
+    const slot = this.#chosen.slot;
+    if (slot && week.includes(`"${slot.date}"`) && !week.includes(`"${slot.fullDatetime}"`)) {
+      this.#gone = slot.fullDatetime;
+      this.requestUpdate();
+    }
+  };
 
   /** Moves focus to the step's heading, so that a screen reader starts reading the summary there. */
   #focusHeading(): boolean {
@@ -179,6 +201,8 @@ export class BookingSummary extends BookingElement {
     const t = this.t;
     const { slot } = this.#chosen;
     if (!slot && !failed) return html`<p class="prompt" part="prompt">${t.chooseTime}</p>`;
+    const gone = slot?.fullDatetime === this.#gone;
+    if (gone) failed = { code: 'slot_unavailable', message: t.slotTaken };
     const unconfirmed = failed?.code === 'booking_unconfirmed';
     return html`
       <section aria-labelledby="heading">
@@ -192,7 +216,7 @@ export class BookingSummary extends BookingElement {
             class="button primary"
             part="confirm-button"
             type="submit"
-            ?disabled=${!slot}
+            ?disabled=${!slot || gone}
             aria-disabled=${sending ? 'true' : 'false'}
           >
             ${sending ? t.sending : unconfirmed ? t.checkAgain : t.confirm}

@@ -128,13 +128,20 @@ export class HourlyCalendar extends BookingElement {
     return week ? week.weekMetadata.days.map((day) => ({ day, slots: week.weekData[day.dayName] })) : [];
   }
 
+  /** Whether a time had keyboard focus before this update. */
+  #slotFocused = false;
+
   protected override willUpdate(): void {
+    this.#slotFocused = Boolean(this.shadowRoot?.activeElement?.matches('.slot'));
     const days = this.#days();
     const all = days.flatMap((d) => d.slots.map((s) => s.fullDatetime));
     const withSlots = days.filter((d) => d.slots.length > 0);
     // Keep the tab stop and the shown day when they are still in the week; otherwise start from the choice or the first time.
+    // A time gone from a week refreshed in place hands the tab stop to the next one.
     if (!this.active || !all.includes(this.active)) {
-      this.active = all.includes(this.#selectedDatetime ?? '') ? this.#selectedDatetime : all[0];
+      this.active = all.includes(this.#selectedDatetime ?? '')
+        ? this.#selectedDatetime
+        : (all.find((time) => time > (this.active ?? '')) ?? all[0]);
     }
     if (!this.shownDay || !days.some((d) => d.day.date === this.shownDay)) {
       const activeDay = days.find((d) => d.slots.some((s) => s.fullDatetime === this.active));
@@ -160,7 +167,14 @@ export class HourlyCalendar extends BookingElement {
     if (!next) return;
     this.active = next.fullDatetime;
     if (this.#narrow) this.shownDay = next.date;
-    void this.updateComplete.then(() => this.#focusActive());
+  }
+
+  /**
+   * Focus follows the tab stop: after arrow keys, and when a week refreshed in place moved the times under a
+   * keyboard user (their time keeps focus, or the next one takes it when theirs is gone).
+   */
+  protected override updated(): void {
+    if (this.#slotFocused) this.#focusActive();
   }
 
   protected override render() {
