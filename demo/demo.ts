@@ -52,3 +52,33 @@ if (log) {
     });
   }
 }
+
+// The sandbox's "someone else booked": the first free time of the shown week, booked straight on the simulated
+// Cal.com (POST /booking-api/sandbox/book-elsewhere). The proxy hears of it by webhook and tells every open page.
+const elsewhere = document.querySelector<HTMLButtonElement>('#book-elsewhere');
+const status = document.querySelector('#elsewhere-status');
+let shownWeek: HTMLElementEventMap['availability-loaded']['detail'] | undefined;
+document.addEventListener(
+  'availability-loaded',
+  (event) => (shownWeek = (event as HTMLElementEventMap['availability-loaded']).detail),
+);
+elsewhere?.addEventListener('click', () => void bookElsewhere());
+
+async function bookElsewhere(): Promise<void> {
+  const flow = document.querySelector('booking-flow');
+  const { serviceId, staffId } = flow?.currentSelection ?? {};
+  const first = shownWeek && Object.values(shownWeek.weekData).flat()[0];
+  if (!status) return;
+  if (!serviceId || !first) {
+    status.textContent = 'Choose a service with free times this week first.';
+    return;
+  }
+  const response = await fetch('/booking-api/sandbox/book-elsewhere', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ service: serviceId, staff: staffId, start: first.fullDatetime }),
+  });
+  status.textContent = response.ok
+    ? `Booked ${first.date} ${first.time} elsewhere; watch it go.`
+    : 'That time could not be booked (already taken?).';
+}

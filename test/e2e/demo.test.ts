@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { parseConfig } from '../../src/proxy/config.js';
-import { createProxy } from '../../src/proxy/handler.js';
+import { createProxy, type BookingProxy } from '../../src/proxy/handler.js';
 import { startNodeServer, type RunningServer } from '../../src/proxy/node-server.js';
 import { demoConfig } from '../../src/sandbox/demo-data.js';
 import { CHROMIUM_ARGS } from '../../web-test-runner.config.mjs';
@@ -11,12 +11,23 @@ import { CHROMIUM_ARGS } from '../../web-test-runner.config.mjs';
 // Drives the built demo page (npm run build) on the same server `npm start` runs: proxy on the sandbox + static files.
 describe('demo page, end to end in Chromium', () => {
   let server: RunningServer;
+  let proxy: BookingProxy;
   let browser: Browser;
+
+  /** The demo server as `npm start` runs it, on `port` (0: any free one). */
+  async function start(port = 0) {
+    proxy = createProxy({
+      upstream: 'sandbox',
+      config: parseConfig(demoConfig),
+      basePath: '/booking-api',
+      log: () => {},
+    });
+    server = await startNodeServer({ proxy, port, basePath: '/booking-api', staticDir: 'dist/demo' });
+  }
 
   before(async () => {
     assert.ok(existsSync('dist/demo/index.html'), 'build the demo first: npm run build');
-    const proxy = createProxy({ upstream: 'sandbox', config: parseConfig(demoConfig), basePath: '/booking-api' });
-    server = await startNodeServer({ proxy, port: 0, basePath: '/booking-api', staticDir: 'dist/demo' });
+    await start();
     browser = await chromium.launch({
       executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
       args: CHROMIUM_ARGS,
@@ -25,6 +36,7 @@ describe('demo page, end to end in Chromium', () => {
 
   after(async () => {
     await browser?.close();
+    await proxy?.close();
     await server?.close();
   });
 
@@ -94,8 +106,8 @@ describe('demo page, end to end in Chromium', () => {
     await page.getByLabel('Notes (optional)').fill(`Booked by ${name}`);
   }
 
-  it('books a time from branch to confirmation; a second booking of that time is told it was just taken', async () => {
-    // Two visitors, each in a browser context of their own.
+  it("books a time; the other visitor's calendar loses it live, without interaction, and the summary says so", async () => {
+    // Two visitors, each in a browser context of their own, on the same week.
     const contexts = await Promise.all(
       [1, 2].map(() => browser.newContext({ timezoneId: 'Europe/Berlin', locale: 'en-GB' })),
     );
@@ -104,6 +116,7 @@ describe('demo page, end to end in Chromium', () => {
     for (const page of [first, second]) page.on('pageerror', (error) => errors.push(error.message));
     const label = await pickAnnasFirstTimeNextWeek(first);
     assert.equal(await pickAnnasFirstTimeNextWeek(second), label, 'both visitors see the same free time');
+    await fillIn(second, 'Grace Hopper');
 
     await fillIn(first, 'Ada Lovelace');
     await first.getByRole('button', { name: 'Confirm booking' }).click();
@@ -113,6 +126,33 @@ describe('demo page, end to end in Chromium', () => {
     assert.match(confirmed, /Booking confirmed/);
     assert.match(confirmed, /Anna Berg/);
     assert.match(confirmed, /sbx_/);
+
+    // The second visitor does nothing: the time goes from their calendar, and their summary tells them.
+    await second.getByRole('button', { name: label, exact: true }).waitFor({ state: 'detached', timeout: 5_000 });
+    const notice = second.locator('booking-summary [part="error"]');
+    await notice.waitFor();
+    assert.match(await notice.innerText(), /just taken/);
+    assert.equal(await second.getByRole('button', { name: 'Confirm booking' }).isDisabled(), true);
+    assert.equal(await second.getByLabel('Name', { exact: true }).inputValue(), 'Grace Hopper');
+    assert.equal(await second.getByLabel('Notes (optional)').inputValue(), 'Booked by Grace Hopper');
+    assert.equal(await second.locator('availability-loader [part="skeleton"]').count(), 0);
+    assert.match(await second.locator('availability-loader [role="status"]').innerText(), /Times updated/);
+    assert.deepEqual(errors, []);
+    await Promise.all(contexts.map((c) => c.close()));
+  });
+
+  it('without a stream (blocked), a second booking of a taken time is told it was just taken and keeps the form', async () => {
+    const contexts = await Promise.all(
+      [1, 2].map(() => browser.newContext({ timezoneId: 'Europe/Berlin', locale: 'en-GB' })),
+    );
+    const [first, second] = (await Promise.all(contexts.map((c) => c.newPage()))) as [Page, Page];
+    // As behind a proxy that cannot hold streams: the second page never hears of the first booking.
+    await second.route('**/booking-api/events*', (route) => route.abort());
+    const label = await pickAnnasFirstTimeNextWeek(first);
+    assert.equal(await pickAnnasFirstTimeNextWeek(second), label);
+    await fillIn(first, 'Ada Lovelace');
+    await first.getByRole('button', { name: 'Confirm booking' }).click();
+    await first.locator('booking-summary [part="confirmation"]').waitFor();
 
     await fillIn(second, 'Grace Hopper');
     const slotsReloaded = second.waitForResponse(
@@ -132,8 +172,39 @@ describe('demo page, end to end in Chromium', () => {
       0,
       'the taken time is gone from the reloaded week',
     );
-    assert.deepEqual(errors, []);
     await Promise.all(contexts.map((c) => c.close()));
+  });
+
+  it('the demo\'s "book a time from elsewhere" makes the first time vanish from an open calendar', async () => {
+    const page = await browser.newPage({ timezoneId: 'Europe/Berlin', locale: 'en-GB' });
+    await page.goto(server.url);
+    await page.getByRole('radio', { name: /Haircut/ }).check();
+    const slots = page.getByRole('button', { name: SLOT });
+    await slots.first().waitFor();
+    const firstLabel = (await slots.first().getAttribute('aria-label'))!;
+    await page.getByRole('button', { name: 'Book a time from elsewhere' }).click();
+    await page.getByRole('button', { name: firstLabel, exact: true }).waitFor({ state: 'detached', timeout: 5_000 });
+    assert.match(await page.locator('#elsewhere-status').innerText(), /Booked .* elsewhere/);
+    await page.close();
+  });
+
+  it('reconnects by itself after the proxy restarts, reloads what it may have missed, and follows changes again', async () => {
+    const page = await browser.newPage({ timezoneId: 'Europe/Berlin', locale: 'en-GB' });
+    await page.goto(server.url);
+    await page.getByRole('radio', { name: /Haircut/ }).check();
+    const slots = page.getByRole('button', { name: SLOT });
+    await slots.first().waitFor();
+    const port = Number(new URL(server.url).port);
+    await proxy.close(); // ends its streams
+    await server.close();
+    const reloaded = page.waitForResponse((r) => r.url().includes('/booking-api/slots'), { timeout: 15_000 });
+    await start(port);
+    // The page's stream comes back with its last id; the new process does not know it and says reset.
+    await reloaded;
+    const firstLabel = (await slots.first().getAttribute('aria-label'))!;
+    await page.getByRole('button', { name: 'Book a time from elsewhere' }).click();
+    await page.getByRole('button', { name: firstLabel, exact: true }).waitFor({ state: 'detached', timeout: 5_000 });
+    await page.close();
   });
 
   it('serves the dark and brand demo pages, and logs every event as it fires', async () => {
