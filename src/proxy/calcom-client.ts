@@ -169,11 +169,17 @@ export class CalcomClient {
       signal: controller.signal,
       redirect: 'manual',
     });
+    // Our own timeout decides, whether or not the fetch implementation honours the request's signal (a Request's
+    // signal only follows ours weakly, and a custom upstream may ignore it).
+    const timedOut = new Promise<never>((_, reject) =>
+      controller.signal.addEventListener('abort', () => reject(controller.signal.reason as Error), { once: true }),
+    );
+    timedOut.catch(() => undefined);
     let response: Response;
     let body: unknown;
     try {
-      response = await this.options.fetch(request);
-      body = await response.json().catch(() => undefined);
+      response = await Promise.race([this.options.fetch(request), timedOut]);
+      body = await Promise.race([response.json().catch(() => undefined), timedOut]);
     } catch {
       if (controller.signal.aborted)
         throw new ProxyError({

@@ -116,11 +116,15 @@ export class SlotCache {
     const deadline = performance.now() + this.lockMs;
     for (;;) {
       const release = await store.lock(key, this.lockMs);
-      if (release) return { release };
-      await new Promise((resolve) => setTimeout(resolve, this.pollMs));
+      // The holder before us may have stored its answer and let go between our last look and this lock.
       const entry = await store.get(key);
-      if (entry && this.now() < entry.freshUntil) return entry;
+      if (entry && this.now() < entry.freshUntil) {
+        await release?.().catch(() => undefined);
+        return entry;
+      }
+      if (release) return { release };
       if (performance.now() > deadline) return none;
+      await new Promise((resolve) => setTimeout(resolve, this.pollMs));
     }
   }
 }
