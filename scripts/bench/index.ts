@@ -5,6 +5,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, type as osType, release } from 'node:os';
 import { browserTimings } from './browser.js';
 import { redisOutage } from './outage.js';
+import { bookingToVanish, burstOverTwoInstances, memoryPerStream } from './live.js';
 import { herd, load, memory } from './proxy.js';
 import { ourSizes, peerSizes, type SizeRow } from './size.js';
 import { kb, ms } from './stats.js';
@@ -47,6 +48,18 @@ async function main(): Promise<void> {
   const outage = await redisOutage(LOAD_SECONDS);
   log(
     `load  Redis killed and restarted during ${outage.seconds} s of load: ${outage.requests} requests (${outage.requestsPerSecond.toFixed(0)} req/s), ${outage.fiveXx} 5xx, ${outage.otherErrors} other errors, p99 ${outage.latency.p99} ms, max ${outage.latency.max} ms`,
+  );
+  const vanish = await bookingToVanish(RUNS);
+  log(
+    `live  booking in one context to the time gone in another: median ${ms(vanish.median)}, p90 ${ms(vanish.p90)} (${vanish.runs} runs)`,
+  );
+  const perStream = await memoryPerStream(quick ? 500 : 5_000);
+  log(
+    `live  ${perStream.count} idle streams on one instance: ${perStream.heapKb.toFixed(1)} KB heap, ${perStream.rssKb.toFixed(1)} KB RSS each`,
+  );
+  const burst = await burstOverTwoInstances();
+  log(
+    `live  Cal.com calls for 1,000 identical cold requests over two instances: ${burst.redis} on Redis, ${burst.memory} alone`,
   );
   const mem = await memory(MEMORY_REQUESTS, 4);
   for (const m of mem)
@@ -127,6 +140,17 @@ the catalog and the week fetched from the proxy on the way.
 |---|---:|---:|
 | /slots requests while a visitor goes back and forth over 4 weeks within 60 s | ${browser.requestsOver4Weeks} | 4 |
 | upstream calls the proxy makes for 1,000 concurrent identical requests | ${herdCalls} | 1 |
+
+## Live updates (issue 13)
+
+| what | measured | goal |
+|---|---:|---:|
+| a booking in one browser context to its time gone from another's calendar (demo page, sandbox, loopback), median | ${ms(vanish.median)} | under 250 ms |
+| the same, p90 (${vanish.runs} runs; measured to the first animation frame without the time) | ${ms(vanish.p90)} | |
+| memory per idle \`/events\` stream, ${perStream.count} open on one instance: heap | ${perStream.heapKb.toFixed(1)} KB | |
+| the same: resident set size | ${perStream.rssKb.toFixed(1)} KB | |
+| Cal.com calls for 1,000 concurrent identical cold requests split over two instances, on one Redis | ${burst.redis} | 1 |
+| the same without Redis (each instance alone) | ${burst.memory} | |
 
 ## Proxy under load (autocannon on loopback, 50 connections, ${LOAD_SECONDS} s)
 
