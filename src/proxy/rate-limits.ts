@@ -17,40 +17,54 @@ export interface RateLimits {
   webhooks: RateLimit;
 }
 
+/** What a spent budget answers: its error, given the seconds until a point is free again. */
+export type Refusal = (seconds: number) => ProxyError;
+
 /**
- * Per-IP limits in this process, or shared through Redis with an in-process insurance limiter that takes over
- * while Redis is away (rate-limiter-flexible's insuranceLimiter), so an outage never turns into 5xx.
+ * A budget of `points` a minute, per key: in this process, or shared through Redis with an in-process insurance
+ * limiter that takes over while Redis is away (rate-limiter-flexible's insuranceLimiter), so an outage never turns
+ * into 5xx. Spending past it throws the refusal.
  */
-export function createRateLimits(config: ProxyConfig, redis: Redis | undefined, prefix: string): RateLimits {
-  const limit = (points: number, name: string): RateLimit => {
-    const memory = new RateLimiterMemory({ keyPrefix: name, points, duration: 60 });
-    const limiter: RateLimiterAbstract = redis
-      ? new RateLimiterRedis({
-          storeClient: redis,
-          keyPrefix: `${prefix}rl:${name}`,
-          points,
-          duration: 60,
-          rejectIfRedisNotReady: true,
-          insuranceLimiter: memory,
-        })
-      : memory;
-    return {
-      async spend(ip) {
-        try {
-          await limiter.consume(ip);
-        } catch (rejection) {
-          if (!(rejection instanceof RateLimiterRes)) throw rejection;
-          const seconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
-          throw new ProxyError({
-            status: 429,
-            code: 'rate_limited',
-            message: `Too many requests; try again in ${seconds} s.`,
-            headers: { 'retry-after': String(seconds) },
-          });
-        }
-      },
-    };
+export function minuteBudget(
+  points: number,
+  name: string,
+  redis: Redis | undefined,
+  prefix: string,
+  refuse: Refusal,
+): (key: string) => Promise<void> {
+  const memory = new RateLimiterMemory({ keyPrefix: name, points, duration: 60 });
+  const limiter: RateLimiterAbstract = redis
+    ? new RateLimiterRedis({
+        storeClient: redis,
+        keyPrefix: `${prefix}rl:${name}`,
+        points,
+        duration: 60,
+        rejectIfRedisNotReady: true,
+        insuranceLimiter: memory,
+      })
+    : memory;
+  return async (key) => {
+    try {
+      await limiter.consume(key);
+    } catch (rejection) {
+      if (!(rejection instanceof RateLimiterRes)) throw rejection;
+      throw refuse(Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)));
+    }
   };
+}
+
+/** Per-IP limits: 429 with Retry-After past them. */
+export function createRateLimits(config: ProxyConfig, redis: Redis | undefined, prefix: string): RateLimits {
+  const tooMany: Refusal = (seconds) =>
+    new ProxyError({
+      status: 429,
+      code: 'rate_limited',
+      message: `Too many requests; try again in ${seconds} s.`,
+      headers: { 'retry-after': String(seconds) },
+    });
+  const limit = (points: number, name: string): RateLimit => ({
+    spend: minuteBudget(points, name, redis, prefix, tooMany),
+  });
   const { requestsPerMinute, bookingsPerMinute, webhooksPerMinute } = config.rateLimit;
   return {
     requests: limit(requestsPerMinute, 'requests'),

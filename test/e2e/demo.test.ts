@@ -175,12 +175,18 @@ describe('demo page, end to end in Chromium', () => {
     await Promise.all(contexts.map((c) => c.close()));
   });
 
-  it('the demo\'s "book a time from elsewhere" makes the first time vanish from an open calendar', async () => {
+  /** A visitor with the haircut week shown; its times. */
+  async function haircutWeek() {
     const page = await browser.newPage({ timezoneId: 'Europe/Berlin', locale: 'en-GB' });
     await page.goto(server.url);
     await page.getByRole('radio', { name: /Haircut/ }).check();
     const slots = page.getByRole('button', { name: SLOT });
     await slots.first().waitFor();
+    return { page, slots };
+  }
+
+  it('the demo\'s "book a time from elsewhere" makes the first time vanish from an open calendar', async () => {
+    const { page, slots } = await haircutWeek();
     const firstLabel = (await slots.first().getAttribute('aria-label'))!;
     await page.getByRole('button', { name: 'Book a time from elsewhere' }).click();
     await page.getByRole('button', { name: firstLabel, exact: true }).waitFor({ state: 'detached', timeout: 5_000 });
@@ -189,11 +195,7 @@ describe('demo page, end to end in Chromium', () => {
   });
 
   it('reconnects by itself after the proxy restarts, reloads what it may have missed, and follows changes again', async () => {
-    const page = await browser.newPage({ timezoneId: 'Europe/Berlin', locale: 'en-GB' });
-    await page.goto(server.url);
-    await page.getByRole('radio', { name: /Haircut/ }).check();
-    const slots = page.getByRole('button', { name: SLOT });
-    await slots.first().waitFor();
+    const { page, slots } = await haircutWeek();
     const port = Number(new URL(server.url).port);
     await proxy.close(); // ends its streams
     await server.close();
