@@ -57,6 +57,11 @@ describe('npm package and script-tag build', () => {
     for (const tag of SPEC_ELEMENTS)
       assert.match(bundle, new RegExp(`["'\`]${tag}["'\`]`), `${tag} is registered by the bundle`);
     assert.ok(!bundle.includes('/**') && !bundle.includes('@summary'), 'minified: no doc comments left');
+    // Its one other module is the live stream, loaded from beside it once a loader is on the page (issue 13).
+    assert.deepEqual(bundle.match(/import\(["'][^"']+["']\)/g), ['import("./change-stream.js")']);
+    const live = readFileSync('dist/change-stream.js', 'utf8');
+    assert.doesNotMatch(live, /\bimport\b/, 'the live stream imports nothing');
+    assert.match(live, /EventSource/);
   });
 
   it('declares every element in HTMLElementTagNameMap and every event in HTMLElementEventMap', () => {
