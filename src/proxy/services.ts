@@ -2,7 +2,7 @@ import type { Redis } from 'ioredis';
 import { createSandbox, type Sandbox } from '../sandbox/sandbox.js';
 import { BookOnce } from './book-once.js';
 import { ChangeFeed } from './change-feed.js';
-import { StreamCount } from './events-route.js';
+import { StreamCount } from './stream-count.js';
 import { CalcomClient } from './calcom-client.js';
 import { clientIpReader } from './client-ip.js';
 import type { ProxyConfig } from './config.js';
