@@ -6,9 +6,10 @@ export const BENCH_PATH = '/slots?service=haircut&start=2030-01-06&end=2030-01-1
 
 /** The demo config with rate limits out of the way of a load test. */
 export function benchConfig(): ProxyConfig {
+  const config = parseConfig(demoConfig);
   return {
-    ...parseConfig(demoConfig),
+    ...config,
     horizonDays: 3_650,
-    rateLimit: { requestsPerMinute: 10_000_000, bookingsPerMinute: 100, webhooksPerMinute: 100, trustProxy: false },
+    rateLimit: { ...config.rateLimit, requestsPerMinute: 10_000_000, bookingsPerMinute: 100, webhooksPerMinute: 100 },
   };
 }

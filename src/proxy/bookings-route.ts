@@ -5,8 +5,9 @@ import type { BookingInput } from './calcom-client.js';
 import type { CalcomBooking } from './calcom-wire.js';
 import { checkedChoice, eventTypeFor, slotTags } from './catalog.js';
 import type { ProxyConfig, ServiceConfig, StaffConfig } from './config.js';
-import { ProxyError, invalidField, issueError } from './errors.js';
-import { InstantText, TimeZoneText } from './fields.js';
+import { invalidField } from './errors.js';
+import { HoldUid, InstantText, Text, TimeZoneText, checkedStart } from './fields.js';
+import { jsonBody } from './json-body.js';
 import { bodyLimited } from './body-limit.js';
 import type { BookingOutcome } from './book-once.js';
 import { rateLimited, type ProxyEnv } from './context.js';
@@ -15,8 +16,6 @@ import type { ProxyServices } from './services.js';
 
 /** Larger bodies are refused with 413 before they are read in full. */
 export const MAX_BOOKING_BODY_BYTES = 16 * 1024;
-
-const Text = (max: number) => v.pipe(v.string(), v.trim(), v.maxLength(max, `must be at most ${max} characters`));
 
 const BookingBodySchema = v.strictObject({
   service: v.pipe(v.string(), v.minLength(1, 'is required')),
@@ -33,6 +32,8 @@ const BookingBodySchema = v.strictObject({
     notes: v.optional(Text(2000)),
   }),
   locale: v.optional(v.pipe(v.string(), v.check(isLocale, 'must be a language tag such as en or de-DE'))),
+  /** The uid of the visitor's hold on this time (POST /holds). */
+  hold: v.optional(HoldUid),
 });
 
 /** A POST /bookings body checked against the config: what the booking is for, and what Cal.com will be sent. */
@@ -42,17 +43,13 @@ export interface CheckedBooking {
   upstream: BookingInput;
 }
 
-/** Validates a POST /bookings body against the config; throws a ProxyError naming the field. */
-export function parseBookingRequest(body: unknown, config: ProxyConfig, now: number): CheckedBooking {
-  if (typeof body !== 'object' || body === null || Array.isArray(body))
-    throw invalidField('body', 'must be a JSON object');
-  const result = v.safeParse(BookingBodySchema, body);
-  if (!result.success) throw issueError(result.issues, 'body', 'field');
-  const input = result.output;
-  const start = input.start;
-  if (start < now) throw invalidField('start', 'must not be in the past');
-  if (start > now + config.horizonDays * 86_400_000)
-    throw invalidField('start', `must be within ${config.horizonDays} days from now`);
+/** Checks a POST /bookings body against the config; throws a ProxyError naming the field. */
+export function checkBooking(
+  input: v.InferOutput<typeof BookingBodySchema>,
+  config: ProxyConfig,
+  now: number,
+): CheckedBooking {
+  const start = checkedStart(input.start, config, now);
   const { service, staff, duration } = checkedChoice(config, input.service, input.staff, input.duration);
   const { name, email, phone, notes } = input.attendee;
   return {
@@ -71,6 +68,7 @@ export function parseBookingRequest(body: unknown, config: ProxyConfig, now: num
       },
       bookingFieldsResponses: notes ? { notes } : undefined,
       metadata: { source: 'booking-flow' },
+      reservedSlotUid: input.hold,
     },
   };
 }
@@ -117,26 +115,10 @@ export function bookingsRoute(services: ProxyServices): Hono<ProxyEnv> {
     rateLimited(services, limits.requests, limits.bookings),
     bodyLimited(MAX_BOOKING_BODY_BYTES, 'The request body'),
     async (c) => {
-      if (!/^application\/json\b/i.test(c.req.header('content-type') ?? '')) {
-        throw new ProxyError({
-          status: 415,
-          code: 'unsupported_media_type',
-          message: 'Send the booking as application/json.',
-          details: { field: 'content-type' },
-        });
-      }
       const key = c.req.header('idempotency-key');
       if (key !== undefined && !IDEMPOTENCY_KEY.test(key))
         throw invalidField('idempotency-key', 'must be 8-128 letters, digits or "-_.:"');
-      const body: unknown = await c.req.json().catch(() => {
-        throw new ProxyError({
-          status: 400,
-          code: 'invalid_json',
-          message: 'The request body is not valid JSON.',
-          details: { field: 'body' },
-        });
-      });
-      const request = parseBookingRequest(body, config, now());
+      const request = checkBooking(await jsonBody(c, BookingBodySchema), config, now());
       const outcome = await services.bookOnce.book(request, key, c.get('stats'));
       const retry: Record<string, string> =
         outcome.status === 202 ? { 'retry-after': String(outcome.body.unconfirmed.retryAfterSeconds) } : {};

@@ -54,6 +54,19 @@ export interface BookingInput {
   attendee: { name: string; email: string; timeZone: string; language: string; phoneNumber?: string };
   bookingFieldsResponses?: Record<string, string>;
   metadata: Record<string, string>;
+  /** The visitor's hold on the time (a slot reservation), so that nobody else's takes it. */
+  reservedSlotUid?: string;
+}
+
+/** Cal.com's answer checked against its expected shape; 502 upstream_bad_payload naming `what` otherwise. */
+export function readAnswer<S extends v.GenericSchema>(schema: S, answer: unknown, what: string): v.InferOutput<S> {
+  const parsed = v.safeParse(schema, answer);
+  if (parsed.success) return parsed.output;
+  throw new ProxyError({
+    status: 502,
+    code: 'upstream_bad_payload',
+    message: `The booking service sent ${what} in an unexpected shape.`,
+  });
 }
 
 /** A small client for the Cal.com API v2 endpoints the proxy needs. */
@@ -72,15 +85,9 @@ export class CalcomClient {
     return this.options.circuit.run(
       () =>
         withRetries(async () => {
-          const body = await this.request('GET', `/slots?${params}`, SLOTS_API_VERSION, undefined, stats);
-          const parsed = v.safeParse(SlotsEnvelope, body);
-          if (!parsed.success)
-            throw new ProxyError({
-              status: 502,
-              code: 'upstream_bad_payload',
-              message: 'The booking service sent slots in an unexpected shape.',
-            });
-          return Object.values(parsed.output.data).flatMap((day) => day.map((slot) => slot.start));
+          const body = await this.call('GET', `/slots?${params}`, SLOTS_API_VERSION, undefined, stats);
+          const { data } = readAnswer(SlotsEnvelope, body, 'slots');
+          return Object.values(data).flatMap((day) => day.map((slot) => slot.start));
         }, this.options.retry),
       isOutage,
     );
@@ -96,17 +103,24 @@ export class CalcomClient {
     };
     if (input.lengthInMinutes !== undefined) body.lengthInMinutes = input.lengthInMinutes;
     if (input.bookingFieldsResponses) body.bookingFieldsResponses = input.bookingFieldsResponses;
-    return this.options.circuit.run(async () => {
-      const answer = await this.request('POST', '/bookings', BOOKINGS_API_VERSION, body, stats);
-      const parsed = v.safeParse(BookingEnvelope, answer);
-      if (!parsed.success)
-        throw new ProxyError({
-          status: 502,
-          code: 'upstream_bad_payload',
-          message: 'The booking service confirmed the booking in an unexpected shape.',
-        });
-      return parsed.output.data;
-    }, isOutage);
+    if (input.reservedSlotUid) body.reservedSlotUid = input.reservedSlotUid;
+    return this.once('POST', '/bookings', BOOKINGS_API_VERSION, BookingEnvelope, 'the booking', body, stats);
+  }
+
+  /** One call that is never retried (a write, or a lookup the visitor waits for), read as `schema`'s `data`. */
+  async once<S extends v.GenericSchema<unknown, { data?: unknown }>>(
+    method: string,
+    path: string,
+    version: string,
+    schema: S,
+    what: string,
+    json?: unknown,
+    stats?: UpstreamStats,
+  ): Promise<v.InferOutput<S>['data']> {
+    return this.options.circuit.run(
+      async () => readAnswer(schema, await this.call(method, path, version, json, stats), what).data,
+      isOutage,
+    );
   }
 
   /**
@@ -118,7 +132,7 @@ export class CalcomClient {
     params.set('beforeEnd', new Date(Date.parse(lookup.start) + 24 * 3_600_000).toISOString());
     if ('eventTypeId' in lookup.eventType) params.set('eventTypeId', String(lookup.eventType.eventTypeId));
     return this.options.circuit.run(async () => {
-      const answer = await this.request(
+      const answer = await this.call(
         'GET',
         `/bookings?${params}`,
         BOOKINGS_API_VERSION,
@@ -126,15 +140,8 @@ export class CalcomClient {
         stats,
         Math.min(this.options.timeoutMs, 3_000),
       );
-      const parsed = v.safeParse(BookingListEnvelope, answer);
-      if (!parsed.success)
-        throw new ProxyError({
-          status: 502,
-          code: 'upstream_bad_payload',
-          message: 'The booking service listed bookings in an unexpected shape.',
-        });
       const at = Date.parse(lookup.start);
-      return parsed.output.data.filter(
+      return readAnswer(BookingListEnvelope, answer, 'bookings').data.filter(
         (booking) =>
           Date.parse(booking.start) === at &&
           matchesEventType(booking, lookup.eventType) &&
@@ -143,7 +150,8 @@ export class CalcomClient {
     }, isOutage);
   }
 
-  private async request(
+  /** One call to Cal.com: the budget spent, our own timeout, redirects refused, failures mapped to ProxyErrors. */
+  async call(
     method: string,
     path: string,
     version: string,

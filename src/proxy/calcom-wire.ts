@@ -15,20 +15,38 @@ export const BookingEnvelope = v.object({
     end: v.pipe(v.string(), v.isoTimestamp()),
     status: v.picklist(['accepted', 'pending', 'cancelled', 'rejected']),
     eventTypeId: v.optional(v.number()),
+    eventType: v.optional(v.object({ id: v.optional(v.number()), slug: v.optional(v.string()) })),
     hosts: v.optional(v.array(v.object({ username: v.optional(v.string()) })), []),
+    /** Set on a booking that was moved: the booking that replaced it. */
+    rescheduledToUid: v.optional(v.nullable(v.string())),
   }),
 });
 export type CalcomBooking = v.InferOutput<typeof BookingEnvelope>['data'];
 
 export const BookingListEnvelope = v.object({
   status: v.literal('success'),
-  data: v.array(
-    v.object({
-      ...BookingEnvelope.entries.data.entries,
-      eventType: v.optional(v.object({ id: v.optional(v.number()), slug: v.optional(v.string()) })),
-    }),
-  ),
+  data: v.array(BookingEnvelope.entries.data),
 });
+
+/** `POST /v2/slots/reservations` (calcom-api.md §2). */
+export const ReservationEnvelope = v.object({
+  status: v.literal('success'),
+  data: v.object({
+    reservationUid: v.pipe(v.string(), v.minLength(1)),
+    slotStart: v.pipe(v.string(), v.isoTimestamp()),
+    slotEnd: v.pipe(v.string(), v.isoTimestamp()),
+    reservationUntil: v.pipe(v.string(), v.isoTimestamp()),
+  }),
+});
+
+/** `GET /v2/event-types?username=&eventSlug=` (calcom-api.md §4): how a slug names an id. */
+export const EventTypesEnvelope = v.object({
+  status: v.literal('success'),
+  data: v.array(v.object({ id: v.number(), slug: v.string() })),
+});
+
+/** `DELETE /v2/slots/reservations/{uid}`: no data. */
+export const SuccessEnvelope = v.object({ status: v.literal('success'), data: v.optional(v.unknown()) });
 
 /** What identifies a booking the proxy tried to make: who, when, and for which event type. */
 export interface BookingLookup {
@@ -38,10 +56,7 @@ export interface BookingLookup {
   start: string;
 }
 
-export function matchesEventType(
-  booking: v.InferOutput<typeof BookingListEnvelope>['data'][number],
-  ref: EventTypeRef,
-): boolean {
+export function matchesEventType(booking: CalcomBooking, ref: EventTypeRef): boolean {
   if ('eventTypeId' in ref) return (booking.eventTypeId ?? booking.eventType?.id) === ref.eventTypeId;
   return booking.eventType?.slug === ref.eventTypeSlug && booking.hosts.some((host) => host.username === ref.username);
 }
@@ -55,10 +70,17 @@ const SLOT_GONE_MESSAGES = [
   'Someone else reserved this booking time slot',
 ];
 
-/** Whether a failed `POST /v2/bookings` means the time is no longer free. */
+// A reservation refused because the time is booked or held by someone else: 422 (calcom-api.md §2).
+const SLOT_HELD_MESSAGES = [
+  "Can't reserve a slot if the event is already booked",
+  'This time slot is already reserved',
+];
+
+/** Whether a failed booking, reschedule or reservation means the time is no longer free. */
 export function isSlotGone(error: unknown): boolean {
   if (!(error instanceof UpstreamHttpError)) return false;
   if (error.upstreamStatus === 409) return true;
+  if (error.upstreamStatus === 422) return SLOT_HELD_MESSAGES.some((m) => error.upstreamMessage?.startsWith(m));
   return error.upstreamStatus === 400 && SLOT_GONE_MESSAGES.some((m) => error.upstreamMessage?.startsWith(m));
 }
 

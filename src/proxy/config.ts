@@ -69,6 +69,10 @@ export const ProxyConfigSchema = v.strictObject({
     v.strictObject({
       requestsPerMinute: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100_000)), 120),
       bookingsPerMinute: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(10_000)), 10),
+      /** Holds made and released (POST and DELETE /holds), on top of `requestsPerMinute`. */
+      holdsPerMinute: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(10_000)), 30),
+      /** Lookups, reschedules and cancellations by booking uid, on top of `requestsPerMinute`: tight, uids are capabilities. */
+      managePerMinute: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(10_000)), 10),
       /** Per client IP, for Cal.com's signed webhooks (checked before the signature). */
       webhooksPerMinute: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100_000)), 300),
       /**
@@ -107,6 +111,15 @@ export const ProxyConfigSchema = v.strictObject({
        * limit, which blocks the key for a minute.
        */
       requestsPerMinute: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100_000)), 120),
+    }),
+    {},
+  ),
+  /** Holding a chosen time while the visitor fills in the form (Cal.com slot reservations). */
+  holds: v.optional(
+    v.strictObject({
+      enabled: v.optional(v.boolean(), true),
+      /** How long a hold keeps the time; Cal.com's own default is 5. */
+      minutes: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(60)), 5),
     }),
     {},
   ),

@@ -1,6 +1,8 @@
 import * as v from 'valibot';
 import { isIsoDate } from '../model/dates.js';
 import { canonicalTimeZone, parseInstant } from '../model/parse.js';
+import type { ProxyConfig } from './config.js';
+import { invalidField } from './errors.js';
 
 // The request fields shared by the routes, each read strictly and named in the 400 when wrong.
 
@@ -26,3 +28,18 @@ export const InstantText = v.pipe(
   ),
   v.transform((text) => parseInstant(text)!),
 );
+
+/** Text the visitor typed, trimmed, at most `max` characters. */
+export const Text = (max: number) =>
+  v.pipe(v.string(), v.trim(), v.maxLength(max, `must be at most ${max} characters`));
+
+/** A hold's or a booking's uid as Cal.com writes them: letters, digits, "-" and "_". */
+export const HoldUid = v.pipe(v.string(), v.regex(/^[\w-]{1,100}$/, 'must be the uid the proxy gave'));
+
+/** A start that a booking, hold or reschedule may take: not in the past, within the horizon. */
+export function checkedStart(start: number, config: ProxyConfig, now: number): number {
+  if (start < now) throw invalidField('start', 'must not be in the past');
+  if (start > now + config.horizonDays * 86_400_000)
+    throw invalidField('start', `must be within ${config.horizonDays} days from now`);
+  return start;
+}

@@ -9,6 +9,8 @@ import type { ProxyConfig } from './config.js';
 import { rateLimited, type ConnectionInfo, type ProxyEnv } from './context.js';
 import { ProxyError } from './errors.js';
 import { eventsRoute } from './events-route.js';
+import { holdsRoute } from './holds-route.js';
+import { manageRoute } from './manage-route.js';
 import { SECURITY_HEADERS } from './headers.js';
 import type { Circuit } from './resilience.js';
 import { createServices, type ProxyServices } from './services.js';
@@ -83,7 +85,7 @@ export function createProxy(options: ProxyOptions): BookingProxy {
   // fast path on Node. Origins were checked at start to be http(s) origins, so "null" is never allowed.
   const corsHeaders: MiddlewareHandler<ProxyEnv> = cors({
     origin: (origin) => (allowed.has(origin) ? origin : null),
-    allowMethods: ['GET', 'POST'],
+    allowMethods: ['GET', 'POST', 'PATCH', 'DELETE'],
     allowHeaders: ['content-type', 'idempotency-key'],
     maxAge: 600,
   });
@@ -102,6 +104,8 @@ export function createProxy(options: ProxyOptions): BookingProxy {
   );
   app.route('/', slotsRoute(services));
   app.route('/', bookingsRoute(services));
+  app.route('/', manageRoute(services));
+  app.route('/', holdsRoute(services));
   app.route('/', webhooksRoute(services));
   app.route('/', eventsRoute(services));
   if (services.sandbox) app.route('/', sandboxRoute(services, services.sandbox));

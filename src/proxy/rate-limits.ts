@@ -13,6 +13,10 @@ export interface RateLimits {
   requests: RateLimit;
   /** POST /bookings, on top of `requests`. */
   bookings: RateLimit;
+  /** POST and DELETE /holds, on top of `requests`. */
+  holds: RateLimit;
+  /** A booking looked up, moved or cancelled by its uid, on top of `requests`. */
+  manage: RateLimit;
   /** Webhooks, spent before their signature is checked. */
   webhooks: RateLimit;
 }
@@ -65,10 +69,12 @@ export function createRateLimits(config: ProxyConfig, redis: Redis | undefined, 
   const limit = (points: number, name: string): RateLimit => ({
     spend: minuteBudget(points, name, redis, prefix, tooMany),
   });
-  const { requestsPerMinute, bookingsPerMinute, webhooksPerMinute } = config.rateLimit;
+  const { requestsPerMinute, bookingsPerMinute, holdsPerMinute, managePerMinute, webhooksPerMinute } = config.rateLimit;
   return {
     requests: limit(requestsPerMinute, 'requests'),
     bookings: limit(bookingsPerMinute, 'bookings'),
+    holds: limit(holdsPerMinute, 'holds'),
+    manage: limit(managePerMinute, 'manage'),
     webhooks: limit(webhooksPerMinute, 'webhooks'),
   };
 }

@@ -3,7 +3,9 @@ import { createSandbox, type Sandbox } from '../sandbox/sandbox.js';
 import { BookOnce } from './book-once.js';
 import { ChangeFeed } from './change-feed.js';
 import { StreamCount } from './stream-count.js';
+import { CalcomChanges } from './calcom-changes.js';
 import { CalcomClient } from './calcom-client.js';
+import { Holds } from './holds.js';
 import { clientIpReader } from './client-ip.js';
 import type { ProxyConfig } from './config.js';
 import { FallbackRecordStore, FallbackSlotStore } from './fallback-stores.js';
@@ -39,6 +41,9 @@ export interface ProxyServices {
   mode: 'sandbox' | 'calcom';
   sandbox?: Sandbox;
   calcom: CalcomClient;
+  /** Holds, lookups, reschedules and cancellations upstream. */
+  calcomChanges: CalcomChanges;
+  holds: Holds;
   circuit: Circuit;
   cache: SlotCache;
   limits: RateLimits;
@@ -88,9 +93,10 @@ export function createServices(options: ServiceOptions): ProxyServices {
   const prefix = config.redis?.keyPrefix ?? 'booking-flow:';
   const budget = createUpstreamBudget(upstream.requestsPerMinute, options.redis, prefix);
   const circuit = new Circuit(upstream.circuitFailures, upstream.circuitOpenSeconds * 1000, now);
+  const apiKey = sandbox ? SANDBOX_API_KEY : options.apiKey;
   const calcom = new CalcomClient({
     baseUrl: sandbox ? SANDBOX_BASE_URL : (config.calcom.baseUrl ?? DEFAULT_CALCOM_BASE_URL),
-    apiKey: sandbox ? SANDBOX_API_KEY : options.apiKey,
+    apiKey,
     fetch: sandbox?.fetch ?? custom ?? ((request) => fetch(request)),
     timeoutMs: config.calcom.timeoutMs ?? 10_000,
     retry: {
@@ -119,12 +125,16 @@ export function createServices(options: ServiceOptions): ProxyServices {
   const feed = new ChangeFeed({ guard, subscriber: subscriberOf(options.redis), prefix, replay: config.live.replay });
   const changes = new SlotChanges(config, cache, feed);
   const streams = new StreamCount(config.live);
+  const calcomChanges = new CalcomChanges(calcom, apiKey !== undefined);
+  const holds = new Holds(config, calcomChanges, changes, records, now);
   return {
     config,
     now,
     mode: sandbox ? 'sandbox' : 'calcom',
     sandbox,
     calcom,
+    calcomChanges,
+    holds,
     circuit,
     cache,
     limits: createRateLimits(config, options.redis, prefix),
@@ -138,6 +148,7 @@ export function createServices(options: ServiceOptions): ProxyServices {
     clientIp: (request, socketIp) => readClientIp(() => request.headers.get('x-forwarded-for'), socketIp),
     close: async () => {
       streams.closeAll();
+      holds.close();
       await Promise.all([feed.close(), store.close()]);
     },
   };

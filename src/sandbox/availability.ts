@@ -9,8 +9,11 @@ export interface SlotWindow {
   now: number;
 }
 
+/** What takes a host's time: an accepted booking, or a live reservation in the shape of one. */
+export type BusyTime = Pick<SandboxBooking, 'status' | 'host' | 'start' | 'end'>;
+
 /** Whether `host` has an accepted booking overlapping [start, end). */
-export function isBusy(bookings: readonly SandboxBooking[], host: string, start: number, end: number): boolean {
+export function isBusy(bookings: readonly BusyTime[], host: string, start: number, end: number): boolean {
   return bookings.some((b) => b.status === 'accepted' && b.host === host && b.start < end && start < b.end);
 }
 
@@ -18,7 +21,7 @@ export function isBusy(bookings: readonly SandboxBooking[], host: string, start:
 export function freeHosts(
   eventType: SandboxEventType,
   users: readonly SandboxUser[],
-  bookings: readonly SandboxBooking[],
+  bookings: readonly BusyTime[],
   start: number,
   durationMinutes: number,
   now: number,
@@ -35,7 +38,7 @@ export function freeHosts(
 export function availableStarts(
   eventType: SandboxEventType,
   users: readonly SandboxUser[],
-  bookings: readonly SandboxBooking[],
+  bookings: readonly BusyTime[],
   window: SlotWindow,
 ): number[] {
   const starts = new Set<number>();
@@ -49,7 +52,7 @@ export function availableStarts(
 function hostStarts(
   eventType: SandboxEventType,
   user: SandboxUser,
-  bookings: readonly SandboxBooking[],
+  bookings: readonly BusyTime[],
   { startMs, endMs, durationMinutes, now }: SlotWindow,
 ): number[] {
   const interval = eventType.slotInterval ?? durationMinutes;

@@ -1,9 +1,10 @@
 import { isTimeZone } from '../model/dates.js';
 import { freeHosts } from './availability.js';
 import type { SandboxBooking, SandboxData, SandboxEventType } from './model.js';
+import { heldTimes, releaseSlot, reservedByOther } from './reservations.js';
 
 /** The outcome of a `POST /v2/bookings`: Cal.com's status and either the booking or its error message. */
-export type BookingOutcome = { status: 201; booking: SandboxBooking } | { status: 400 | 404; message: string };
+export type BookingOutcome = { status: 201; booking: SandboxBooking } | { status: 400 | 404 | 409; message: string };
 
 interface BookingBody {
   start?: unknown;
@@ -15,12 +16,21 @@ interface BookingBody {
   lengthInMinutes?: unknown;
   bookingFieldsResponses?: unknown;
   metadata?: unknown;
+  reservedSlotUid?: unknown;
 }
 
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
 
-/** Books a slot as Cal.com does: the same checks, in the same order, with the same messages (calcom-api.md §3). */
-export function createBooking(data: SandboxData, body: BookingBody, now: number): BookingOutcome {
+/**
+ * Books a slot as Cal.com does: the same checks, in the same order, with the same messages (calcom-api.md §3).
+ * A reschedule passes the booking it replaces, whose own time does not count as taken.
+ */
+export function createBooking(
+  data: SandboxData,
+  body: BookingBody,
+  now: number,
+  replacing?: SandboxBooking,
+): BookingOutcome {
   if (typeof body.start !== 'string' || !ISO_UTC.test(body.start) || Number.isNaN(Date.parse(body.start))) {
     return { status: 400, message: 'start property is wrong,start must be a valid ISO 8601 date string ' };
   }
@@ -53,7 +63,19 @@ export function createBooking(data: SandboxData, body: BookingBody, now: number)
         'The event type can\'t be booked at the "start" time provided. This could be because it\'s too soon (violating the minimum booking notice) or too far in the future (outside the event\'s scheduling window). Try fetching available slots first using the GET /v2/slots endpoint and then make a booking with "start" time equal to one of the available slots.',
     };
   }
-  const free = freeHosts(eventType, data.users, data.bookings, start, length, now);
+  const held = reservedByOther(data, eventType.id, start, now, body.reservedSlotUid);
+  if (held) {
+    return {
+      status: 409,
+      message: `Someone else reserved this booking time slot before you. This time slot will be freed up in ${Math.ceil((held.until - now) / 1000)} seconds.`,
+    };
+  }
+  const others = data.bookings.filter((b) => b !== replacing);
+  const busy = [
+    ...others,
+    ...heldTimes(data, now, typeof body.reservedSlotUid === 'string' ? body.reservedSlotUid : undefined),
+  ];
+  const free = freeHosts(eventType, data.users, busy, start, length, now);
   // Round robin: the free host with the fewest bookings takes it.
   const host = free.sort((a, b) => countOf(data, a) - countOf(data, b))[0];
   if (!host) {
@@ -93,6 +115,7 @@ export function createBooking(data: SandboxData, body: BookingBody, now: number)
     createdAt: now,
   };
   data.bookings.push(booking);
+  if (typeof body.reservedSlotUid === 'string') releaseSlot(data, body.reservedSlotUid);
   return { status: 201, booking };
 }
 
@@ -139,7 +162,15 @@ export function bookingOutput(data: SandboxData, booking: SandboxBooking): Recor
     })),
     guests: [],
     bookingFieldsResponses: booking.bookingFieldsResponses,
+    ...optionalFields(booking),
   };
+}
+
+/** The fields Cal.com adds once a booking was cancelled or rescheduled. */
+function optionalFields(booking: SandboxBooking): Partial<Record<string, string>> {
+  const { cancellationReason, reschedulingReason, rescheduledFromUid, rescheduledToUid } = booking;
+  const fields = { cancellationReason, reschedulingReason, rescheduledFromUid, rescheduledToUid };
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
 }
 
 function findEventType(data: SandboxData, body: BookingBody): SandboxEventType | string {

@@ -50,14 +50,31 @@ export interface SandboxBooking {
   end: number;
   status: 'accepted' | 'cancelled';
   title: string;
+  cancellationReason?: string;
+  reschedulingReason?: string;
+  rescheduledFromUid?: string;
+  rescheduledToUid?: string;
   attendees: SandboxAttendee[];
   bookingFieldsResponses: Record<string, unknown>;
   metadata: Record<string, string>;
   createdAt: number;
 }
 
+/** A slot reservation (`POST /v2/slots/reservations`): it keeps the time from everyone else until `until`. */
+export interface SandboxReservation {
+  uid: string;
+  eventTypeId: number;
+  /** The hosts whose time it holds: the owner, or every host of a team event type. */
+  hosts: string[];
+  start: number;
+  end: number;
+  until: number;
+}
+
 export interface SandboxData {
   users: SandboxUser[];
   eventTypes: SandboxEventType[];
   bookings: SandboxBooking[];
+  /** Reservations made so far, expired ones included until they are cleaned up. */
+  reservations?: SandboxReservation[];
 }

@@ -16,6 +16,8 @@ export async function sendWebhooks(
   data: SandboxData,
   booking: SandboxBooking,
   now: number,
+  /** More payload fields, e.g. a reschedule's `rescheduleStartTime`. */
+  extra: Record<string, string> = {},
 ): Promise<void> {
   const organizer = data.users.find((u) => u.username === booking.host);
   const eventType = data.eventTypes.find((e) => e.id === booking.eventTypeId);
@@ -47,6 +49,7 @@ export async function sendWebhooks(
       })),
       responses: booking.bookingFieldsResponses,
       metadata: booking.metadata,
+      ...extra,
     },
   });
   await Promise.all(

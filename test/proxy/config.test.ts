@@ -32,6 +32,8 @@ describe('proxy config', () => {
     assert.deepEqual(config.rateLimit, {
       requestsPerMinute: 120,
       bookingsPerMinute: 10,
+      holdsPerMinute: 30,
+      managePerMinute: 10,
       webhooksPerMinute: 300,
       trustProxy: false,
     });

@@ -252,13 +252,14 @@ describe('issue 13: the built-in sandbox', () => {
     await reader.next();
     const today = new Date().toISOString().slice(0, 10);
     const end = new Date(Date.now() + 6 * 86_400_000).toISOString().slice(0, 10);
-    const path = `/slots?service=haircut&start=${today}&end=${end}&timeZone=UTC`;
+    // Anna's own times: an "any available" time stays offered while another host is free at it.
+    const path = `/slots?service=haircut&staff=anna&start=${today}&end=${end}&timeZone=UTC`;
     const [start] = await slotsOf(proxy, path);
     assert.ok(start, 'the sandbox offers times this week');
     const elsewhere = await get(proxy, '/sandbox/book-elsewhere', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ service: 'haircut', start }),
+      body: JSON.stringify({ service: 'haircut', staff: 'anna', start }),
     });
     assert.equal(elsewhere.status, 201);
     const change = JSON.parse((await reader.next()).data) as { services: string[] };

@@ -97,7 +97,7 @@ describe('proxy on Redis: several instances share cache, invalidation and rate l
   it('counts one rate limit per IP across instances', async () => {
     const upstream = countingSandbox();
     const limits = {
-      rateLimit: { requestsPerMinute: 3, bookingsPerMinute: 1, webhooksPerMinute: 100, trustProxy: false },
+      rateLimit: { ...demo().rateLimit, requestsPerMinute: 3, bookingsPerMinute: 1, webhooksPerMinute: 100 },
     };
     const [a, b] = await Promise.all([instance(upstream, limits), instance(upstream, limits)]);
     const from = (proxy: typeof a) => proxy.fetch(new Request(`http://proxy.test${WEEK}`), { clientIp: '203.0.113.7' });
