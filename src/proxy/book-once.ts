@@ -183,12 +183,13 @@ function keyReused(): ProxyError {
 
 /**
  * Which booking a key was first used for: a 106-bit digest (cyrb53 twice, with two seeds) of everything sent
- * upstream, so the store never holds the visitor's details. Synchronous on purpose: WebCrypto's digest waits for
+ * upstream but the hold, so the store never holds the visitor's details. Synchronous on purpose: WebCrypto's digest waits for
  * Node's thread pool, which DNS lookups can fill while Redis reconnects. It tells one booking from another; it is
  * no secret (an outcome holds no personal data).
  */
 function fingerprintOf(request: CheckedBooking): string {
-  const text = JSON.stringify(request.upstream);
+  // The hold aside: the same booking sent again after its hold ended is still the same booking.
+  const text = JSON.stringify({ ...request.upstream, reservedSlotUid: undefined });
   return `${cyrb53(text, 1).toString(36)}.${cyrb53(text, 2).toString(36)}`;
 }
 

@@ -1,11 +1,13 @@
-import { Hono, type Context, type HonoRequest } from 'hono';
+import { Hono, type HonoRequest } from 'hono';
 import { isTimeZone } from '../model/dates.js';
 import { availableStarts } from './availability.js';
 import { cancelBooking, findBooking, notFoundMessage, rescheduleBooking } from './booking-changes.js';
-import { bookingOutput, createBooking, listBookings } from './bookings.js';
+import { listBookings } from './booking-list.js';
+import { bookingOutput, createBooking } from './bookings.js';
 import { demoData } from './demo-data.js';
 import type { SandboxData, SandboxEventType } from './model.js';
-import { heldTimes, releaseSlot, reservationOutput, reserveSlot } from './reservations.js';
+import { heldTimes } from './reservations.js';
+import { reservationRoutes } from './reservation-routes.js';
 import { sendWebhooks, type SandboxWebhook } from './webhooks.js';
 import { calcomError, calcomSuccess, formatInstant } from './wire-format.js';
 
@@ -162,36 +164,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     return listed.status === 200 ? Response.json(listed.body) : fail(c, listed.status, listed.message);
   });
 
-  const reserve = async (c: Context, uid?: string) => {
-    if (version(c) !== SLOTS_VERSION) return notFound(c);
-    const body: unknown = await c.req.json().catch(() => undefined);
-    if (typeof body !== 'object' || body === null) return fail(c, 400, 'Bad Request: the body must be a JSON object');
-    const outcome = reserveSlot(data, body, now(), c.req.header('authorization') !== undefined, uid);
-    if ('message' in outcome) return fail(c, outcome.status, outcome.message);
-    return calcomSuccess(reservationOutput(outcome.reservation, outcome.reservationDuration), outcome.status);
-  };
-  app.post('/v2/slots/reservations', (c) => reserve(c));
-  app.patch('/v2/slots/reservations/:uid', (c) => reserve(c, c.req.param('uid')));
-  app.get('/v2/slots/reservations/:uid', (c) => {
-    if (version(c) !== SLOTS_VERSION) return notFound(c);
-    const found = data.reservations?.find((r) => r.uid === c.req.param('uid') && r.until > now());
-    return calcomSuccess(found ? reservationOutput(found) : null);
-  });
-  app.delete('/v2/slots/reservations/:uid', (c) => {
-    if (version(c) !== SLOTS_VERSION) return notFound(c);
-    releaseSlot(data, c.req.param('uid'));
-    return Response.json({ status: 'success' });
-  });
-
-  // A user's public event types, as a slug resolves to an id (calcom-api.md §4).
-  app.get('/v2/event-types', (c) => {
-    if (version(c) !== '2024-06-14') return notFound(c);
-    const { username, eventSlug } = c.req.query();
-    const found = data.eventTypes.filter(
-      (e) => e.ownerUsername !== undefined && e.ownerUsername === username && (!eventSlug || e.slug === eventSlug),
-    );
-    return calcomSuccess(found.map(({ id, slug, title, lengthInMinutes }) => ({ id, slug, title, lengthInMinutes })));
-  });
+  reservationRoutes(app, { data, now, fail, notFound, version });
 
   app.get('/v2/bookings/:uid', (c) => {
     if (!BOOKINGS_VERSIONS.has(version(c))) return notFound(c);
