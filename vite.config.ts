@@ -79,7 +79,10 @@ export default defineConfig(({ mode }) => {
         // Annotations such as /* @__PURE__ */ have done their work once the bundle is tree-shaken.
         // The live stream (src/api/change-stream.ts) is a chunk of its own beside the bundle, loaded once a
         // loader is on the page: no part of the first paint.
+        // The chunks beside it import what they share with the bundle from the bundle itself ('allow-extension'):
+        // otherwise the shared code would move into a third file that the bundle had to import at start.
         rolldownOptions: {
+          preserveEntrySignatures: 'allow-extension',
           output: { minify: true, comments: { annotation: false }, chunkFileNames: '[name].js' },
         },
       },

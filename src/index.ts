@@ -10,10 +10,12 @@ export { ThemeToggle } from './components/theme-toggle/theme-toggle.js';
 export {
   AvailabilityClient,
   type AvailabilityClientOptions,
-  type BookingRequest,
   type InvalidateFilter,
   type WeekQuery,
 } from './api/availability-client.js';
+// The calls that book, hold, move and cancel are `booking-flow/booking-api`: the script-tag bundle leaves them to
+// the chunk that loads once a time is chosen.
+export type { BookingRequest, BookOptions, Hold, HoldRequest, ManagedBooking } from './api/booking-calls.js';
 export { BookingApiError, type ApiErrorKind } from './api/errors.js';
 export type { Branch, Catalog, ConfirmedBooking, Service, Staff, SlotsResponse } from './api/schemas.js';
 export type { Slot, WeekData, WeekMetadata, DayInfo, WeekAvailability } from './model/week.js';

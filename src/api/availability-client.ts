@@ -1,17 +1,8 @@
 import { addDays, type IsoDate } from '../model/dates.js';
 import { buildWeek, type WeekAvailability } from '../model/week.js';
-import { BookingApiError } from './errors.js';
-import { fetchJson, sleep, withAbort } from './proxy-fetch.js';
-import { either } from './shape.js';
-import {
-  BookingResponseSchema,
-  UnconfirmedSchema,
-  CatalogSchema,
-  SlotsResponseSchema,
-  type Catalog,
-  type ConfirmedBooking,
-  type SlotsResponse,
-} from './schemas.js';
+import { fetchJson, withAbort } from './proxy-fetch.js';
+import type { Shape } from './shape.js';
+import { CatalogSchema, SlotsResponseSchema, type Catalog, type SlotsResponse } from './schemas.js';
 
 export interface AvailabilityClientOptions {
   /** Where the proxy is mounted, e.g. `/booking-api` or `https://booking.example.com`. */
@@ -20,8 +11,6 @@ export interface AvailabilityClientOptions {
   ttlMs?: number;
   /** How long to wait for the proxy before failing with a `timeout` error (default 15 s). */
   timeoutMs?: number;
-  /** How often to ask about a booking the service has not confirmed yet before giving up (default 10). */
-  confirmAttempts?: number;
   fetch?: typeof fetch;
   now?: () => number;
 }
@@ -35,35 +24,6 @@ export interface WeekQuery {
   /** Locale for day labels; not part of the cache key. */
   locale?: string;
   signal?: AbortSignal;
-}
-
-/** A booking request, as the proxy's `POST /bookings` takes it. */
-export interface BookingRequest {
-  service: string;
-  staff?: string | null;
-  /** The slot's instant with its offset, e.g. `2025-10-20T09:00:00+02:00`. */
-  start: string;
-  timeZone: string;
-  duration?: number;
-  attendee: { name: string; email: string; phone?: string; notes?: string };
-  locale?: string;
-}
-
-/** How one booking attempt is sent. */
-export interface BookOptions {
-  signal?: AbortSignal;
-  /**
-   * Names the attempt, so that sending it again (after a lost answer) returns the first outcome instead of booking
-   * twice. Send the same key when the visitor retries the same submission; a new one for anything else.
-   */
-  idempotencyKey?: string;
-  /** Called while the booking service has not confirmed yet and the client is asking again. */
-  onUnconfirmed?: (message: string) => void;
-}
-
-/** A fresh Idempotency-Key. getRandomValues, unlike randomUUID, works on pages served over plain http too. */
-export function newIdempotencyKey(): string {
-  return `k-${crypto.getRandomValues(new Uint32Array(4)).join('-')}`;
 }
 
 /** A week as `invalidate` filters see it: what it was asked for, and when it was fetched. */
@@ -104,20 +64,23 @@ export class AvailabilityClient extends EventTarget {
   readonly baseUrl: string;
   readonly #ttlMs: number;
   readonly #timeoutMs: number;
-  readonly #confirmAttempts: number;
   readonly #fetchImpl: typeof fetch;
   readonly #now: () => number;
   readonly #cache = new Map<string, CacheEntry>();
   readonly #inFlight = new Map<string, InFlight<unknown>>();
   /** Bumped by invalidate() so that answers already on their way are not cached afterwards. */
   #generation = 0;
+  /**
+   * The times this flow holds (POST /holds), which Cal.com leaves out of every answer, the holder's own too: its
+   * weeks show them again. A hold is let go as soon as the service or staff changes, so they belong to what is shown.
+   */
+  readonly held: string[] = [];
 
   constructor(options: AvailabilityClientOptions) {
     super();
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
     this.#ttlMs = options.ttlMs ?? 60_000;
     this.#timeoutMs = options.timeoutMs ?? 15_000;
-    this.#confirmAttempts = options.confirmAttempts ?? 10;
     this.#fetchImpl = options.fetch ?? ((input, init) => fetch(input, init));
     this.#now = options.now ?? (() => Date.now());
   }
@@ -129,7 +92,7 @@ export class AvailabilityClient extends EventTarget {
     if (!fresh && cached) this.#cache.delete(key);
     const entry = fresh ?? (await this.#shared(key, query.signal, (signal) => this.#fetchWeek(query, key, signal)));
     return buildWeek({
-      slots: entry.response.slots,
+      slots: [...entry.response.slots, ...this.held],
       weekStart: query.weekStart,
       timeZone: query.timeZone,
       durationMinutes: entry.response.durationMinutes,
@@ -147,53 +110,12 @@ export class AvailabilityClient extends EventTarget {
   }
 
   getCatalog(signal?: AbortSignal): Promise<Catalog> {
-    return this.#shared('catalog', signal, (inner) =>
-      fetchJson(`${this.baseUrl}/catalog`, CatalogSchema, {
-        fetch: this.#fetchImpl,
-        timeoutMs: this.#timeoutMs,
-        signal: inner,
-      }),
-    );
+    return this.#shared('catalog', signal, (inner) => this.call('/catalog', CatalogSchema, inner));
   }
 
-  /**
-   * Books a slot through the proxy, exactly once per Idempotency-Key. While the booking service has not confirmed
-   * (202), asks again with the same key after the wait the proxy names, for up to `confirmAttempts` times; then
-   * rejects with the code `booking_unconfirmed`, and the same key asks again later without booking twice.
-   * A booking, or a time taken meanwhile, drops the service's cached weeks: every view of them reloads.
-   */
-  async book(request: BookingRequest, options: BookOptions = {}): Promise<ConfirmedBooking> {
-    try {
-      const booking = await this.#book(request, options);
-      this.invalidate({ serviceId: request.service });
-      return booking;
-    } catch (error) {
-      if (error instanceof BookingApiError && error.code === 'slot_unavailable')
-        this.invalidate({ serviceId: request.service });
-      throw error;
-    }
-  }
-
-  async #book(request: BookingRequest, options: BookOptions): Promise<ConfirmedBooking> {
-    const { signal = new AbortController().signal, idempotencyKey = newIdempotencyKey() } = options;
-    for (let attempt = 1; ; attempt++) {
-      const answer = await fetchJson(`${this.baseUrl}/bookings`, either(BookingResponseSchema, UnconfirmedSchema), {
-        fetch: this.#fetchImpl,
-        timeoutMs: this.#timeoutMs,
-        signal,
-        init: {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'idempotency-key': idempotencyKey },
-          body: JSON.stringify(request),
-        },
-      });
-      if ('booking' in answer) return answer.booking;
-      const { message, retryAfterSeconds } = answer.unconfirmed;
-      if (attempt >= this.#confirmAttempts)
-        throw new BookingApiError({ kind: 'http', message, code: 'booking_unconfirmed', status: 202 });
-      options.onUnconfirmed?.(message);
-      await sleep(Math.max(1, retryAfterSeconds) * 1000, signal);
-    }
+  /** One call to the proxy (`path` under baseUrl), its answer checked against `shape`; failures as BookingApiError. */
+  call<T>(path: string, shape: Shape<T>, signal: AbortSignal, init?: RequestInit): Promise<T> {
+    return fetchJson(this.baseUrl + path, shape, { fetch: this.#fetchImpl, timeoutMs: this.#timeoutMs, signal, init });
   }
 
   /** Drops cached weeks (all, a service's after a booking of it, those a change names) and tells the views. */
@@ -217,13 +139,8 @@ export class AvailabilityClient extends EventTarget {
     });
     if (query.staffId) params.set('staff', query.staffId);
     if (query.durationMinutes) params.set('duration', String(query.durationMinutes));
-    const response = await fetchJson(`${this.baseUrl}/slots?${params}`, SlotsResponseSchema, {
-      fetch: this.#fetchImpl,
-      timeoutMs: this.#timeoutMs,
-      signal,
-      // Our own cache decides what is fresh; the HTTP cache must not hand back a week we just invalidated.
-      init: { cache: 'no-cache' },
-    });
+    // Our own cache decides what is fresh; the HTTP cache must not hand back a week we just invalidated.
+    const response = await this.call(`/slots?${params}`, SlotsResponseSchema, signal, { cache: 'no-cache' });
     const entry = { view: { ...query, fetchedAt: this.#now() }, response };
     // A stale answer is shown, but the next look asks again.
     if (generation === this.#generation && !response.stale) this.#cache.set(key, entry);

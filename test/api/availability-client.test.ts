@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import sinon from 'sinon';
 import { AvailabilityClient } from '../../src/api/availability-client.js';
+import { book } from '../../src/api/booking-calls.js';
 import { BookingApiError } from '../../src/api/errors.js';
 import { en } from '../../src/public/strings.js';
 
@@ -238,7 +239,7 @@ describe('api/AvailabilityClient', () => {
     expect(await b).to.deep.equal(await a);
   });
 
-  describe('book()', () => {
+  describe('book() from api/booking-calls, with this client', () => {
     const request = {
       service: 'haircut',
       start: '2025-10-21T09:00:00+02:00',
@@ -277,7 +278,7 @@ describe('api/AvailabilityClient', () => {
       const client = new AvailabilityClient({ baseUrl: '/api', fetch });
       const checking: string[] = [];
       const started = performance.now();
-      const done = client.book(request, {
+      const done = book(client, request, {
         idempotencyKey: 'key-1234-abcd',
         onUnconfirmed: (message) => checking.push(message),
       });
@@ -302,7 +303,7 @@ describe('api/AvailabilityClient', () => {
       const first = client.getAvailabilityForWeek(query);
       weeks.calls[0]!.resolve(body());
       await first;
-      await client.book(request);
+      await book(client, request);
       expect(dropped).to.deep.equal(['haircut']);
       void client.getAvailabilityForWeek(query);
       expect(weeks.calls).to.have.length(2, 'the week is fetched again');
@@ -315,13 +316,13 @@ describe('api/AvailabilityClient', () => {
         unconfirmed,
         () => Response.json({ booking }, { status: 201 }),
       ]);
-      const client = new AvailabilityClient({ baseUrl: '/api', fetch, confirmAttempts: 2 });
-      const error = (await client.book(request).catch((e: unknown) => e)) as BookingApiError;
+      const client = new AvailabilityClient({ baseUrl: '/api', fetch });
+      const error = (await book(client, request, { confirmAttempts: 2 }).catch((e: unknown) => e)) as BookingApiError;
       expect(error).to.be.instanceOf(BookingApiError);
       expect(error).to.include({ code: 'booking_unconfirmed', status: 202, message: 'Not confirmed yet.' });
       expect(keys).to.have.length(2);
       expect(keys[0]).to.match(/^k(-\d{1,10}){4}$/);
-      expect(await client.book(request)).to.deep.equal(booking);
+      expect(await book(client, request)).to.deep.equal(booking);
       expect(keys[2]).to.not.equal(keys[0]);
     });
   });

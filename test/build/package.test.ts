@@ -57,11 +57,22 @@ describe('npm package and script-tag build', () => {
     for (const tag of SPEC_ELEMENTS)
       assert.match(bundle, new RegExp(`["'\`]${tag}["'\`]`), `${tag} is registered by the bundle`);
     assert.ok(!bundle.includes('/**') && !bundle.includes('@summary'), 'minified: no doc comments left');
-    // Its one other module is the live stream, loaded from beside it once a loader is on the page (issue 13).
-    assert.deepEqual(bundle.match(/import\(["'][^"']+["']\)/g), ['import("./change-stream.js")']);
+    // Its two other modules load from beside it: the live stream once a loader is on the page (issue 13), and what
+    // follows a chosen time (hold, calendar file, change, cancel) once a summary is (issue 14).
+    assert.deepEqual(bundle.match(/import\(["'][^"']+["']\)/g)?.sort(), [
+      'import("./change-stream.js")',
+      'import("./summary-extras.js")',
+    ]);
     const live = readFileSync('dist/change-stream.js', 'utf8');
     assert.doesNotMatch(live, /\bimport\b/, 'the live stream imports nothing');
     assert.match(live, /EventSource/);
+    // The extras take Lit and the rest from the bundle itself: no third file, and no second copy of Lit.
+    const extras = readFileSync('dist/summary-extras.js', 'utf8');
+    assert.deepEqual(
+      [...extras.matchAll(/\bfrom\s*["']([^"']+)["']/g)].map((m) => m[1]),
+      ['./booking-flow.js'],
+    );
+    assert.match(extras, /slots\/reservations|\/holds/);
   });
 
   it('declares every element in HTMLElementTagNameMap and every event in HTMLElementEventMap', () => {
