@@ -42,6 +42,8 @@ export interface DisplaySettings {
   strings: BookingStrings;
   /** The flow's colour theme, for <theme-toggle> to show. */
   theme?: Theme;
+  /** The flow's `reschedule-uid`: the booking to change (absent: the page's `?reschedule=` says). */
+  rescheduleUid?: string;
 }
 export const settingsContext = createContext<DisplaySettings | undefined>(Symbol());
 

@@ -32,6 +32,7 @@ export interface SettingsAttributes {
   hourCycle?: 'h12' | 'h23';
   theme?: Theme;
   strings?: Partial<BookingStrings>;
+  rescheduleUid?: string;
 }
 
 /**
@@ -48,5 +49,6 @@ export function resolveSettings(host: Element, attributes: SettingsAttributes = 
     hourCycle: attributes.hourCycle,
     theme: attributes.theme,
     strings: stringsFor(locale, attributes.strings),
+    rescheduleUid: attributes.rescheduleUid,
   };
 }

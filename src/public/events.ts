@@ -20,6 +20,10 @@ export interface BookingEventDetails {
   'slot-selected': { slot: Slot };
   'booking-confirmed': { booking: ConfirmedBooking };
   'booking-failed': { error: ErrorDetail };
+  /** Not in SPEC.md's table (issue 14): a booking was moved; `booking` is the new one. */
+  'booking-rescheduled': { booking: ConfirmedBooking; previousUid: string };
+  /** Not in SPEC.md's table (issue 14): a booking was cancelled. */
+  'booking-cancelled': { uid: string };
   'theme-changed': { theme: Theme };
   /** Not in SPEC.md's table: the visitor picked another zone in the calendar's time-zone switcher. */
   'time-zone-changed': { timeZone: string };

@@ -1,5 +1,10 @@
-/** Every word the elements show. Authors replace any of them with `<booking-flow>.strings = { ... }`. */
-export interface BookingStrings {
+import type { ManageStrings } from '../internal/manage-strings.js';
+
+/**
+ * Every word the elements show. Authors replace any of them with `<booking-flow>.strings = { ... }`. The words of
+ * holds, calendar links, changing and cancelling (ManageStrings) load with that code; English fills any left out.
+ */
+export interface BookingStrings extends Partial<ManageStrings> {
   bookingRegion: string;
   locationLegend: string;
   serviceLegend: string;

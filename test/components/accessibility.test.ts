@@ -5,29 +5,9 @@ import type { BookingFlow } from '../../src/components/booking-flow/booking-flow
 import { gate, mockProxy } from '../helpers/proxy-mock.js';
 import { deep, deepAll, text, until } from '../helpers/dom.js';
 import { frozenDate } from '../helpers/clock.js';
+import { focused, press, tabTo } from '../helpers/keyboard.js';
 
 const proxy = mockProxy();
-
-/** The element that has focus, looking through shadow roots. */
-function focused(): Element | null {
-  let el: Element | null = document.activeElement;
-  while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-  return el;
-}
-
-async function press(key: string, times = 1) {
-  for (let i = 0; i < times; i++) await sendKeys({ press: key });
-}
-
-/** Tabs forward until `predicate` holds for the focused element (at most 40 presses). */
-async function tabTo(predicate: (el: Element) => boolean, what: string) {
-  for (let i = 0; i < 40; i++) {
-    await press('Tab');
-    const el = focused();
-    if (el && predicate(el)) return el;
-  }
-  throw new Error(`Tab never reached ${what}`);
-}
 
 const loaderOf = (el: BookingFlow) => deep(el, 'availability-loader');
 const busy = (el: BookingFlow) => deep(loaderOf(el), '.body').getAttribute('aria-busy') === 'true';

@@ -93,6 +93,8 @@ describe('<booking-summary>', () => {
       duration: 30,
       locale: 'en-GB',
       attendee: { name: 'Ada Lovelace', email: 'ada@example.com', phone: '+44 20 7946 0958', notes: 'First visit' },
+      // The time was held when it was chosen; the booking uses that hold.
+      hold: proxy.manage.holds.at(-1)!.uid,
     });
     await until(() => deepAll(summaryOf(el), '[part="confirmation"]').length === 1, 'confirmation');
     const confirmation = text(deep(summaryOf(el), '[part="confirmation"]'));

@@ -107,7 +107,9 @@ describe('live updates', () => {
     expect(slots()).to.have.length(4);
   });
 
-  it('says in the summary that the chosen time was taken, before the visitor sends, and keeps what they typed', async () => {
+  it('says in the summary that a chosen time it could not hold was taken, before the visitor sends, and keeps what they typed', async () => {
+    // A proxy with holds switched off: only the live stream can warn.
+    proxy.manage.holdFailsWith = { status: 404, code: 'holds_disabled', message: 'This proxy does not hold times.' };
     const { summary, slots } = await flow();
     slots()[0]!.click();
     await until(() => deepAll(summary, 'input').length > 0, 'the form');

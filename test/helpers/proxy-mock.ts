@@ -51,6 +51,100 @@ export interface ProxyMock {
   hidden: Set<string>;
   /** The /events streams: what they were opened with, and how to send on every open one. */
   live: LiveMock;
+  /** Holds and bookings by uid: POST/PATCH /holds, their releases, GET/reschedule/cancel of bookings. */
+  manage: ManageMock;
+}
+
+export interface ManageMock {
+  /** Every hold asked for, with the uid answered (PATCH: a renewal of that uid), in order. */
+  holds: { method: string; uid: string; body: Record<string, unknown> }[];
+  /** Uids let go (DELETE or POST …/release). */
+  released: string[];
+  /** Makes POST /holds fail with this status and code until cleared. */
+  holdFailsWith?: { status: number; code: string; message: string };
+  /** How long a hold lasts, in ms (default 5 minutes). */
+  holdMs: number;
+  /** Bookings GET /bookings/:uid knows. */
+  bookings: Map<string, Record<string, unknown>>;
+  /** Every reschedule and cancel body, with its uid. */
+  changes: { action: 'reschedule' | 'cancel'; uid: string; body: Record<string, unknown> }[];
+  /** Makes reschedules fail with this status and code until cleared. */
+  rescheduleFailsWith?: { status: number; code: string; message: string };
+}
+
+/** Hold uids stay unique across the tests of a page: a release sent as one test ends must not count in the next. */
+let holdCount = 0;
+
+function manageHandlers(manage: ManageMock) {
+  const fail = (f: { status: number; code: string; message: string }) =>
+    HttpResponse.json({ error: { code: f.code, message: f.message } }, { status: f.status });
+  const hold = async (request: Request, uid?: string) => {
+    const body = (await request.json()) as Record<string, unknown>;
+    const answered = uid ?? `h_${++holdCount}`;
+    manage.holds.push({ method: request.method, uid: answered, body });
+    if (manage.holdFailsWith) return fail(manage.holdFailsWith);
+    const start = new Date(body.start as string);
+    const end = new Date(start.getTime() + Number(body.duration ?? 30) * 60_000);
+    return HttpResponse.json(
+      {
+        hold: {
+          uid: answered,
+          start: start.toISOString(),
+          end: end.toISOString(),
+          until: new Date(Date.now() + manage.holdMs).toISOString(),
+        },
+      },
+      { status: uid ? 200 : 201 },
+    );
+  };
+  const release = ({ params }: { params: Record<string, unknown> }) => {
+    manage.released.push(String(params.uid));
+    return HttpResponse.json({ released: true });
+  };
+  const notFound = () =>
+    fail({ status: 404, code: 'booking_not_found', message: 'No booking was found for this link.' });
+  return [
+    http.post('/api/holds', ({ request }) => hold(request)),
+    http.patch('/api/holds/:uid', ({ request, params }) => hold(request, String(params.uid))),
+    http.delete('/api/holds/:uid', release),
+    http.post('/api/holds/:uid/release', release),
+    http.get('/api/bookings/:uid', ({ params }) => {
+      const booking = manage.bookings.get(String(params.uid));
+      return booking ? HttpResponse.json({ booking }) : notFound();
+    }),
+    http.post('/api/bookings/:uid/reschedule', async ({ request, params }) => {
+      const uid = String(params.uid);
+      const body = (await request.json()) as Record<string, unknown>;
+      manage.changes.push({ action: 'reschedule', uid, body });
+      const old = manage.bookings.get(uid);
+      if (!old) return notFound();
+      if (manage.rescheduleFailsWith) return fail(manage.rescheduleFailsWith);
+      const start = new Date(body.start as string);
+      const length = Date.parse(old.end as string) - Date.parse(old.start as string);
+      const booking = {
+        ...old,
+        uid: `${uid}_moved`,
+        start: start.toISOString(),
+        end: new Date(+start + length).toISOString(),
+      };
+      manage.bookings.set(uid, { ...old, status: 'cancelled', rescheduledTo: booking.uid });
+      manage.bookings.set(booking.uid, booking);
+      const { uid: newUid, start: s, end, status, service, staff } = booking as Record<string, unknown>;
+      return HttpResponse.json(
+        { booking: { uid: newUid, start: s, end, status, service, staff }, previousUid: uid },
+        { status: 201 },
+      );
+    }),
+    http.post('/api/bookings/:uid/cancel', async ({ request, params }) => {
+      const uid = String(params.uid);
+      manage.changes.push({ action: 'cancel', uid, body: (await request.json()) as Record<string, unknown> });
+      const old = manage.bookings.get(uid);
+      if (!old) return notFound();
+      manage.bookings.set(uid, { ...old, status: 'cancelled' });
+      const { start, end, service, staff } = old;
+      return HttpResponse.json({ booking: { uid, start, end, status: 'cancelled', service, staff } });
+    }),
+  ];
 }
 
 export interface LiveMock {
@@ -102,8 +196,10 @@ function liveMock(): { live: LiveMock; handler: ReturnType<typeof http.get> } {
 /** An msw worker standing in for the proxy under /api, recording every /slots request. */
 export function mockProxy(): ProxyMock {
   const { live, handler: events } = liveMock();
+  const manage: ManageMock = { holds: [], released: [], holdMs: 5 * 60_000, bookings: new Map(), changes: [] };
   const state: ProxyMock = {
     live,
+    manage,
     hidden: new Set(),
     requests: [],
     bookings: [],
@@ -114,6 +210,7 @@ export function mockProxy(): ProxyMock {
   };
   const worker = setupWorker(
     events,
+    ...manageHandlers(manage),
     http.get('/api/catalog', () => HttpResponse.json(catalog)),
     http.get('/api/slots', async ({ request }) => {
       const url = new URL(request.url);
@@ -159,19 +256,17 @@ export function mockProxy(): ProxyMock {
       }
       const start = new Date(body.start as string);
       const end = new Date(start.getTime() + Number(body.duration ?? 30) * 60_000);
-      return HttpResponse.json(
-        {
-          booking: {
-            uid: `bk_${state.bookings.length}`,
-            start: start.toISOString(),
-            end: end.toISOString(),
-            status: 'accepted',
-            service: body.service,
-            staff: body.staff ?? 'anna',
-          },
-        },
-        { status: 201 },
-      );
+      const booking = {
+        uid: `bk_${state.bookings.length}`,
+        start: start.toISOString(),
+        end: end.toISOString(),
+        status: 'accepted',
+        service: body.service,
+        staff: body.staff ?? 'anna',
+      };
+      // Known to GET /bookings/:uid afterwards, for "Change" and "Cancel" on the confirmation.
+      manage.bookings.set(booking.uid, { ...booking, anyStaff: !body.staff });
+      return HttpResponse.json({ booking }, { status: 201 });
     }),
   );
   before(() => worker.start({ quiet: true, onUnhandledRequest: 'bypass' }));
@@ -187,6 +282,9 @@ export function mockProxy(): ProxyMock {
     state.stale = false;
     state.live.opened.length = 0;
     state.live.refuseWith = undefined;
+    Object.assign(manage, { holds: [], released: [], holdMs: 5 * 60_000, changes: [] });
+    manage.bookings.clear();
+    manage.holdFailsWith = manage.rescheduleFailsWith = undefined;
   });
   after(() => worker.stop());
   return state;

@@ -35,6 +35,8 @@ import { styles } from './booking-flow.styles.js';
  * @fires {CustomEvent<{ slot: Slot }>} slot-selected - Bubbles up from <hourly-calendar>.
  * @fires {CustomEvent<{ booking: ConfirmedBooking }>} booking-confirmed - Bubbles up from <booking-summary>.
  * @fires {CustomEvent<{ error: { code: string, message: string } }>} booking-failed - Bubbles up from <booking-summary>.
+ * @fires {CustomEvent<{ booking: ConfirmedBooking, previousUid: string }>} booking-rescheduled - Bubbles up from <booking-summary>: a booking was moved.
+ * @fires {CustomEvent<{ uid: string }>} booking-cancelled - Bubbles up from <booking-summary>: a booking was cancelled.
  * @fires {CustomEvent<{ theme: 'light' | 'dark' | 'auto' }>} theme-changed - Bubbles up from <theme-toggle>.
  * @fires {CustomEvent<{ timeZone: string }>} time-zone-changed - Bubbles up from the calendar's time-zone switcher; the flow applies it.
  * @tag booking-flow
@@ -71,6 +73,7 @@ export class BookingFlow extends BookingElement {
     theme: { reflect: true },
     weekStartsOn: { attribute: 'week-starts-on', reflect: true },
     hourCycle: { attribute: 'hour-cycle', reflect: true },
+    rescheduleUid: { attribute: 'reschedule-uid' },
     strings: { attribute: false },
     client: { state: true },
     selection: { state: true },
@@ -104,6 +107,12 @@ export class BookingFlow extends BookingElement {
 
   /** `h12` or `h23`; defaults to the locale's. */
   hourCycle?: 'h12' | 'h23';
+
+  /**
+   * Opens the flow on an existing booking to move or cancel it (the uid from its confirmation). Without the
+   * attribute the page's `?reschedule=<uid>` parameter does the same; an empty attribute turns that off.
+   */
+  rescheduleUid?: string;
 
   /** Replacements for any of the words of the flow's language, e.g. `{ confirm: 'Book now' }`. */
   strings?: Partial<BookingStrings>;
@@ -171,7 +180,7 @@ export class BookingFlow extends BookingElement {
       this.client = this.proxyUrl ? new AvailabilityClient({ baseUrl: this.proxyUrl }) : undefined;
     const catalogChanged = this.#catalog.refresh();
     const any = (...keys: PropertyKey[]) => keys.some((key) => changed.has(key));
-    if (any('locale', 'timeZone', 'weekStartsOn', 'hourCycle', 'theme', 'strings') || !this.resolved) {
+    if (any('locale', 'timeZone', 'weekStartsOn', 'hourCycle', 'theme', 'strings', 'rescheduleUid') || !this.resolved) {
       this.resolved = resolveSettings(this, this);
     }
     if (any('branch', 'service', 'staff') || catalogChanged) {

@@ -1,6 +1,7 @@
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { html, nothing, type PropertyDeclarations } from 'lit';
-import { newIdempotencyKey, type AvailabilityClient, type BookingRequest } from '../../api/availability-client.js';
+import type { AvailabilityClient } from '../../api/availability-client.js';
+import type { BookingRequest } from '../../api/booking-calls.js';
 import { BookingApiError, isAbortError, noClientError } from '../../api/errors.js';
 import type { ConfirmedBooking } from '../../api/schemas.js';
 import { BookingElement } from '../../internal/booking-element.js';
@@ -10,6 +11,7 @@ import { FocusTarget } from '../../internal/focus-handover.js';
 import { ChosenSelection } from '../../internal/chosen.js';
 import { bookingRows, messageFor, summaryList } from '../../internal/summary-text.js';
 import { attendeeFields, type AttendeeValues } from '../../internal/attendee-fields.js';
+import type { SummaryExtras } from '../../internal/summary-extras.js';
 import { styles } from './booking-summary.styles.js';
 
 /**
@@ -20,11 +22,21 @@ import { styles } from './booking-summary.styles.js';
  * the summary says it is checking instead of inviting a second booking. When a week loaded again (a change
  * heard live) no longer offers the chosen time, the summary says so at once and disables Confirm, keeping the form.
  *
+ * A chosen time is held for the visitor (POST /holds) while they fill in the form, with the hold's end shown, and
+ * let go when they choose another time or leave. The confirmation offers the booking for a calendar (.ics, Google,
+ * Outlook) and to change or cancel it; with `reschedule-uid` on the flow (or `?reschedule=` on the page) the summary
+ * opens on an existing booking to move or cancel it. That part loads as a chunk beside the bundle.
+ *
  * @summary Review the choice, enter your details, confirm.
  * @tag booking-summary
  *
  * @fires {CustomEvent<{ booking: { uid: string, start: string, end: string, status: string, service: string, staff: string | null } }>} booking-confirmed - The booking was made.
- * @fires {CustomEvent<{ error: { code: string, message: string } }>} booking-failed - The booking was not made; `code` is `slot_unavailable` when the time was just taken, `booking_unconfirmed` when the booking service has not confirmed it yet (sending again checks, it never books twice).
+ * @fires {CustomEvent<{ error: { code: string, message: string } }>} booking-failed - The booking (or a move) was not made; `code` is `slot_unavailable` when the time was just taken or someone else holds it, `booking_unconfirmed` when the booking service has not confirmed it yet (sending again checks, it never books twice).
+ * @fires {CustomEvent<{ booking: { uid: string, start: string, end: string, status: string, service: string, staff: string | null }, previousUid: string }>} booking-rescheduled - A booking was moved; `booking` is the new one, `previousUid` the one it replaced.
+ * @fires {CustomEvent<{ uid: string }>} booking-cancelled - A booking was cancelled.
+ * @fires {CustomEvent<{ branchId: string, branch: Branch }>} branch-selected - A booking opened for a change chose its branch.
+ * @fires {CustomEvent<{ serviceId: string, service: Service }>} service-selected - A booking opened for a change chose its service.
+ * @fires {CustomEvent<{ staffId: string | null, staff: Staff | null }>} staff-selected - A booking opened for a change chose its staff (null when it was booked with anyone available).
  *
  * @csspart summary - The list of what was chosen.
  * @csspart form - The attendee form.
@@ -35,9 +47,16 @@ import { styles } from './booking-summary.styles.js';
  * @csspart checking - The message while the booking service has not confirmed the booking yet.
  * @csspart confirmation - The panel shown once the booking is made.
  * @csspart prompt - The message shown before a time is chosen.
+ * @csspart hold - How long the chosen time is held, or that the hold has ended.
+ * @csspart calendar - "Add to calendar" on a confirmation.
+ * @csspart calendar-link - The .ics file, Google Calendar and Outlook.com links.
+ * @csspart change-button - "Change" on a confirmation.
+ * @csspart cancel-button - "Cancel booking", on a confirmation and while changing a booking.
+ * @csspart cancel - The question before a booking is cancelled, with its optional reason.
+ * @csspart confirm-cancel-button - The button that cancels.
  *
  * @cssprop [--booking-color-accent] - Confirm button background.
- * @cssprop [--booking-color-danger] - Error text and border.
+ * @cssprop [--booking-color-danger] - Error text and border; the cancel question's border and button.
  * @cssprop [--booking-color-surface] - Summary and confirmation background.
  */
 export class BookingSummary extends BookingElement {
@@ -63,23 +82,29 @@ export class BookingSummary extends BookingElement {
   #focusConfirmation = false;
   /** The chosen time, once a week loaded again without it (someone else booked it meanwhile). */
   #gone?: string;
-  /** The last submission and its Idempotency-Key: the same details sent again reuse the key. */
-  #attempt?: { request: string; key: string };
+  /**
+   * What follows a chosen time (the hold, the booking call, calendar links, change and cancel): a chunk beside the
+   * bundle, asked for as the element is made, so that it is there by the time a visitor picks a time.
+   */
+  #extras?: SummaryExtras;
+  readonly #ready = import('../../internal/summary-extras.js').then(
+    (chunk) =>
+      (this.#extras = new chunk.SummaryExtras(this, {
+        chosen: () => this.#chosen,
+        settings: () => this.settings,
+        catalog: () => this.#catalog.value?.catalog,
+        reset: () => this.#bookAnother(),
+      })),
+  );
 
   /** One booking attempt; run with no request, it goes back to the form. */
   readonly #booking = new Task(this, {
     autoRun: false,
-    task: ([request]: readonly [BookingRequest | undefined], { signal }) => {
+    task: async ([request]: readonly [BookingRequest | undefined], { signal }) => {
       this.checking = false;
       if (!request) return initialState;
       if (!this.client) throw noClientError();
-      const sent = JSON.stringify(request);
-      if (this.#attempt?.request !== sent) this.#attempt = { request: sent, key: newIdempotencyKey() };
-      return this.client.book(request, {
-        signal,
-        idempotencyKey: this.#attempt.key,
-        onUnconfirmed: () => (this.checking = true),
-      });
+      return (await this.#ready).book(this.client, request, signal, () => (this.checking = true));
     },
     onComplete: (booking) => {
       emit(this, 'booking-confirmed', { booking });
@@ -189,18 +214,25 @@ export class BookingSummary extends BookingElement {
   }
 
   protected override render() {
-    return this.#booking.render({
-      initial: () => this.#renderForm(false),
-      pending: () => this.#renderForm(true),
-      complete: (booking) => this.#renderConfirmation(booking),
-      error: (error) => this.#renderForm(false, this.#failure(error)),
-    });
+    // Changing or cancelling a booking replaces the form.
+    return (
+      this.#extras?.render() ??
+      this.#booking.render({
+        initial: () => this.#renderForm(false),
+        pending: () => this.#renderForm(true),
+        complete: (booking) => this.#renderConfirmation(booking),
+        error: (error) => this.#renderForm(false, this.#failure(error)),
+      })
+    );
   }
 
   #renderForm(sending: boolean, failed?: ErrorDetail) {
     const t = this.t;
     const { slot } = this.#chosen;
-    if (!slot && !failed) return html`<p class="prompt" part="prompt">${t.chooseTime}</p>`;
+    const hold = this.#extras?.holdStatus();
+    if (!slot && !failed)
+      return html`${hold}
+        <p class="prompt" part="prompt">${t.chooseTime}</p>`;
     const gone = slot?.fullDatetime === this.#gone;
     if (gone) failed = { code: 'slot_unavailable', message: t.slotTaken };
     const unconfirmed = failed?.code === 'booking_unconfirmed';
@@ -212,6 +244,7 @@ export class BookingSummary extends BookingElement {
           ${attendeeFields(t, this.values, (field, value) => (this.values = { ...this.values, [field]: value }))}
           ${failed ? html`<p id="error" class="error" part="error" role="alert">${failed.message}</p>` : nothing}
           ${sending && this.checking ? html`<p class="checking" part="checking" role="status">${t.checkingBooking}</p>` : nothing}
+          ${hold}
           <button
             class="button primary"
             part="confirm-button"
@@ -250,6 +283,7 @@ export class BookingSummary extends BookingElement {
             <dd class="uid">${booking.uid}</dd>
           </div>`,
         )}
+        ${this.#extras?.afterBooking(booking)}
         <button class="button" @click=${this.#bookAnother}>${t.bookAnother}</button>
       </section>
     `;

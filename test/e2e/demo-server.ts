@@ -1,0 +1,90 @@
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { parseConfig } from '../../src/proxy/config.js';
+import { createProxy, type BookingProxy } from '../../src/proxy/handler.js';
+import { startNodeServer, type RunningServer } from '../../src/proxy/node-server.js';
+import { demoConfig } from '../../src/sandbox/demo-data.js';
+import { CHROMIUM_ARGS } from '../../web-test-runner.config.mjs';
+
+/** The built demo (npm run build) on the server `npm start` runs: the proxy on the sandbox, and the static files. */
+export class DemoServer {
+  proxy!: BookingProxy;
+  server!: RunningServer;
+  browser!: Browser;
+
+  get url(): string {
+    return this.server.url;
+  }
+
+  /** Starts the server on `port` (0: any free one) and, the first time, Chromium. */
+  async start(port = 0): Promise<void> {
+    assert.ok(existsSync('dist/demo/index.html'), 'build the demo first: npm run build');
+    this.proxy = createProxy({
+      upstream: 'sandbox',
+      config: parseConfig(demoConfig),
+      basePath: '/booking-api',
+      log: () => {},
+    });
+    this.server = await startNodeServer({ proxy: this.proxy, port, basePath: '/booking-api', staticDir: 'dist/demo' });
+    this.browser ??= await chromium.launch({
+      executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+      args: CHROMIUM_ARGS,
+    });
+  }
+
+  /** Stops the server (not the browser): its streams end. */
+  async stopServer(): Promise<void> {
+    await this.proxy?.close();
+    await this.server?.close();
+  }
+
+  async close(): Promise<void> {
+    await this.browser?.close();
+    await this.stopServer();
+  }
+
+  /** A page of its own (a new browser context), in Berlin and British English. */
+  async page(): Promise<Page> {
+    const context = await this.browser.newContext({ timezoneId: 'Europe/Berlin', locale: 'en-GB' });
+    return context.newPage();
+  }
+}
+
+/** The accessible name of a time in the calendar, e.g. "Tuesday 21 October, 09:00, 30 minutes". */
+export const SLOT = /, \d{2}:\d{2}, 30 minutes(, with .+)?$/;
+
+/** Chooses a staff member, waits for their week, then moves to the next week and waits until it is shown. */
+export async function showNextWeekOf(page: Page, name: string, id: string) {
+  const week = page.waitForResponse((r) => r.url().includes(`staff=${id}`) && r.status() === 200);
+  await page.getByRole('radio', { name: new RegExp(name) }).check();
+  const shownStart = new URL((await week).url()).searchParams.get('start');
+  const nextWeek = page.waitForResponse(
+    (r) => r.url().includes(`staff=${id}`) && !r.url().includes(`start=${shownStart}`),
+  );
+  await page.getByRole('button', { name: 'Next week' }).click();
+  await nextWeek;
+  await page.locator('availability-loader .body[aria-busy="false"]').waitFor();
+}
+
+/** A visitor on Berlin, haircut, Anna, next week: the demo page with that week shown. */
+export async function annasNextWeek(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.getByRole('radio', { name: /Berlin Mitte/ }).check();
+  await page.getByRole('radio', { name: /Haircut/ }).check();
+  await showNextWeekOf(page, 'Anna Berg', 'anna');
+}
+
+/** Picks the `index`th time shown; returns its accessible name. */
+export async function pick(page: Page, index = 0): Promise<string> {
+  const slot = page.getByRole('button', { name: SLOT }).nth(index);
+  const label = (await slot.getAttribute('aria-label'))!;
+  await slot.click();
+  return label;
+}
+
+export async function fillIn(page: Page, name: string) {
+  await page.getByLabel('Name', { exact: true }).fill(name);
+  await page.getByLabel('Email', { exact: true }).fill(`${name.split(' ')[0]!.toLowerCase()}@example.com`);
+  await page.getByLabel('Notes (optional)').fill(`Booked by ${name}`);
+}
