@@ -28,7 +28,7 @@ async function main(): Promise<void> {
   const ours = ourSizes();
   const peers = await peerSizes(log);
   const sizeRows: SizeRow[] = [ours.whole, ...peers.rows];
-  const sizeTable = [ours.whole, ...ours.locales, ...peers.rows];
+  const sizeTable = [ours.whole, ...ours.beside, ...peers.rows];
   for (const r of sizeTable) log(`size  ${r.name}: ${kb(r.raw)} raw, ${kb(r.gzip)} gzip, ${kb(r.brotli)} brotli`);
 
   const browser = await browserTimings(RUNS, log);
@@ -52,6 +52,10 @@ async function main(): Promise<void> {
   const vanish = await bookingToVanish(RUNS);
   log(
     `live  booking in one context to the time gone in another: median ${ms(vanish.median)}, p90 ${ms(vanish.p90)} (${vanish.runs} runs)`,
+  );
+  const heldAway = await bookingToVanish(RUNS, '/holds');
+  log(
+    `live  hold in one context to the time gone in another: median ${ms(heldAway.median)}, p90 ${ms(heldAway.p90)} (${heldAway.runs} runs)`,
   );
   const perStream = await memoryPerStream(quick ? 500 : 5_000);
   log(
@@ -147,6 +151,7 @@ the catalog and the week fetched from the proxy on the way.
 |---|---:|---:|
 | a booking in one browser context to its time gone from another's calendar (demo page, sandbox, loopback), median | ${ms(vanish.median)} | under 250 ms |
 | the same, p90 (${vanish.runs} runs; measured to the first animation frame without the time) | ${ms(vanish.p90)} | |
+| a hold on a time (a visitor chose it, issue 14) to the time gone from another's calendar, median / p90 | ${ms(heldAway.median)} / ${ms(heldAway.p90)} | |
 | memory per idle \`/events\` stream, ${perStream.count} open on one instance: heap | ${perStream.heapKb.toFixed(1)} KB | |
 | the same: resident set size | ${perStream.rssKb.toFixed(1)} KB | |
 | Cal.com calls for 1,000 concurrent identical cold requests split over two instances, on one Redis | ${burst.redis} | 1 |

@@ -15,12 +15,18 @@ import { RedisServer } from '../../test/helpers/redis-server.js';
 import { CHROMIUM_ARGS } from '../../web-test-runner.config.mjs';
 import { stats, type Stats } from './stats.js';
 
-/** Milliseconds from sending a booking in one context to its time leaving the calendar in another (frames). */
-export async function bookingToVanish(runs: number): Promise<Stats> {
+/**
+ * Milliseconds from sending a booking (or, with `via: '/holds'`, a hold on a time) in one context to its time
+ * leaving the calendar in another (to the first animation frame without it).
+ */
+export async function bookingToVanish(runs: number, via: '/bookings' | '/holds' = '/bookings'): Promise<Stats> {
   const proxy = createProxy({
     upstream: 'sandbox',
     // One visitor books many times: the per-IP booking limit would stop the bench, not a visitor.
-    config: parseConfig({ ...demoConfig, rateLimit: { requestsPerMinute: 10_000, bookingsPerMinute: 1_000 } }),
+    config: parseConfig({
+      ...demoConfig,
+      rateLimit: { requestsPerMinute: 10_000, bookingsPerMinute: 1_000, holdsPerMinute: 1_000 },
+    }),
     basePath: '/booking-api',
     log: () => {},
   });
@@ -55,24 +61,28 @@ export async function bookingToVanish(runs: number): Promise<Stats> {
         frame();
       })`);
       gone.catch(() => undefined);
-      const sent = await booker!.evaluate(
-        async ([d, n]) => {
-          const at = Date.now();
-          const response = await fetch('/booking-api/bookings', {
-            method: 'POST',
-            headers: { 'content-type': 'application/json' },
-            body: JSON.stringify({
+      const body =
+        via === '/holds'
+          ? { service: 'haircut', staff: 'anna', start: datetime }
+          : {
               service: 'haircut',
               staff: 'anna',
-              start: d,
+              start: datetime,
               timeZone: 'Europe/Berlin',
-              attendee: { name: `Bench ${n}`, email: `bench${n}@example.com` },
-            }),
+              attendee: { name: `Bench ${i}`, email: `bench${i}@example.com` },
+            };
+      const sent = await booker!.evaluate(
+        async ([path, json]) => {
+          const at = Date.now();
+          const response = await fetch(`/booking-api${path}`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: json,
           });
-          if (response.status !== 201) throw new Error(`booking answered ${response.status}`);
+          if (response.status !== 201) throw new Error(`${path} answered ${response.status}`);
           return at;
         },
-        [datetime, i] as const,
+        [via, JSON.stringify(body)] as const,
       );
       if (sent < 0) {
         gone.catch(() => undefined);

@@ -42,18 +42,29 @@ export interface PartRow extends SizeRow {
 }
 
 /**
- * Our bundle, the optional German words beside it, and each part of the bundle (an element's own code and styles,
+ * Our bundle, the files beside it (the live stream, the hold-change-cancel chunk, the German words), and each part of the bundle (an element's own code and styles,
  * Lit, the shared code) by the bundle's source map: its raw bytes, and the gzip and brotli bytes it adds (the whole
  * bundle compressed, minus the bundle without that part's bytes compressed).
  */
-export function ourSizes(): { whole: SizeRow; locales: SizeRow[]; parts: PartRow[] } {
+export function ourSizes(): { whole: SizeRow; beside: SizeRow[]; parts: PartRow[] } {
   const code = readFileSync('dist/booking-flow.js', 'utf8');
   const whole = {
     name: 'booking-flow',
     what: 'dist/booking-flow.js (every element, Lit bundled, English words)',
     ...sizes(code),
   };
-  const locales = [
+  // The files loaded from beside the bundle, when a page needs them.
+  const beside = [
+    {
+      name: 'booking-flow live stream',
+      what: 'dist/change-stream.js (loaded once a calendar is on the page)',
+      ...sizes(readFileSync('dist/change-stream.js')),
+    },
+    {
+      name: 'booking-flow hold, change, cancel',
+      what: 'dist/summary-extras.js (loaded once a summary is on the page)',
+      ...sizes(readFileSync('dist/summary-extras.js')),
+    },
     {
       name: 'booking-flow German',
       what: 'dist/locales/de.js (optional, for German pages)',
@@ -78,7 +89,7 @@ export function ourSizes(): { whole: SizeRow; locales: SizeRow[]; parts: PartRow
       share: raw / code.length,
     };
   });
-  return { whole, locales, parts: parts.sort((a, b) => b.raw - a.raw) };
+  return { whole, beside, parts: parts.sort((a, b) => b.raw - a.raw) };
 }
 
 /** Which part each byte of the bundle comes from, by the source map's mappings. */
