@@ -127,9 +127,11 @@ describe('demo page, end to end in Chromium', () => {
     const port = Number(new URL(demo.url).port);
     await demo.stopServer(); // ends its streams
     const reloaded = page.waitForResponse((r) => r.url().includes('/booking-api/slots'), { timeout: 15_000 });
+    const reconnected = page.waitForResponse((r) => r.url().includes('/booking-api/events'), { timeout: 15_000 });
     await demo.start(port);
-    // The page's stream comes back with its last id; the new process does not know it and says reset.
-    await reloaded;
+    // The page's stream comes back with its last id; the new process does not know it and says reset. The booking
+    // below waits for both: made before the stream is back, it would only show through that reset.
+    await Promise.all([reloaded, reconnected]);
     const firstLabel = (await slots.first().getAttribute('aria-label'))!;
     await page.getByRole('button', { name: 'Book a time from elsewhere' }).click();
     await page.getByRole('button', { name: firstLabel, exact: true }).waitFor({ state: 'detached', timeout: 5_000 });
