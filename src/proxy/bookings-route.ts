@@ -6,7 +6,9 @@ import type { CalcomBooking } from './calcom-wire.js';
 import { checkedChoice, eventTypeFor, slotTags } from './catalog.js';
 import type { ProxyConfig, ServiceConfig, StaffConfig } from './config.js';
 import { invalidField } from './errors.js';
-import { HoldUid, InstantText, Text, TimeZoneText, checkedStart } from './fields.js';
+import { EmailText, HoldUid, InstantText, PhoneText, Text, TimeZoneText, checkedStart } from './fields.js';
+import { checkedLocation } from './locations.js';
+import { checkedAnswers } from './questions.js';
 import { jsonBody } from './json-body.js';
 import { bodyLimited } from './body-limit.js';
 import type { BookingOutcome } from './book-once.js';
@@ -25,12 +27,14 @@ const BookingBodySchema = v.strictObject({
   duration: v.optional(v.pipe(v.number(), v.integer('must be a whole number of minutes'))),
   attendee: v.strictObject({
     name: v.pipe(Text(200), v.minLength(1, 'is required')),
-    email: v.pipe(Text(254), v.email('must be an email address')),
-    phone: v.optional(
-      v.pipe(Text(32), v.regex(/^\+?[0-9][0-9 ().-]{4,30}$/, 'must be a phone number such as +49 30 1234567')),
-    ),
+    email: EmailText,
+    phone: v.optional(PhoneText),
     notes: v.optional(Text(2000)),
   }),
+  /** Answers to the service's questions, by slug; checked against them in checkBooking. */
+  answers: v.optional(v.record(v.pipe(v.string(), v.maxLength(40)), v.unknown())),
+  guests: v.optional(v.pipe(v.array(EmailText), v.maxLength(10, 'must list at most 10 guests'))),
+  location: v.optional(v.string()),
   locale: v.optional(v.pipe(v.string(), v.check(isLocale, 'must be a language tag such as en or de-DE'))),
   /** The uid of the visitor's hold on this time (POST /holds). */
   hold: v.optional(HoldUid),
@@ -48,10 +52,14 @@ export function checkBooking(
   input: v.InferOutput<typeof BookingBodySchema>,
   config: ProxyConfig,
   now: number,
+  origin?: string,
 ): CheckedBooking {
   const start = checkedStart(input.start, config, now);
   const { service, staff, duration } = checkedChoice(config, input.service, input.staff, input.duration);
-  const { name, email, phone, notes } = input.attendee;
+  const { name, email, notes } = input.attendee;
+  const phone = input.attendee.phone?.replace(/[^+0-9]/g, '');
+  const answers = checkedAnswers(service.questions, input.answers);
+  const location = checkedLocation(service.locations, input.location, phone);
   return {
     service,
     staff,
@@ -64,13 +72,35 @@ export function checkBooking(
         email,
         timeZone: input.timeZone,
         language: input.locale ? new Intl.Locale(input.locale).language : 'en',
-        ...(phone ? { phoneNumber: phone.replace(/[^+0-9]/g, '') } : {}),
+        ...(phone ? { phoneNumber: phone } : {}),
       },
-      bookingFieldsResponses: notes ? { notes } : undefined,
-      metadata: { source: 'booking-flow' },
+      bookingFieldsResponses:
+        notes || Object.keys(answers).length ? { ...answers, ...(notes ? { notes } : {}) } : undefined,
+      guests: checkedGuests(service, input.guests, email),
+      location,
+      metadata: bookingMetadata(origin),
       reservedSlotUid: input.hold,
     },
   };
+}
+
+/** Guest emails: as many as the service allows, each once, never the attendee's own. */
+function checkedGuests(service: ServiceConfig, guests: readonly string[] = [], email: string): string[] | undefined {
+  const distinct = [...new Set(guests.map((g) => g.toLowerCase()))].filter((g) => g !== email.toLowerCase());
+  if (distinct.length > service.guests)
+    throw invalidField(
+      'guests',
+      service.guests ? `must list at most ${service.guests}` : 'are not taken for this service',
+    );
+  return distinct.length ? distinct : undefined;
+}
+
+/**
+ * What every booking tells the operator in Cal.com about where it came from: this widget, and the page's origin
+ * when the browser said it (the Origin header; never a path, a query or anything about the visitor).
+ */
+export function bookingMetadata(origin: string | undefined): Record<string, string> {
+  return { source: 'booking-flow', ...(origin && /^https?:\/\/[^/\s]{1,200}$/.test(origin) ? { origin } : {}) };
 }
 
 /** Our answer for a booking Cal.com made: who took it, in our ids. */
@@ -118,7 +148,7 @@ export function bookingsRoute(services: ProxyServices): Hono<ProxyEnv> {
       const key = c.req.header('idempotency-key');
       if (key !== undefined && !IDEMPOTENCY_KEY.test(key))
         throw invalidField('idempotency-key', 'must be 8-128 letters, digits or "-_.:"');
-      const request = checkBooking(await jsonBody(c, BookingBodySchema), config, now());
+      const request = checkBooking(await jsonBody(c, BookingBodySchema), config, now(), c.req.header('origin'));
       const outcome = await services.bookOnce.book(request, key, c.get('stats'));
       const retry: Record<string, string> =
         outcome.status === 202 ? { 'retry-after': String(outcome.body.unconfirmed.retryAfterSeconds) } : {};

@@ -1,3 +1,4 @@
+import type { CalcomLocation } from './locations.js';
 import * as v from 'valibot';
 import {
   BOOKINGS_API_VERSION,
@@ -52,7 +53,9 @@ export interface BookingInput {
   start: string;
   lengthInMinutes?: number;
   attendee: { name: string; email: string; timeZone: string; language: string; phoneNumber?: string };
-  bookingFieldsResponses?: Record<string, string>;
+  bookingFieldsResponses?: Record<string, string | number | boolean | string[]>;
+  guests?: string[];
+  location?: CalcomLocation;
   metadata: Record<string, string>;
   /** The visitor's hold on the time (a slot reservation), so that nobody else's takes it. */
   reservedSlotUid?: string;
@@ -103,6 +106,8 @@ export class CalcomClient {
     };
     if (input.lengthInMinutes !== undefined) body.lengthInMinutes = input.lengthInMinutes;
     if (input.bookingFieldsResponses) body.bookingFieldsResponses = input.bookingFieldsResponses;
+    if (input.guests) body.guests = input.guests;
+    if (input.location) body.location = input.location;
     if (input.reservedSlotUid) body.reservedSlotUid = input.reservedSlotUid;
     return this.once('POST', '/bookings', BOOKINGS_API_VERSION, BookingEnvelope, 'the booking', body, stats);
   }

@@ -7,14 +7,19 @@ import type { EventTypeRef } from './calcom-client.js';
 export function publicCatalog(config: ProxyConfig): Catalog {
   return {
     branches: config.branches.map(({ id, name, timeZone, address }) => ({ id, name, timeZone, address })),
-    services: config.services.map(({ id, name, description, durationMinutes, durations, branchIds }) => ({
-      id,
-      name,
-      description,
-      durationMinutes,
-      durations,
-      branchIds,
-    })),
+    services: config.services.map(
+      ({ id, name, description, durationMinutes, durations, branchIds, questions, guests, locations }) => ({
+        id,
+        name,
+        description,
+        durationMinutes,
+        durations,
+        branchIds,
+        questions,
+        guests: guests || undefined,
+        locations: locations?.map((l) => l.type),
+      }),
+    ),
     staff: config.staff.map(({ id, name, avatarUrl, serviceIds, branchIds }) => ({
       id,
       name,

@@ -1,5 +1,7 @@
 import * as v from 'valibot';
 import { isTimeZone } from '../model/dates.js';
+import { LocationConfig } from './locations.js';
+import { QuestionConfig } from './questions.js';
 
 // booking-proxy.json (SPEC.md "Proxy configuration"). Checked once at start; every error names its field.
 
@@ -26,6 +28,12 @@ const ServiceConfig = v.strictObject({
   durationMinutes: Minutes,
   durations: v.optional(v.array(Minutes)),
   branchIds: v.optional(v.array(Id)),
+  /** Asked in the form after name and email, sent as the event type's booking fields. */
+  questions: v.optional(v.pipe(v.array(QuestionConfig), v.maxLength(30, 'must list at most 30 questions'))),
+  /** How many guest emails a visitor may add (0: none). */
+  guests: v.optional(v.pipe(v.number(), v.integer('must be a whole number'), v.minValue(0), v.maxValue(10)), 0),
+  /** Where it takes place; the visitor chooses when there are several. */
+  locations: v.optional(v.array(LocationConfig)),
 });
 
 const StaffConfig = v.strictObject({
@@ -216,6 +224,16 @@ function checkReferences(config: ProxyConfig): void {
     if (service.durations && !service.durations.includes(service.durationMinutes)) {
       throw new ConfigError(`services.${i}.durations`, 'must include durationMinutes');
     }
+    repeated(
+      service.questions?.map((q) => q.slug),
+      `services.${i}.questions`,
+      'slug',
+    );
+    repeated(
+      service.locations?.map((l) => l.type),
+      `services.${i}.locations`,
+      'type',
+    );
   });
   config.staff.forEach((member, i) => {
     if (!member.username && !member.eventTypeIds) {
@@ -238,9 +256,15 @@ function checkReferences(config: ProxyConfig): void {
 }
 
 function unique(items: readonly { id: string }[], field: string): void {
-  const seen = new Set<string>();
-  items.forEach((item, i) => {
-    if (seen.has(item.id)) throw new ConfigError(`${field}.${i}.id`, `repeats the id "${item.id}"`);
-    seen.add(item.id);
+  repeated(
+    items.map((item) => item.id),
+    field,
+    'id',
+  );
+}
+
+function repeated(keys: readonly string[] = [], field: string, key: string): void {
+  keys.forEach((value, i) => {
+    if (keys.indexOf(value) !== i) throw new ConfigError(`${field}.${i}.${key}`, `repeats the ${key} "${value}"`);
   });
 }

@@ -33,6 +33,13 @@ export const InstantText = v.pipe(
 export const Text = (max: number) =>
   v.pipe(v.string(), v.trim(), v.maxLength(max, `must be at most ${max} characters`));
 
+export const EmailText = v.pipe(Text(254), v.email('must be an email address'));
+
+export const PhoneText = v.pipe(
+  Text(32),
+  v.regex(/^\+?[0-9][0-9 ().-]{4,30}$/, 'must be a phone number such as +49 30 1234567'),
+);
+
 /** A hold's or a booking's uid as Cal.com writes them: letters, digits, "-" and "_". */
 export const HoldUid = v.pipe(v.string(), v.regex(/^[\w-]{1,100}$/, 'must be the uid the proxy gave'));
 

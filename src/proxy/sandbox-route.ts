@@ -8,6 +8,7 @@ import { ProxyError } from './errors.js';
 import { InstantText } from './fields.js';
 import { SECURITY_HEADERS } from './headers.js';
 import { jsonBody } from './json-body.js';
+import type { Question } from './questions.js';
 import type { ProxyServices } from './services.js';
 
 const ElsewhereSchema = v.strictObject({
@@ -44,6 +45,7 @@ export function sandboxRoute(services: ProxyServices, sandbox: Sandbox): Hono<Pr
               ...eventTypeFor(service, person),
               start,
               attendee: { name: 'Someone elsewhere', email: 'elsewhere@example.com', timeZone: 'UTC', language: 'en' },
+              bookingFieldsResponses: answersOfSomeone(service.questions),
             }),
           }),
         );
@@ -59,4 +61,18 @@ export function sandboxRoute(services: ProxyServices, sandbox: Sandbox): Hono<Pr
       return c.json({ booked: { service: service.id, staff: staff?.id ?? null, start } }, 201, SECURITY_HEADERS);
     },
   );
+}
+
+/** What someone on Cal.com's own page would answer to the required questions: the first option, yes, some text. */
+function answersOfSomeone(questions: readonly Question[] = []): Record<string, unknown> {
+  const typed: Partial<Record<Question['type'], unknown>> = {
+    email: 'elsewhere@example.com',
+    phone: '+493000000000',
+    checkbox: true,
+    text: 'Booked elsewhere',
+    textarea: 'Booked elsewhere',
+  };
+  const answer = (q: Question) =>
+    q.options ? (q.type === 'checkbox' ? [q.options[0]!.value] : q.options[0]!.value) : (typed[q.type] ?? q.min ?? 1);
+  return Object.fromEntries(questions.filter((q) => q.required).map((q) => [q.slug, answer(q)]));
 }

@@ -14,7 +14,7 @@ export type BusyTime = Pick<SandboxBooking, 'status' | 'host' | 'start' | 'end'>
 
 /** Whether `host` has an accepted booking overlapping [start, end). */
 export function isBusy(bookings: readonly BusyTime[], host: string, start: number, end: number): boolean {
-  return bookings.some((b) => b.status === 'accepted' && b.host === host && b.start < end && start < b.end);
+  return bookings.some((b) => b.status !== 'cancelled' && b.host === host && b.start < end && start < b.end);
 }
 
 /** Hosts of the event type who are free for a booking starting at `start`. */

@@ -2,7 +2,9 @@ import { bookingOutput } from './bookings.js';
 import type { SandboxBooking, SandboxData } from './model.js';
 
 const LIST_STATUSES: Record<string, (booking: SandboxBooking, now: number) => boolean> = {
-  upcoming: (b, now) => b.status === 'accepted' && b.end > now,
+  // Cal.com's Upcoming list shows bookings awaiting confirmation too (marked unconfirmed).
+  upcoming: (b, now) => b.status !== 'cancelled' && b.end > now,
+  unconfirmed: (b, now) => b.status === 'pending' && b.end > now,
   past: (b, now) => b.end <= now,
   cancelled: (b) => b.status === 'cancelled',
 };

@@ -2,6 +2,7 @@ import { isTimeZone } from '../model/dates.js';
 import { freeHosts } from './availability.js';
 import type { SandboxBooking, SandboxData, SandboxEventType } from './model.js';
 import { heldTimes, releaseSlot, reservedByOther } from './reservations.js';
+import { bookingFieldsProblem, checkedGuests, locationOf } from './booking-fields.js';
 
 /** The outcome of a `POST /v2/bookings`: Cal.com's status and either the booking or its error message. */
 export type BookingOutcome = { status: 201; booking: SandboxBooking } | { status: 400 | 404 | 409; message: string };
@@ -15,6 +16,8 @@ interface BookingBody {
   teamSlug?: unknown;
   lengthInMinutes?: unknown;
   bookingFieldsResponses?: unknown;
+  guests?: unknown;
+  location?: unknown;
   metadata?: unknown;
   reservedSlotUid?: unknown;
 }
@@ -54,6 +57,14 @@ export function createBooking(
   ) {
     return { status: 400, message: `lengthInMinutes ${JSON.stringify(length)} is not one of the event type's lengths` };
   }
+  const responses = isRecord(body.bookingFieldsResponses) ? body.bookingFieldsResponses : {};
+  const fieldProblem = bookingFieldsProblem(eventType, responses);
+  if (fieldProblem) return { status: 400, message: fieldProblem };
+  const guests = checkedGuests(body.guests);
+  if (typeof guests === 'string') return { status: 400, message: guests };
+  const uid = `sbx_${crypto.randomUUID().replace(/-/g, '').slice(0, 22)}`;
+  const location = locationOf(eventType, body.location, uid);
+  if (typeof location === 'string') return { status: 400, message: location };
   const start = Date.parse(body.start);
   if (start < now) return { status: 400, message: 'Attempting to book a meeting in the past.' };
   if (start < now + eventType.minimumBookingNotice * 60_000) {
@@ -88,12 +99,12 @@ export function createBooking(
   }
   const booking: SandboxBooking = {
     id: data.bookings.length + 1,
-    uid: `sbx_${crypto.randomUUID().replace(/-/g, '').slice(0, 22)}`,
+    uid,
     eventTypeId: eventType.id,
     host,
     start,
     end: start + length * 60_000,
-    status: 'accepted',
+    status: eventType.requiresConfirmation ? 'pending' : 'accepted',
     title: `${eventType.title} between ${data.users.find((u) => u.username === host)?.name ?? host} and ${attendee.name}`,
     attendees: [
       {
@@ -107,8 +118,10 @@ export function createBooking(
     bookingFieldsResponses: {
       name: attendee.name,
       ...(typeof attendee.email === 'string' ? { email: attendee.email } : {}),
-      ...(isRecord(body.bookingFieldsResponses) ? body.bookingFieldsResponses : {}),
+      ...responses,
     },
+    guests,
+    location: location.text,
     metadata: isRecord(body.metadata)
       ? Object.fromEntries(Object.entries(body.metadata).map(([k, value]) => [k, String(value)]))
       : {},
@@ -146,7 +159,7 @@ export function bookingOutput(data: SandboxData, booking: SandboxBooking): Recor
     duration: (booking.end - booking.start) / 60_000,
     eventTypeId: booking.eventTypeId,
     eventType: { id: booking.eventTypeId, slug: eventType?.slug ?? '' },
-    location: `https://app.cal.com/video/${booking.uid}`,
+    location: booking.location ?? `https://app.cal.com/video/${booking.uid}`,
     absentHost: false,
     createdAt: new Date(booking.createdAt).toISOString(),
     updatedAt: null,
@@ -160,7 +173,7 @@ export function bookingOutput(data: SandboxData, booking: SandboxBooking): Recor
       absent: false,
       phoneNumber: a.phoneNumber ?? null,
     })),
-    guests: [],
+    guests: booking.guests ?? [],
     bookingFieldsResponses: booking.bookingFieldsResponses,
     ...optionalFields(booking),
   };
@@ -192,7 +205,7 @@ function findEventType(data: SandboxData, body: BookingBody): SandboxEventType |
 }
 
 function countOf(data: SandboxData, host: string): number {
-  return data.bookings.filter((b) => b.host === host && b.status === 'accepted').length;
+  return data.bookings.filter((b) => b.host === host && b.status !== 'cancelled').length;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -1,7 +1,15 @@
 import { TZDate } from '@date-fns/tz';
 import type { ProxyConfigInput } from '../proxy/config.js';
 import { addDays, dateInZone, weekdayOf } from '../model/dates.js';
-import type { SandboxBooking, SandboxData, SandboxEventType, SandboxUser } from './model.js';
+import type { Question } from '../proxy/questions.js';
+import type {
+  SandboxBooking,
+  SandboxBookingField,
+  SandboxData,
+  SandboxEventType,
+  SandboxLocation,
+  SandboxUser,
+} from './model.js';
 
 const WEEKDAYS = [1, 2, 3, 4, 5];
 
@@ -32,6 +40,65 @@ const users: SandboxUser[] = [
   },
 ];
 
+/** The consultation's own questions: every kind of control the form draws. */
+const consultationQuestions: Question[] = [
+  { slug: 'topic', type: 'textarea', label: 'What would you like to talk about?', required: true },
+  {
+    slug: 'hair-length',
+    type: 'select',
+    label: 'Hair length today',
+    required: false,
+    options: [
+      { value: 'short', label: 'Short' },
+      { value: 'medium', label: 'Medium' },
+      { value: 'long', label: 'Long' },
+    ],
+  },
+  {
+    slug: 'interests',
+    type: 'checkbox',
+    label: 'Interested in',
+    hint: 'Tick all that apply.',
+    required: false,
+    options: [
+      { value: 'cut', label: 'A new cut' },
+      { value: 'colour', label: 'Colour' },
+      { value: 'care', label: 'Hair care' },
+    ],
+  },
+  {
+    slug: 'first-visit',
+    type: 'radio',
+    label: 'Have you been to us before?',
+    required: true,
+    options: [
+      { value: 'yes', label: 'Yes' },
+      { value: 'no', label: 'No, this is my first visit' },
+    ],
+  },
+  {
+    slug: 'consent',
+    type: 'checkbox',
+    label: 'I agree that my answers are kept for this appointment.',
+    required: true,
+  },
+];
+
+/** The same questions as Cal.com booking fields on the consultation's event types. */
+const consultationFields: SandboxBookingField[] = consultationQuestions.map((q) => ({
+  slug: q.slug,
+  type: q.type === 'checkbox' ? (q.options ? 'checkbox' : 'boolean') : q.type,
+  required: q.required,
+  options: q.options?.map((o) => o.value),
+}));
+
+const consultationLocations: SandboxLocation[] = [
+  { type: 'address', address: 'Torstraße 1, 10119 Berlin' },
+  { type: 'attendeePhone' },
+  { type: 'integration', integration: 'cal-video' },
+];
+const consultationExtras = { bookingFields: consultationFields, locations: consultationLocations };
+
 const eventTypes: SandboxEventType[] = [
   // Team (round-robin) event types: "any available".
   {
@@ -52,6 +119,7 @@ const eventTypes: SandboxEventType[] = [
     schedulingType: 'roundRobin',
     slotInterval: 30,
     minimumBookingNotice: 120,
+    requiresConfirmation: true,
   },
   {
     id: 1003,
@@ -61,6 +129,7 @@ const eventTypes: SandboxEventType[] = [
     hosts: ['anna-berg', 'chloe-martin'],
     schedulingType: 'roundRobin',
     minimumBookingNotice: 60,
+    ...consultationExtras,
   },
   {
     id: 1004,
@@ -100,6 +169,7 @@ const eventTypes: SandboxEventType[] = [
     hosts: ['ben-okafor'],
     slotInterval: 30,
     minimumBookingNotice: 120,
+    requiresConfirmation: true,
   },
   {
     id: 2004,
@@ -109,6 +179,7 @@ const eventTypes: SandboxEventType[] = [
     ownerUsername: 'anna-berg',
     hosts: ['anna-berg'],
     minimumBookingNotice: 60,
+    ...consultationExtras,
   },
   {
     id: 2005,
@@ -118,6 +189,7 @@ const eventTypes: SandboxEventType[] = [
     ownerUsername: 'chloe-martin',
     hosts: ['chloe-martin'],
     minimumBookingNotice: 60,
+    ...consultationExtras,
   },
   {
     id: 2006,
@@ -190,7 +262,7 @@ export const demoConfig: ProxyConfigInput = {
     {
       id: 'colour',
       name: 'Colour',
-      description: 'Full colour with a consultation.',
+      description: 'Full colour with a consultation. We confirm each request by email.',
       eventTypeId: 1002,
       eventTypeSlug: 'colour',
       durationMinutes: 90,
@@ -204,6 +276,9 @@ export const demoConfig: ProxyConfigInput = {
       eventTypeSlug: 'consultation',
       durationMinutes: 45,
       branchIds: ['berlin', 'online'],
+      questions: consultationQuestions,
+      guests: 2,
+      locations: [{ type: 'in-person' }, { type: 'phone' }, { type: 'video' }],
     },
     {
       id: 'coaching',

@@ -31,7 +31,24 @@ export interface SandboxEventType {
   slotInterval?: number;
   /** Minutes before a slot that it can still be booked. */
   minimumBookingNotice: number;
+  /** Bookings wait for the host to accept them (status "pending"). */
+  requiresConfirmation?: boolean;
+  /** Custom booking fields, beyond name, email and notes. */
+  bookingFields?: SandboxBookingField[];
+  locations?: SandboxLocation[];
 }
+
+/** A custom booking field of an event type, with Cal.com's field types. */
+export interface SandboxBookingField {
+  slug: string;
+  type:
+    'text' | 'textarea' | 'number' | 'select' | 'multiselect' | 'checkbox' | 'radio' | 'boolean' | 'phone' | 'email';
+  required: boolean;
+  options?: string[];
+}
+
+export type SandboxLocation =
+  { type: 'address'; address: string } | { type: 'attendeePhone' } | { type: 'integration'; integration: string };
 
 export interface SandboxAttendee {
   name: string;
@@ -48,7 +65,7 @@ export interface SandboxBooking {
   host: string;
   start: number;
   end: number;
-  status: 'accepted' | 'cancelled';
+  status: 'accepted' | 'pending' | 'cancelled';
   title: string;
   cancellationReason?: string;
   reschedulingReason?: string;
@@ -57,6 +74,9 @@ export interface SandboxBooking {
   attendees: SandboxAttendee[];
   bookingFieldsResponses: Record<string, unknown>;
   metadata: Record<string, string>;
+  guests?: string[];
+  /** As Cal.com answers it: an address, a phone number or a meeting link. */
+  location?: string;
   createdAt: number;
 }
 

@@ -151,7 +151,8 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     if (typeof body !== 'object' || body === null) return fail(c, 400, 'Bad Request: the body must be a JSON object');
     const outcome = createBooking(data, body, now());
     if (outcome.status !== 201) return fail(c, outcome.status, outcome.message);
-    await sendWebhooks(options.webhooks ?? [], 'BOOKING_CREATED', data, outcome.booking, now());
+    const trigger = outcome.booking.status === 'pending' ? 'BOOKING_REQUESTED' : 'BOOKING_CREATED';
+    await sendWebhooks(options.webhooks ?? [], trigger, data, outcome.booking, now());
     return calcomSuccess(bookingOutput(data, outcome.booking), 201);
   });
 

@@ -33,7 +33,7 @@ export async function sendWebhooks(
       startTime: new Date(booking.start).toISOString(),
       endTime: new Date(booking.end).toISOString(),
       length: (booking.end - booking.start) / 60_000,
-      status: booking.status === 'cancelled' ? 'CANCELLED' : 'ACCEPTED',
+      status: booking.status.toUpperCase(),
       organizer: organizer && {
         id: organizer.id,
         name: organizer.name,

@@ -2,6 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createSandbox } from '../../src/sandbox/sandbox.js';
 
+/** The consultation's required booking fields, answered. */
+const CONSULTATION = { topic: 'A trim', 'first-visit': 'no', consent: true };
+
 const NOW = Date.parse('2025-10-20T06:00:00Z'); // Monday 08:00 in Berlin
 const BASE = 'https://sandbox.test/v2';
 
@@ -71,7 +74,7 @@ describe('sandbox: POST /v2/bookings', () => {
     assert.match(data.uid, /^sbx_/);
     // Anna is now busy at that time in every event type: her personal haircut and the team consultation.
     assert.notEqual(await firstSlot(sandbox, 'eventTypeSlug=haircut&username=anna-berg'), start);
-    const again = await book(sandbox, { eventTypeId: 2004, start, attendee });
+    const again = await book(sandbox, { eventTypeId: 2004, start, attendee, bookingFieldsResponses: CONSULTATION });
     assert.equal(again.status, 400);
     const error = (await again.json()) as ErrorBody;
     assert.equal(error.error.code, 'BadRequestException');
@@ -85,7 +88,7 @@ describe('sandbox: POST /v2/bookings', () => {
     const hosts = new Set<string>();
     let status = 201;
     for (let i = 0; i < 3 && status === 201; i++) {
-      const res = await book(sandbox, { eventTypeId: 1003, start, attendee });
+      const res = await book(sandbox, { eventTypeId: 1003, start, attendee, bookingFieldsResponses: CONSULTATION });
       status = res.status;
       if (status === 201) hosts.add(((await res.json()) as BookingBody).data.hosts[0]!.username);
       else
