@@ -21,3 +21,5 @@ export type { Branch, Catalog, ConfirmedBooking, Service, Staff, SlotsResponse }
 export type { Slot, WeekData, WeekMetadata, DayInfo, WeekAvailability } from './model/week.js';
 export { registerStrings, type BookingStrings } from './public/strings.js';
 export type { BookingEventDetails, BookingEventName, ErrorDetail, Theme } from './public/events.js';
+export type { Answer, Prefill } from './public/prefill.js';
+export type { Question, ServiceForm } from './api/form-schemas.js';

@@ -1,3 +1,4 @@
+import type { Answer } from '../public/prefill.js';
 import type { AvailabilityClient } from './availability-client.js';
 import { BookingApiError } from './errors.js';
 import { sleep } from './proxy-fetch.js';
@@ -16,6 +17,11 @@ export interface BookingRequest {
   timeZone: string;
   duration?: number;
   attendee: { name: string; email: string; phone?: string; notes?: string };
+  /** Answers to the service's questions, by slug. */
+  answers?: Record<string, Answer>;
+  guests?: string[];
+  /** `in-person`, `phone` or `video`, one of the service's. */
+  location?: string;
   locale?: string;
   /** The visitor's hold on the time (POST /holds), so that nobody else takes it meanwhile. */
   hold?: string;

@@ -12,6 +12,8 @@ export interface BookingApiErrorOptions {
   message: string;
   /** The HTTP status, for `http` errors. */
   status?: number;
+  /** The request field the proxy named (e.g. `answers.consent`), for a 400. */
+  field?: string;
   cause?: unknown;
 }
 
@@ -21,12 +23,14 @@ export class BookingApiError extends Error {
   readonly kind: ApiErrorKind;
   readonly code: string;
   readonly status?: number;
+  readonly field?: string;
 
-  constructor({ kind, code = kind, message, status, cause }: BookingApiErrorOptions) {
+  constructor({ kind, code = kind, message, status, field, cause }: BookingApiErrorOptions) {
     super(message, { cause });
     this.kind = kind;
     this.code = code;
     this.status = status;
+    this.field = field;
   }
 }
 

@@ -43,8 +43,14 @@ export async function fetchJson<T>(
     const error =
       'value' in parsed
         ? parsed.value.error
-        : { code: 'http', message: `The booking service answered ${response.status}.` };
-    throw new BookingApiError({ kind: 'http', message: error.message, code: error.code, status: response.status });
+        : { code: 'http', message: `The booking service answered ${response.status}.`, details: undefined };
+    throw new BookingApiError({
+      kind: 'http',
+      message: error.message,
+      code: error.code,
+      status: response.status,
+      field: error.details?.field,
+    });
   }
   const parsed = conform(shape, body);
   if ('wrong' in parsed)

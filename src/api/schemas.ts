@@ -69,7 +69,9 @@ export const BookingResponseSchema = object({ booking: ConfirmedBookingSchema })
 /** 202: the booking service has not confirmed yet; ask again (same Idempotency-Key) after `retryAfterSeconds`. */
 export const UnconfirmedSchema = object({ unconfirmed: object({ message: string, retryAfterSeconds: seconds }) });
 
-export const ErrorBodySchema = object({ error: object({ code: string, message: string }) });
+export const ErrorBodySchema = object({
+  error: object({ code: string, message: string, details: optional(object({ field: optional(string) })) }),
+});
 
 export type Branch = Infer<typeof BranchSchema>;
 export type Service = Infer<typeof ServiceSchema>;

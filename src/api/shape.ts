@@ -34,6 +34,8 @@ export const string = check<string>((value) => typeof value === 'string');
 
 export const boolean = check<boolean>((value) => typeof value === 'boolean');
 
+export const number = check<number>((value) => typeof value === 'number' && Number.isFinite(value));
+
 /** A wait in whole seconds, up to an hour. */
 export const seconds = check<number>(
   (value) => Number.isInteger(value) && (value as number) >= 0 && (value as number) <= 3600,

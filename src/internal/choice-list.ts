@@ -83,6 +83,9 @@ export const choiceStyles = css`
     padding: 0;
     border: 0;
   }
+  .choices + .choices {
+    margin-block-start: calc(var(--_space) * 2);
+  }
   legend {
     padding: 0;
     margin-block-end: var(--_space);

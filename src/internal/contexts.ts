@@ -1,3 +1,4 @@
+import type { Prefill } from '../public/prefill.js';
 import { ContextConsumer, createContext, type Context, type ContextType } from '@lit/context';
 import type { ReactiveControllerHost } from 'lit';
 import type { AvailabilityClient } from '../api/availability-client.js';
@@ -28,6 +29,8 @@ export interface Selection {
   serviceId: string | null;
   /** null is "any available". */
   staffId: string | null;
+  /** A length the visitor chose for a service with several; null is the service's own. */
+  durationMinutes: number | null;
   slot: Slot | null;
 }
 export const selectionContext = createContext<Selection | undefined>(Symbol());
@@ -44,6 +47,10 @@ export interface DisplaySettings {
   theme?: Theme;
   /** The flow's `reschedule-uid`: the booking to change (absent: the page's `?reschedule=` says). */
   rescheduleUid?: string;
+  /** The flow's `prefill`: what the form starts with. */
+  prefill?: Prefill;
+  /** The flow's `prefill-from-url`: the page's query parameters fill the form too (opt-in). */
+  prefillFromUrl?: boolean;
 }
 export const settingsContext = createContext<DisplaySettings | undefined>(Symbol());
 

@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Selection } from './contexts.js';
 
-const AFTER_SERVICE = { staffId: null, slot: null };
+const AFTER_SERVICE = { staffId: null, durationMinutes: null, slot: null };
 const AFTER_BRANCH = { serviceId: null, ...AFTER_SERVICE };
 
 /**
@@ -21,13 +21,23 @@ const STEPS = {
     staffId: e.detail.staffId,
     slot: null,
   }),
+  'duration-selected': (e: HTMLElementEventMap['duration-selected']): Partial<Selection> => ({
+    durationMinutes: e.detail.durationMinutes,
+    slot: null,
+  }),
   'slot-selected': (e: HTMLElementEventMap['slot-selected']): Partial<Selection> => ({ slot: e.detail.slot }),
 };
 export type StepEvent = keyof typeof STEPS;
 export const STEP_EVENTS = Object.keys(STEPS) as StepEvent[];
 
 /** Nothing chosen yet. */
-export const EMPTY_SELECTION: Selection = { branchId: null, serviceId: null, staffId: null, slot: null };
+export const EMPTY_SELECTION: Selection = {
+  branchId: null,
+  serviceId: null,
+  staffId: null,
+  durationMinutes: null,
+  slot: null,
+};
 
 /** The selection after a step event: the step's choice, and the later steps, which depend on it, cleared. */
 export function selectionAfter(selection: Selection, event: Event): Selection {

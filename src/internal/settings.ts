@@ -1,5 +1,6 @@
 import { DAY_NAMES, type DayName, type WeekdayIndex } from '../model/dates.js';
 import type { Theme } from '../public/events.js';
+import type { Prefill } from '../public/prefill.js';
 import type { DisplaySettings } from './contexts.js';
 import { stringsFor, type BookingStrings } from '../public/strings.js';
 
@@ -33,6 +34,8 @@ export interface SettingsAttributes {
   theme?: Theme;
   strings?: Partial<BookingStrings>;
   rescheduleUid?: string;
+  prefill?: Prefill;
+  prefillFromUrl?: boolean;
 }
 
 /**
@@ -50,5 +53,7 @@ export function resolveSettings(host: Element, attributes: SettingsAttributes = 
     theme: attributes.theme,
     strings: stringsFor(locale, attributes.strings),
     rescheduleUid: attributes.rescheduleUid,
+    prefill: attributes.prefill,
+    prefillFromUrl: attributes.prefillFromUrl,
   };
 }

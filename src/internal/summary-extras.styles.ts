@@ -2,6 +2,108 @@ import { css } from 'lit';
 
 /** Added to the summary's own styles when the chunk arrives. */
 export const styles = css`
+  form {
+    display: grid;
+    gap: calc(var(--_space) * 1.5);
+    max-width: 32rem;
+  }
+  .field {
+    display: grid;
+    gap: calc(var(--_space) * 0.5);
+  }
+  label {
+    font-weight: 600;
+  }
+  input,
+  textarea,
+  select {
+    font: inherit;
+    color: inherit;
+    min-height: 44px;
+    padding: calc(var(--_space) * 0.75);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_bg);
+  }
+  input:user-invalid,
+  textarea:user-invalid,
+  select:user-invalid,
+  [aria-invalid='true'] {
+    border-color: var(--_danger);
+  }
+  .checking {
+    margin: 0;
+    color: var(--_muted);
+  }
+  button[type='submit'] {
+    justify-self: start;
+    min-height: 44px;
+  }
+  button[aria-disabled='true'] {
+    cursor: progress;
+    opacity: 0.8;
+  }
+  .group {
+    display: grid;
+    gap: calc(var(--_space) * 0.75);
+    margin: 0;
+    padding: var(--_space) calc(var(--_space) * 1.5) calc(var(--_space) * 1.5);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+  legend {
+    padding: 0 calc(var(--_space) * 0.5);
+    font-weight: 600;
+  }
+  .check {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space);
+    min-height: 44px;
+    font-weight: normal;
+  }
+  .check input {
+    min-height: auto;
+    width: 1.25rem;
+    height: 1.25rem;
+    margin: 0;
+    accent-color: var(--_accent);
+  }
+  .check > span,
+  .check > label {
+    flex: 1 1 0;
+    min-width: 0;
+    font-weight: normal;
+  }
+  .check .hint,
+  .check .field-error {
+    flex-basis: 100%;
+  }
+  .hint,
+  .meta {
+    margin: 0;
+    color: var(--_muted);
+    font-weight: normal;
+  }
+  .field-error {
+    margin: 0;
+    color: var(--_danger);
+  }
+  .guest {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: end;
+    gap: var(--_space);
+  }
+  .guest .field {
+    flex: 1 1 12rem;
+  }
+  .guest .button,
+  #add-guest {
+    justify-self: start;
+    min-height: 44px;
+  }
   h3 {
     margin: calc(var(--_space) * 2) 0 var(--_space);
     font-size: 1em;

@@ -1,4 +1,4 @@
-import type { ReactiveControllerHost } from 'lit';
+import { html, nothing, type ReactiveControllerHost } from 'lit';
 import type { AvailabilityClient } from '../api/availability-client.js';
 import { book, newIdempotencyKey, type BookingRequest } from '../api/booking-calls.js';
 import type { Catalog, ConfirmedBooking } from '../api/schemas.js';
@@ -6,11 +6,21 @@ import type { DisplaySettings, Selection } from './contexts.js';
 import { HoldKeeper } from './hold-keeper.js';
 import { ManagePanel } from './manage-panel.js';
 import { manageEn, type ManageStrings } from './manage-strings.js';
+import { BookingForm, type FormState } from './booking-form.js';
+import { formEn, type FormStrings } from './form-strings.js';
+import type { Prefill } from '../public/prefill.js';
+import type { BookingStrings } from '../public/strings.js';
 import { styles } from './summary-extras.styles.js';
 
-/** The <booking-summary> these serve: a Lit element with its client. */
+/** The <booking-summary> these serve: a Lit element with its client and its own prefill. */
 export type ExtrasHost = ReactiveControllerHost &
-  HTMLElement & { client?: AvailabilityClient; readonly renderRoot: HTMLElement | DocumentFragment };
+  HTMLElement & {
+    client?: AvailabilityClient;
+    prefill?: Prefill;
+    prefillFromUrl?: boolean;
+    readonly renderRoot: HTMLElement | DocumentFragment;
+    readonly updateComplete: Promise<boolean>;
+  };
 
 /** What the summary shares with them: its choice, settings and catalog, and a way back to an empty form. */
 export interface SummaryAccess {
@@ -18,11 +28,13 @@ export interface SummaryAccess {
   settings(): DisplaySettings;
   catalog(): Catalog | undefined;
   reset(): void;
+  /** Books what the form says. */
+  submit(request: BookingRequest): void;
 }
 
 export interface SummaryView extends SummaryAccess {
-  /** The words of this chunk, in the flow's language where it has them. */
-  words(): ManageStrings;
+  /** The words of the flow's language, with this chunk's own (English where the language has none). */
+  words(): BookingStrings & ManageStrings & FormStrings;
 }
 
 /**
@@ -32,14 +44,20 @@ export interface SummaryView extends SummaryAccess {
 export class SummaryExtras {
   readonly #hold: HoldKeeper;
   readonly #panel: ManagePanel;
+  readonly #form: BookingForm;
+  readonly #view: SummaryView;
   /** The last submission and its Idempotency-Key: the same details sent again reuse the key. */
   #attempt?: { request: string; key: string };
 
   constructor(host: ExtrasHost, access: SummaryAccess) {
-    const view: SummaryView = { ...access, words: () => ({ ...manageEn, ...access.settings().strings }) };
+    const view: SummaryView = (this.#view = {
+      ...access,
+      words: () => ({ ...manageEn, ...formEn, ...access.settings().strings }),
+    });
     const root = host.renderRoot as ShadowRoot;
     root.adoptedStyleSheets = [...root.adoptedStyleSheets, styles.styleSheet!];
     this.#hold = new HoldKeeper(host, view);
+    this.#form = new BookingForm(host, view);
     this.#panel = new ManagePanel(host, view, this.#hold);
     host.addEventListener('booking-confirmed', () => this.#hold.booked());
     host.requestUpdate();
@@ -50,14 +68,28 @@ export class SummaryExtras {
     return this.#hold.render();
   }
 
+  /** The booking form, with the hold's status above its button. */
+  form(state: FormState) {
+    return this.#form.render(state, this.#hold.render());
+  }
+
+  /** Back to the form for another booking: the same visitor, new notes. */
+  resetForm(): void {
+    this.#form.reset();
+  }
+
   /** The change-or-cancel panel, or undefined when no booking is being changed. */
   render() {
     return this.#panel.render();
   }
 
-  /** Below a confirmation: add to calendar, change, cancel. */
+  /** Below a confirmation: that it awaits the business's confirmation when it does; add to calendar, change, cancel. */
   afterBooking(booking: ConfirmedBooking) {
-    return this.#panel.actions(booking);
+    return html`${
+      booking.status === 'pending'
+        ? html`<p class="pending" part="pending">${this.#view.words().awaitingConfirmation}</p>`
+        : nothing
+    }${this.#panel.actions(booking)}`;
   }
 
   /**
@@ -73,6 +105,9 @@ export class SummaryExtras {
     const sent = JSON.stringify(request);
     if (this.#attempt?.request !== sent) this.#attempt = { request: sent, key: newIdempotencyKey() };
     const held = { ...request, hold: this.#hold.uid };
-    return book(client, held, { signal, idempotencyKey: this.#attempt.key, onUnconfirmed });
+    return book(client, held, { signal, idempotencyKey: this.#attempt.key, onUnconfirmed }).catch((error: unknown) => {
+      this.#form.failed(error);
+      throw error;
+    });
   }
 }

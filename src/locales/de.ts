@@ -5,6 +5,7 @@ import { registerStrings, type BookingStrings } from '../public/strings.js';
 export const de: BookingStrings = {
   bookingRegion: 'Termin buchen',
   locationLegend: 'Standort',
+  lengthLegend: 'Dauer',
   serviceLegend: 'Leistung',
   staffLegend: 'Mitarbeiter',
   anyStaff: 'Beliebig',
@@ -101,6 +102,24 @@ export const de: BookingStrings = {
   bookingWasMoved: 'Dieser Termin wurde verschoben. Nutzen Sie den Link, den Sie für den neuen Termin erhalten haben.',
   bookingIsPast: 'Dieser Termin hat bereits stattgefunden.',
   bookNew: 'Neuen Termin buchen',
+  // Gäste, Ort und eigene Fragen im Formular (FormStrings).
+  guests: 'Gäste',
+  guestEmail: (n) => `E-Mail von Gast ${n}`,
+  addGuest: 'Gast hinzufügen',
+  removeGuest: (n) => `Gast ${n} entfernen`,
+  guestsHint: (max) =>
+    max === 1
+      ? 'Sie können eine Begleitung mitbringen; sie erhält die Einladung ebenfalls.'
+      : `Sie können bis zu ${max} Gäste mitbringen; sie erhalten die Einladung ebenfalls.`,
+  whereLegend: 'Wo',
+  locations: { 'in-person': 'Vor Ort', phone: 'Telefonisch', video: 'Per Video' },
+  atAddress: (address) => `in ${address}`,
+  phoneRequired: 'Telefon (wir rufen Sie unter dieser Nummer an)',
+  chooseOption: 'Bitte wählen…',
+  questions: {},
+  optional: (label) => `${label} (optional)`,
+  chooseAtLeastOne: 'Bitte wählen Sie mindestens eine Option.',
+  awaitingConfirmation: 'Ihre Anfrage ist eingegangen. Sie erhalten eine E-Mail, sobald der Termin bestätigt ist.',
 };
 
 registerStrings('de', de);

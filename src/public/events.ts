@@ -14,6 +14,8 @@ export interface BookingEventDetails {
   'branch-selected': { branchId: string; branch: Branch };
   'service-selected': { serviceId: string; service: Service };
   'staff-selected': { staffId: string | null; staff: Staff | null };
+  /** Not in SPEC.md's table (issue 15): the visitor chose one of a service's lengths, in minutes. */
+  'duration-selected': { durationMinutes: number };
   'week-changed': { weekStart: IsoDate };
   'availability-loaded': { weekData: WeekData; weekMetadata: WeekMetadata };
   'availability-error': { error: ErrorDetail; retry: () => void };

@@ -1,13 +1,17 @@
+import type { FormStrings } from '../internal/form-strings.js';
 import type { ManageStrings } from '../internal/manage-strings.js';
 
 /**
  * Every word the elements show. Authors replace any of them with `<booking-flow>.strings = { ... }`. The words of
- * holds, calendar links, changing and cancelling (ManageStrings) load with that code; English fills any left out.
+ * holds, calendar links, changing and cancelling (ManageStrings) and of the form's guests, places and questions
+ * (FormStrings) load with that code; English fills any left out.
  */
-export interface BookingStrings extends Partial<ManageStrings> {
+export interface BookingStrings extends Partial<ManageStrings>, Partial<FormStrings> {
   bookingRegion: string;
   locationLegend: string;
   serviceLegend: string;
+  /** The choice of a service's length, for a service that has several. */
+  lengthLegend: string;
   staffLegend: string;
   anyStaff: string;
   anyStaffDescription: string;
@@ -72,6 +76,7 @@ export const en: BookingStrings = {
   bookingRegion: 'Book an appointment',
   locationLegend: 'Location',
   serviceLegend: 'Service',
+  lengthLegend: 'Length',
   staffLegend: 'Staff',
   anyStaff: 'Any available',
   anyStaffDescription: 'The first free person takes your booking.',

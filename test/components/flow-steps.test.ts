@@ -86,7 +86,13 @@ describe('<booking-flow> steps: branch, service, staff', () => {
 
     radio(el, 'branch-selector', 'online').click();
     await until(() => el.currentSelection.serviceId === null, 'service reset');
-    expect(el.currentSelection).to.deep.equal({ branchId: 'online', serviceId: null, staffId: null, slot: null });
+    expect(el.currentSelection).to.deep.equal({
+      branchId: 'online',
+      serviceId: null,
+      staffId: null,
+      durationMinutes: null,
+      slot: null,
+    });
     expect(text(deep(el, 'availability-loader'))).to.include('Choose a service');
     expect(text(deep(el, 'staff-selector'))).to.include('Choose a service');
   });

@@ -1,6 +1,7 @@
 import { HttpResponse, delay, http } from 'msw';
 import { setupWorker } from 'msw/browser';
-import type { Catalog } from '../../src/api/schemas.js';
+import type { Catalog, Service } from '../../src/api/schemas.js';
+import type { ServiceForm } from '../../src/api/form-schemas.js';
 
 export const catalog: Catalog = {
   branches: [
@@ -15,6 +16,59 @@ export const catalog: Catalog = {
     { id: 'anna', name: 'Anna Berg', serviceIds: ['haircut'], branchIds: ['berlin'] },
     { id: 'chloe', name: 'Chloé Martin', serviceIds: ['coaching'], branchIds: ['online'] },
   ],
+};
+
+/** Issue 15: services with questions, guests and places, two lengths, and one the business confirms. */
+export const formCatalog: Catalog & { services: (Service & ServiceForm)[] } = {
+  ...catalog,
+  branches: [{ id: 'berlin', name: 'Berlin Mitte', timeZone: 'Europe/Berlin', address: 'Torstraße 1, 10119 Berlin' }],
+  services: [
+    {
+      id: 'consultation',
+      name: 'Consultation',
+      durationMinutes: 30,
+      guests: 2,
+      locations: ['in-person', 'phone', 'video'],
+      questions: [
+        { slug: 'topic', type: 'textarea', label: 'What would you like done?', required: true },
+        {
+          slug: 'length',
+          type: 'select',
+          label: 'Hair length',
+          options: [
+            { value: 'short', label: 'Short' },
+            { value: 'long', label: 'Long' },
+          ],
+        },
+        {
+          slug: 'interests',
+          type: 'checkbox',
+          label: 'Interested in',
+          hint: 'Tick all that apply.',
+          required: true,
+          options: [
+            { value: 'cut', label: 'Cut' },
+            { value: 'care', label: 'Care' },
+          ],
+        },
+        {
+          slug: 'first',
+          type: 'radio',
+          label: 'First visit?',
+          required: true,
+          options: [
+            { value: 'yes', label: 'Yes' },
+            { value: 'no', label: 'No' },
+          ],
+        },
+        { slug: 'age', type: 'number', label: 'Age', min: 16, max: 120 },
+        { slug: 'consent', type: 'checkbox', label: 'I agree to the terms', required: true },
+      ],
+    },
+    { id: 'coaching', name: 'Video coaching', durationMinutes: 60, durations: [30, 60] },
+    { id: 'colour', name: 'Colour', durationMinutes: 30 },
+  ],
+  staff: [],
 };
 
 /** Monday 20 Oct 2025 has slots on Tuesday and Wednesday; the week after is empty. */
@@ -39,8 +93,10 @@ export interface ProxyMock {
   extraSlots: string[];
   /** Every POST /bookings body. */
   bookings: Record<string, unknown>[];
-  /** Makes POST /bookings fail with this status and error code until cleared. */
-  bookingFailsWith?: { status: number; code: string; message: string };
+  /** Makes POST /bookings fail with this status and error code (and details) until cleared. */
+  bookingFailsWith?: { status: number; code: string; message: string; details?: { field: string } };
+  /** What GET /catalog answers (default `catalog`). */
+  catalog: Catalog;
   /** The Idempotency-Key of every POST /bookings. */
   bookingKeys: (string | null)[];
   /** How many more POST /bookings answer 202 "unconfirmed" before one books. */
@@ -207,11 +263,12 @@ export function mockProxy(): ProxyMock {
     bookingKeys: [],
     unconfirmedAnswers: 0,
     stale: false,
+    catalog,
   };
   const worker = setupWorker(
     events,
     ...manageHandlers(manage),
-    http.get('/api/catalog', () => HttpResponse.json(catalog)),
+    http.get('/api/catalog', () => HttpResponse.json(state.catalog)),
     http.get('/api/slots', async ({ request }) => {
       const url = new URL(request.url);
       state.requests.push(url);
@@ -251,8 +308,8 @@ export function mockProxy(): ProxyMock {
         );
       }
       if (state.bookingFailsWith) {
-        const { status, code, message } = state.bookingFailsWith;
-        return HttpResponse.json({ error: { code, message } }, { status });
+        const { status, code, message, details } = state.bookingFailsWith;
+        return HttpResponse.json({ error: { code, message, details } }, { status });
       }
       const start = new Date(body.start as string);
       const end = new Date(start.getTime() + Number(body.duration ?? 30) * 60_000);
@@ -260,7 +317,7 @@ export function mockProxy(): ProxyMock {
         uid: `bk_${state.bookings.length}`,
         start: start.toISOString(),
         end: end.toISOString(),
-        status: 'accepted',
+        status: body.service === 'colour' ? 'pending' : 'accepted',
         service: body.service,
         staff: body.staff ?? 'anna',
       };
@@ -280,6 +337,7 @@ export function mockProxy(): ProxyMock {
     state.bookingKeys.length = 0;
     state.unconfirmedAnswers = 0;
     state.stale = false;
+    state.catalog = catalog;
     state.live.opened.length = 0;
     state.live.refuseWith = undefined;
     Object.assign(manage, { holds: [], released: [], holdMs: 5 * 60_000, changes: [] });

@@ -163,7 +163,7 @@ export class AvailabilityLoader extends BookingElement {
       serviceId,
       staffId: this.#staffId,
       weekStart: this.#shownWeekStart,
-      durationMinutes: this.duration,
+      durationMinutes: this.duration ?? this.#chosen.value.durationMinutes ?? undefined,
       timeZone: this.#shownTimeZone,
       locale,
     };

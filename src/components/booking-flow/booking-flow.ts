@@ -13,6 +13,7 @@ import {
 import type { Theme } from '../../public/events.js';
 import { resolveSettings } from '../../internal/settings.js';
 import type { BookingStrings } from '../../public/strings.js';
+import type { Prefill } from '../../public/prefill.js';
 import { EMPTY_SELECTION, STEP_EVENTS, selectionAfter } from '../../internal/selection.js';
 import { CatalogTask } from '../../internal/catalog-task.js';
 import { unknownPreselection, withPreselection } from '../../internal/preselection.js';
@@ -28,6 +29,7 @@ import { styles } from './booking-flow.styles.js';
  *
  * @fires {CustomEvent<{ branchId: string, branch: Branch }>} branch-selected - Bubbles up from <branch-selector>.
  * @fires {CustomEvent<{ serviceId: string, service: Service }>} service-selected - Bubbles up from <service-selector>.
+ * @fires {CustomEvent<{ durationMinutes: number }>} duration-selected - Bubbles up from <service-selector>: a length of a service that has several.
  * @fires {CustomEvent<{ staffId: string | null, staff: Staff | null }>} staff-selected - Bubbles up from <staff-selector>.
  * @fires {CustomEvent<{ weekStart: string }>} week-changed - Bubbles up from <availability-loader>.
  * @fires {CustomEvent<{ weekData: WeekData, weekMetadata: WeekMetadata }>} availability-loaded - Bubbles up from <availability-loader>.
@@ -74,6 +76,8 @@ export class BookingFlow extends BookingElement {
     weekStartsOn: { attribute: 'week-starts-on', reflect: true },
     hourCycle: { attribute: 'hour-cycle', reflect: true },
     rescheduleUid: { attribute: 'reschedule-uid' },
+    prefill: { type: Object },
+    prefillFromUrl: { attribute: 'prefill-from-url', type: Boolean },
     strings: { attribute: false },
     client: { state: true },
     selection: { state: true },
@@ -113,6 +117,18 @@ export class BookingFlow extends BookingElement {
    * attribute the page's `?reschedule=<uid>` parameter does the same; an empty attribute turns that off.
    */
   rescheduleUid?: string;
+
+  /**
+   * What the form starts with: `{ name, email, phone, notes, guests, location, answers: { slug: value }, readonly }`
+   * (the attribute takes JSON). Fields stay editable unless listed in `readonly`.
+   */
+  prefill?: Prefill;
+
+  /**
+   * Opt-in: the page's query parameters fill the form as Cal.com's embed reads them (`name`, `email`, `phone`,
+   * `notes`, `guests`, `location` and each question's slug), after `prefill`.
+   */
+  prefillFromUrl?: boolean;
 
   /** Replacements for any of the words of the flow's language, e.g. `{ confirm: 'Book now' }`. */
   strings?: Partial<BookingStrings>;
@@ -180,7 +196,20 @@ export class BookingFlow extends BookingElement {
       this.client = this.proxyUrl ? new AvailabilityClient({ baseUrl: this.proxyUrl }) : undefined;
     const catalogChanged = this.#catalog.refresh();
     const any = (...keys: PropertyKey[]) => keys.some((key) => changed.has(key));
-    if (any('locale', 'timeZone', 'weekStartsOn', 'hourCycle', 'theme', 'strings', 'rescheduleUid') || !this.resolved) {
+    if (
+      any(
+        'locale',
+        'timeZone',
+        'weekStartsOn',
+        'hourCycle',
+        'theme',
+        'strings',
+        'rescheduleUid',
+        'prefill',
+        'prefillFromUrl',
+      ) ||
+      !this.resolved
+    ) {
       this.resolved = resolveSettings(this, this);
     }
     if (any('branch', 'service', 'staff') || catalogChanged) {

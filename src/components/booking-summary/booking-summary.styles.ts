@@ -35,50 +35,12 @@ export const styles = css`
     font-family: ui-monospace, monospace;
     overflow-wrap: anywhere;
   }
-  form {
-    display: grid;
-    gap: calc(var(--_space) * 1.5);
-    max-width: 32rem;
-  }
-  .field {
-    display: grid;
-    gap: calc(var(--_space) * 0.5);
-  }
-  label {
-    font-weight: 600;
-  }
-  input,
-  textarea {
-    font: inherit;
-    color: inherit;
-    min-height: 44px;
-    padding: calc(var(--_space) * 0.75);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_bg);
-  }
-  input:user-invalid,
-  textarea:user-invalid {
-    border-color: var(--_danger);
-  }
   .error {
     margin: 0;
     padding: var(--_space) calc(var(--_space) * 1.5);
     border: 1px solid var(--_danger);
     border-radius: var(--_radius);
     color: var(--_danger);
-  }
-  .checking {
-    margin: 0;
-    color: var(--_muted);
-  }
-  button[type='submit'] {
-    justify-self: start;
-    min-height: 44px;
-  }
-  button[aria-disabled='true'] {
-    cursor: progress;
-    opacity: 0.8;
   }
   .confirmation {
     padding: calc(var(--_space) * 2);

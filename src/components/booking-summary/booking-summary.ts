@@ -1,5 +1,5 @@
 import { Task, TaskStatus, initialState } from '@lit/task';
-import { html, nothing, type PropertyDeclarations } from 'lit';
+import { html, type PropertyDeclarations } from 'lit';
 import type { AvailabilityClient } from '../../api/availability-client.js';
 import type { BookingRequest } from '../../api/booking-calls.js';
 import { BookingApiError, isAbortError, noClientError } from '../../api/errors.js';
@@ -10,13 +10,13 @@ import { emit, type ErrorDetail } from '../../public/events.js';
 import { FocusTarget } from '../../internal/focus-handover.js';
 import { ChosenSelection } from '../../internal/chosen.js';
 import { bookingRows, messageFor, summaryList } from '../../internal/summary-text.js';
-import { attendeeFields, type AttendeeValues } from '../../internal/attendee-fields.js';
 import type { SummaryExtras } from '../../internal/summary-extras.js';
+import type { Prefill } from '../../public/prefill.js';
 import { styles } from './booking-summary.styles.js';
 
 /**
- * Sums up the chosen branch, service, staff and time, asks for the visitor's details and books the time through
- * the proxy. A failed booking keeps everything typed; a time taken meanwhile is said plainly and the flow
+ * Sums up the chosen branch, service, staff and time, asks for the visitor's details (and what the service asks:
+ * its questions, where, guests; `prefill` fills them in) and books the time through the proxy. A failed booking keeps everything typed; a time taken meanwhile is said plainly and the flow
  * reloads that week. Each submission carries an Idempotency-Key, the same when the visitor sends the same
  * details again, so a retry after a lost answer never books twice; while the booking service has not confirmed,
  * the summary says it is checking instead of inviting a second booking. When a week loaded again (a change
@@ -30,7 +30,7 @@ import { styles } from './booking-summary.styles.js';
  * @summary Review the choice, enter your details, confirm.
  * @tag booking-summary
  *
- * @fires {CustomEvent<{ booking: { uid: string, start: string, end: string, status: string, service: string, staff: string | null } }>} booking-confirmed - The booking was made.
+ * @fires {CustomEvent<{ booking: { uid: string, start: string, end: string, status: string, service: string, staff: string | null } }>} booking-confirmed - The booking was made; `status` is `pending` when the business still has to confirm it.
  * @fires {CustomEvent<{ error: { code: string, message: string } }>} booking-failed - The booking (or a move) was not made; `code` is `slot_unavailable` when the time was just taken or someone else holds it, `booking_unconfirmed` when the booking service has not confirmed it yet (sending again checks, it never books twice).
  * @fires {CustomEvent<{ booking: { uid: string, start: string, end: string, status: string, service: string, staff: string | null }, previousUid: string }>} booking-rescheduled - A booking was moved; `booking` is the new one, `previousUid` the one it replaced.
  * @fires {CustomEvent<{ uid: string }>} booking-cancelled - A booking was cancelled.
@@ -40,8 +40,11 @@ import { styles } from './booking-summary.styles.js';
  *
  * @csspart summary - The list of what was chosen.
  * @csspart form - The attendee form.
- * @csspart field - One label and its input.
- * @csspart input - Each input and the notes textarea.
+ * @csspart field - One label and its input; also `group` on a fieldset of choices (where, a question's options, `guests`).
+ * @csspart input - Each input, select and textarea.
+ * @csspart hint - A question's hint, and the guest limit, read with its control.
+ * @csspart field-error - The proxy's message about one field, under it and read with it.
+ * @csspart pending - On a booking the business still has to confirm: that the request was sent.
  * @csspart confirm-button - The button that books.
  * @csspart error - The message after a failed booking.
  * @csspart checking - The message while the booking service has not confirmed the booking yet.
@@ -64,7 +67,8 @@ export class BookingSummary extends BookingElement {
 
   static override properties: PropertyDeclarations = {
     client: { attribute: false },
-    values: { state: true },
+    prefill: { type: Object },
+    prefillFromUrl: { attribute: 'prefill-from-url', type: Boolean },
     checking: { state: true },
   };
 
@@ -74,7 +78,12 @@ export class BookingSummary extends BookingElement {
   readonly #catalog = consumer(this, catalogContext);
   readonly #selection = new ChosenSelection(this);
 
-  private values: AttendeeValues = { name: '', email: '', phone: '', notes: '' };
+  /** What the form starts with, over the flow's `prefill`; see <booking-flow>. */
+  prefill?: Prefill;
+
+  /** Opt-in: the page's query parameters fill the form (see <booking-flow>); the flow's attribute otherwise. */
+  prefillFromUrl?: boolean;
+
   /** The booking service has not confirmed yet and the client is asking again. */
   private checking = false;
   #lastSlot?: string;
@@ -94,6 +103,9 @@ export class BookingSummary extends BookingElement {
         settings: () => this.settings,
         catalog: () => this.#catalog.value?.catalog,
         reset: () => this.#bookAnother(),
+        submit: (request) => {
+          if (this.#booking.status !== TaskStatus.PENDING) void this.#booking.run([request]);
+        },
       })),
   );
 
@@ -175,32 +187,6 @@ export class BookingSummary extends BookingElement {
     return Boolean(heading);
   }
 
-  #submit(event: SubmitEvent): void {
-    event.preventDefault();
-    const { slot, serviceId, staffId } = this.#chosen;
-    if (!slot || !serviceId || this.#booking.status === TaskStatus.PENDING) return;
-    if (!(event.target as HTMLFormElement).reportValidity()) return;
-    const { timeZone, locale } = this.settings;
-    const { name, email, phone, notes } = this.values;
-    const attendee = {
-      name: name.trim(),
-      email: email.trim(),
-      ...(phone.trim() ? { phone: phone.trim() } : {}),
-      ...(notes.trim() ? { notes: notes.trim() } : {}),
-    };
-    void this.#booking.run([
-      {
-        service: serviceId,
-        staff: staffId,
-        start: slot.fullDatetime,
-        timeZone,
-        duration: slot.durationMinutes,
-        attendee,
-        locale,
-      },
-    ]);
-  }
-
   /** What to tell the visitor about a failed attempt; nothing for one that was only cancelled. */
   #failure(error: unknown): ErrorDetail | undefined {
     if (isAbortError(error)) return undefined;
@@ -209,7 +195,7 @@ export class BookingSummary extends BookingElement {
   }
 
   #bookAnother(): void {
-    this.values = { ...this.values, notes: '' };
+    this.#extras?.resetForm();
     void this.#booking.run([undefined]);
   }
 
@@ -235,26 +221,11 @@ export class BookingSummary extends BookingElement {
         <p class="prompt" part="prompt">${t.chooseTime}</p>`;
     const gone = slot?.fullDatetime === this.#gone;
     if (gone) failed = { code: 'slot_unavailable', message: t.slotTaken };
-    const unconfirmed = failed?.code === 'booking_unconfirmed';
     return html`
       <section aria-labelledby="heading">
         <h2 id="heading" tabindex="-1">${t.yourBooking}</h2>
         ${slot ? summaryList(this.#rows()) : html`<p class="prompt" part="prompt">${t.chooseAnotherTime}</p>`}
-        <form part="form" @submit=${this.#submit}>
-          ${attendeeFields(t, this.values, (field, value) => (this.values = { ...this.values, [field]: value }))}
-          ${failed ? html`<p id="error" class="error" part="error" role="alert">${failed.message}</p>` : nothing}
-          ${sending && this.checking ? html`<p class="checking" part="checking" role="status">${t.checkingBooking}</p>` : nothing}
-          ${hold}
-          <button
-            class="button primary"
-            part="confirm-button"
-            type="submit"
-            ?disabled=${!slot || gone}
-            aria-disabled=${sending ? 'true' : 'false'}
-          >
-            ${sending ? t.sending : unconfirmed ? t.checkAgain : t.confirm}
-          </button>
-        </form>
+        ${this.#extras?.form({ sending, checking: sending && this.checking, failed, disabled: !slot || gone })}
       </section>
     `;
   }

@@ -1,17 +1,19 @@
-import type { PropertyDeclarations } from 'lit';
+import { html, type PropertyDeclarations } from 'lit';
 import { CatalogStep } from '../../internal/catalog-step.js';
 import { renderCatalogStatus, renderChoices } from '../../internal/choice-list.js';
 import { emit } from '../../public/events.js';
 
 /**
- * Lists the services of the chosen branch (or all of them) as a radio group.
+ * Lists the services of the chosen branch (or all of them) as a radio group, and the lengths of a chosen service
+ * that has several, so that the calendar loads the times of the length the visitor wants.
  *
  * @summary Pick a service.
  * @tag service-selector
  *
  * @fires {CustomEvent<{ serviceId: string, service: Service }>} service-selected - The visitor picked a service.
+ * @fires {CustomEvent<{ durationMinutes: number }>} duration-selected - The visitor picked one of the service's lengths.
  *
- * @csspart group - The fieldset around the options.
+ * @csspart group - The fieldset around the options (and the one around a service's lengths).
  * @csspart legend - The step's title.
  * @csspart option - One service; also `selected` on the chosen one.
  * @csspart status - The loading or error message.
@@ -19,10 +21,13 @@ import { emit } from '../../public/events.js';
  * @cssprop [--booking-color-accent] - Border of the chosen option.
  */
 export class ServiceSelector extends CatalogStep {
-  static override properties: PropertyDeclarations = { branch: { reflect: true } };
+  static override properties: PropertyDeclarations = { branch: { reflect: true }, length: { state: true } };
 
   /** Only show services offered at this branch id; defaults to the flow's chosen branch. */
   branch?: string;
+
+  /** The length chosen when no <booking-flow> keeps the selection. */
+  private length?: number;
 
   protected override render() {
     const { strings: t, locale } = this.settings;
@@ -33,7 +38,10 @@ export class ServiceSelector extends CatalogStep {
       (s) => !branchId || !s.branchIds || s.branchIds.includes(branchId),
     );
     const selected = this.selection ? (this.selection.serviceId ?? undefined) : this.chosen;
-    return renderChoices(
+    const service = services.find((s) => s.id === selected);
+    const lengths = service?.durations ?? [];
+    const length = (this.selection ? this.selection.durationMinutes : this.length) ?? service?.durationMinutes;
+    return html`${renderChoices(
       t.serviceLegend,
       this.name,
       services.map((s) => ({
@@ -45,9 +53,21 @@ export class ServiceSelector extends CatalogStep {
       selected,
       (serviceId) => {
         this.chosen = serviceId;
+        this.length = undefined;
         emit(this, 'service-selected', { serviceId, service: services.find((s) => s.id === serviceId)! });
       },
-    );
+    )}
+    ${
+      lengths.length > 1
+        ? renderChoices(
+            t.lengthLegend,
+            this.name + 'l',
+            lengths.map((n) => ({ value: String(n), label: minutes(locale, n) })),
+            String(length),
+            (value) => emit(this, 'duration-selected', { durationMinutes: (this.length = +value) }),
+          )
+        : ''
+    }`;
   }
 }
 
