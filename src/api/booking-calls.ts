@@ -2,8 +2,14 @@ import type { Answer } from '../public/prefill.js';
 import type { AvailabilityClient } from './availability-client.js';
 import { BookingApiError } from './errors.js';
 import { sleep } from './proxy-fetch.js';
-import { BookingResponseSchema, ConfirmedBookingSchema, UnconfirmedSchema, type ConfirmedBooking } from './schemas.js';
-import { boolean, either, id, instant, nullable, object, optional, string, type Infer } from './shape.js';
+import {
+  BOOKING_FIELDS,
+  BookingResponseSchema,
+  ConfirmedBookingSchema,
+  UnconfirmedSchema,
+  type ConfirmedBooking,
+} from './schemas.js';
+import { boolean, either, instant, object, optional, string, type Infer } from './shape.js';
 
 // The proxy calls that write: booking, holding a time, and changing or cancelling a booking by its uid. They load
 // with what follows a chosen time (a chunk beside the bundle), not with the first calendar.
@@ -53,12 +59,7 @@ const HoldSchema = object({ uid: string, start: instant, end: instant, until: in
 export type Hold = Infer<typeof HoldSchema>;
 
 const ManagedBookingSchema = object({
-  uid: string,
-  start: instant,
-  end: instant,
-  status: string,
-  service: id,
-  staff: nullable(id),
+  ...BOOKING_FIELDS,
   /** Booked with "any available": the new time may go to anyone who offers the service. */
   anyStaff: boolean,
   /** Set when the booking was moved: the booking that replaced it. */

@@ -55,14 +55,17 @@ export const SlotsResponseSchema = object({
   stale: optional(boolean),
 });
 
-export const ConfirmedBookingSchema = object({
+/** A booking as the proxy answers it; also the start of a booking looked up by its uid. */
+export const BOOKING_FIELDS = {
   uid: string,
   start: instant,
   end: instant,
   status: string,
   service: id,
   staff: nullable(id),
-});
+};
+
+export const ConfirmedBookingSchema = object(BOOKING_FIELDS);
 
 export const BookingResponseSchema = object({ booking: ConfirmedBookingSchema });
 

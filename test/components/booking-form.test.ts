@@ -99,6 +99,21 @@ describe('the booking form a business needs (issue 15)', () => {
     await expect(summary).to.be.accessible();
   });
 
+  it('translates a question’s label, hint and options through strings, like every other word', async () => {
+    const el = await flow();
+    el.strings = {
+      questions: { interests: { label: 'Interessiert an', hint: 'Alles Zutreffende.', options: { cut: 'Schnitt' } } },
+      locations: { 'in-person': 'Vor Ort', phone: 'Telefonisch', video: 'Per Video' },
+    };
+    await chooseTime(el);
+    const interests = inSummary(el, 'fieldset#q-interests');
+    expect(text(interests.querySelector('legend')!)).to.equal('Interessiert an');
+    expect(text(inSummary(el, '#q-interests-hint'))).to.equal('Alles Zutreffende.');
+    expect(text(interests)).to.contain('Schnitt');
+    expect(text(interests)).to.contain('Care', 'an option left out keeps the config’s label');
+    expect(text(inSummary(el, 'fieldset#location'))).to.contain('Per Video');
+  });
+
   it('books with the answers, guests and place, and the phone becomes required for a call', async () => {
     const el = await flow();
     await chooseTime(el);

@@ -1,33 +1,20 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/define.js';
 import type { BookingFlow } from '../../src/components/booking-flow/booking-flow.js';
+import { annasHaircut, slotButtons, summaryOf } from '../helpers/flows.js';
 import { mockProxy } from '../helpers/proxy-mock.js';
 import { deep, deepAll, nextEvent, text, until } from '../helpers/dom.js';
 import { frozenDate } from '../helpers/clock.js';
 
 const proxy = mockProxy();
 
-const summaryOf = (el: BookingFlow) => deep(el, 'booking-summary');
 const field = (el: BookingFlow, id: string) => deep<HTMLInputElement>(summaryOf(el), `#${id}`);
 const confirm = (el: BookingFlow) => deep<HTMLButtonElement>(summaryOf(el), 'button[type="submit"]');
-const slotButtons = (el: BookingFlow) =>
-  deepAll<HTMLButtonElement>(deep(el, 'availability-loader', 'hourly-calendar'), 'button.slot');
 
 /** A flow with Anna's haircut preselected and the second time of the week chosen. */
 async function flowWithSlot(theme = 'light') {
-  const el = await fixture<BookingFlow>(html`
-    <booking-flow
-      proxy-url="/api"
-      time-zone="Europe/Berlin"
-      locale="en-GB"
-      theme=${theme}
-      branch="berlin"
-      service="haircut"
-      staff="anna"
-    ></booking-flow>
-  `);
-  await until(() => slotButtons(el).length === 4, 'week shown');
+  const el = await annasHaircut(theme);
   slotButtons(el)[3]!.click(); // Wednesday 22 October, 10:00 in Berlin
   await until(() => deepAll(summaryOf(el), 'form').length === 1, 'form shown');
   return el;

@@ -1,33 +1,16 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import '../../src/define.js';
 import type { BookingFlow } from '../../src/components/booking-flow/booking-flow.js';
 import { mockProxy } from '../helpers/proxy-mock.js';
+import { annasHaircut, slotButtons, summaryOf } from '../helpers/flows.js';
 import { deep, deepAll, nextEvent, text, until } from '../helpers/dom.js';
 import { frozenDate } from '../helpers/clock.js';
 
 const proxy = mockProxy();
 const { manage } = proxy;
 
-const summaryOf = (el: BookingFlow) => deep(el, 'booking-summary');
 const holdOf = (el: BookingFlow) => deepAll(summaryOf(el), '[part="hold"]')[0];
-const slotButtons = (el: BookingFlow) =>
-  deepAll<HTMLButtonElement>(deep(el, 'availability-loader', 'hourly-calendar'), 'button.slot');
-
-async function flow(theme = 'light') {
-  const el = await fixture<BookingFlow>(html`
-    <booking-flow
-      proxy-url="/api"
-      time-zone="Europe/Berlin"
-      locale="en-GB"
-      theme=${theme}
-      branch="berlin"
-      service="haircut"
-      staff="anna"
-    ></booking-flow>
-  `);
-  await until(() => slotButtons(el).length === 4, 'week shown');
-  return el;
-}
+const flow = annasHaircut;
 
 async function choose(el: BookingFlow, index: number) {
   slotButtons(el)[index]!.click();

@@ -1,0 +1,25 @@
+import { fixture, html } from '@open-wc/testing';
+import type { BookingFlow } from '../../src/components/booking-flow/booking-flow.js';
+import { deep, deepAll, until } from './dom.js';
+
+export const summaryOf = (el: BookingFlow) => deep(el, 'booking-summary');
+
+export const slotButtons = (el: BookingFlow) =>
+  deepAll<HTMLButtonElement>(deep(el, 'availability-loader', 'hourly-calendar'), 'button.slot');
+
+/** A flow on the mock proxy with Berlin, Anna's haircut preselected, once its week (four times) is shown. */
+export async function annasHaircut(theme = 'light'): Promise<BookingFlow> {
+  const el = await fixture<BookingFlow>(html`
+    <booking-flow
+      proxy-url="/api"
+      time-zone="Europe/Berlin"
+      locale="en-GB"
+      theme=${theme}
+      branch="berlin"
+      service="haircut"
+      staff="anna"
+    ></booking-flow>
+  `);
+  await until(() => slotButtons(el).length === 4, 'week shown');
+  return el;
+}
