@@ -61,7 +61,7 @@ export function ourSizes(): { whole: SizeRow; beside: SizeRow[]; parts: PartRow[
       ...sizes(readFileSync('dist/change-stream.js')),
     },
     {
-      name: 'booking-flow hold, change, cancel',
+      name: 'booking-flow form, hold, change, cancel',
       what: 'dist/summary-extras.js (loaded once a summary is on the page)',
       ...sizes(readFileSync('dist/summary-extras.js')),
     },
