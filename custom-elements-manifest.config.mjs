@@ -4,7 +4,7 @@ export default {
   exclude: ['src/components/**/*.styles.ts'],
   outdir: '.',
   litelement: true,
-  plugins: [stateHasNoAttribute(), publicMembersOnly(), shippedPaths()],
+  plugins: [stateHasNoAttribute(), publicMembersOnly(), shippedPaths(), resolvedAliases()],
 };
 
 /**
@@ -60,4 +60,26 @@ function shippedPaths() {
     }
   };
   return { name: 'shipped-paths', packageLinkPhase: ({ customElementsManifest }) => rewrite(customElementsManifest) };
+}
+
+/**
+ * The type aliases of attributes and properties written out, so that editors offer their values: `Theme` is
+ * `'light' | 'dark' | 'auto'`, not a name the page cannot look up.
+ */
+function resolvedAliases() {
+  const ALIASES = {
+    Theme: "'light' | 'dark' | 'auto'",
+    DayName: "'sunday' | 'monday' | 'tuesday' | 'wednesday' | 'thursday' | 'friday' | 'saturday'",
+    IsoDate: 'string',
+  };
+  const resolve = (text) => text.replace(/\b(Theme|DayName|IsoDate)\b/g, (name) => ALIASES[name]);
+  return {
+    name: 'resolved-aliases',
+    packageLinkPhase({ customElementsManifest }) {
+      for (const module of customElementsManifest.modules)
+        for (const declaration of module.declarations ?? [])
+          for (const item of [...(declaration.attributes ?? []), ...(declaration.members ?? [])])
+            if (item.type?.text) item.type.text = resolve(item.type.text);
+    },
+  };
 }

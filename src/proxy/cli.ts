@@ -1,27 +1,47 @@
 #!/usr/bin/env node
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { demoConfig } from '../sandbox/demo-data.js';
 import { ConfigError, parseConfig } from './config.js';
 import { createProxy } from './handler.js';
 import { DEFAULT_CONNECTION_LIMITS, startNodeServer } from './node-server.js';
 import { REDIS_CLIENT_OPTIONS } from './redis-guard.js';
+import { STARTER_CONFIG, readConfigText } from './starter-config.js';
 
-const USAGE = `Usage: booking-flow-proxy [--config booking-proxy.json] [--port 8787] [--host 127.0.0.1]
-                          [--base-path /booking-api] [--static ./public]
-                          [--request-timeout 30000] [--headers-timeout 10000] [--max-connections 2000]
+const USAGE = `Usage: booking-flow-proxy [options]
+       booking-flow-proxy init [file]
 
-Runs the booking-flow proxy. The Cal.com API key is read from CALCOM_API_KEY only.
-Without it the proxy answers from its built-in Cal.com simulator (the sandbox), and without
---config it uses the sandbox's demo catalog.`;
+Runs the booking-flow proxy. The Cal.com API key is read from CALCOM_API_KEY only. Without it the
+proxy answers from its built-in Cal.com simulator (the sandbox), and without --config it uses the
+sandbox's demo catalog.
+
+Commands:
+  init [file]                 Write a commented starter config (default booking-proxy.json); never overwrites.
+
+Options:
+  -c, --config <file>         The config file (JSON; // comments allowed). See the README.
+  -p, --port <n>              Port to listen on (default: $PORT or 8787).
+      --host <name>           Interface to listen on (default 127.0.0.1; 0.0.0.0 for every one).
+      --base-path <path>      Where the routes are mounted, e.g. /booking-api (default /).
+      --allowed-origin <url>  A page origin allowed to call the proxy (CORS); repeat for several.
+                              Added to "allowedOrigins" of the config.
+      --static <dir>          Also serve the files of <dir> at / (e.g. the built demo).
+      --request-timeout <ms>  Longest time a request may take (default 30000).
+      --headers-timeout <ms>  Longest time to receive a request's headers (default 10000).
+      --max-connections <n>   Open connections at most (default 2000).
+  -h, --help                  This text.
+
+Environment: CALCOM_API_KEY (Cal.com), REDIS_URL (shared cache and limits), PORT.`;
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
     options: {
       config: { type: 'string', short: 'c' },
       port: { type: 'string', short: 'p', default: process.env.PORT ?? '8787' },
       host: { type: 'string', default: '127.0.0.1' },
       'base-path': { type: 'string', default: '/' },
+      'allowed-origin': { type: 'string', multiple: true, default: [] },
       static: { type: 'string' },
       'request-timeout': { type: 'string' },
       'headers-timeout': { type: 'string' },
@@ -33,11 +53,14 @@ async function main(): Promise<void> {
     console.log(USAGE);
     return;
   }
+  if (positionals[0] === 'init') return init(positionals[1] ?? 'booking-proxy.json');
+  if (positionals.length) throw new Error(`Unknown command "${positionals[0]}". See booking-flow-proxy --help.`);
   const apiKey = process.env.CALCOM_API_KEY || undefined;
   if (apiKey && !values.config)
     throw new Error('CALCOM_API_KEY is set, so --config booking-proxy.json is needed to map services to event types.');
-  const raw: unknown = values.config ? JSON.parse(await readFile(values.config, 'utf8')) : demoConfig;
-  const config = parseConfig(raw);
+  const raw = values.config ? readConfigText(await readFile(values.config, 'utf8'), values.config) : demoConfig;
+  const origins = values['allowed-origin'];
+  const config = parseConfig(origins.length ? withOrigins(raw, origins) : raw);
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`--port must be a port number, not "${values.port}"`);
@@ -97,6 +120,26 @@ async function connectRedis(url: string) {
   });
   if (!ready) console.warn(`Redis at ${redactedUrl(url)} is not reachable yet: running on memory until it is.`);
   return redis;
+}
+
+/** Writes the starter config, unless a file is already there. */
+async function init(file: string): Promise<void> {
+  try {
+    await writeFile(file, STARTER_CONFIG, { flag: 'wx' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST')
+      throw new Error(`${file} exists already; left as it is.`, { cause: error });
+    throw error;
+  }
+  console.log(`Wrote ${file}. Start the proxy with: npx booking-flow-proxy --config ${file}`);
+}
+
+/** The config with the --allowed-origin flags added to its allowedOrigins (parseConfig checks them all). */
+function withOrigins(raw: unknown, origins: string[]): unknown {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return raw;
+  const config = raw as { allowedOrigins?: unknown };
+  const listed = Array.isArray(config.allowedOrigins) ? (config.allowedOrigins as unknown[]) : [];
+  return { ...config, allowedOrigins: [...listed, ...origins] };
 }
 
 /** A whole, positive number from a flag, or its default. */

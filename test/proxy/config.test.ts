@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
+import { startCli } from '../helpers/cli.js';
 import { ConfigError, parseConfig } from '../../src/proxy/config.js';
 import { demoConfig } from '../../src/sandbox/demo-data.js';
 
@@ -65,20 +66,14 @@ describe('proxy config', () => {
 
 describe('booking-flow-proxy CLI', () => {
   it('starts on the sandbox, says so, and answers /health', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/proxy/cli.ts', '--port', '0'], {
-      env: { ...process.env, CALCOM_API_KEY: '' },
-    });
+    const { url, output, child } = await startCli(process.execPath, [
+      '--import',
+      'tsx',
+      'src/proxy/cli.ts',
+      '--port',
+      '0',
+    ]);
     try {
-      const output = await new Promise<string>((resolve, reject) => {
-        let text = '';
-        child.stdout.on('data', (chunk: Buffer) => {
-          text += String(chunk);
-          if (text.includes('Upstream:')) resolve(text);
-        });
-        child.once('exit', (code) => reject(new Error(`exited ${code}: ${text}`)));
-      });
-      const url = /listening on (http:\/\/\S+)/.exec(output)?.[1];
-      assert.ok(url, output);
       assert.match(output, /built-in Cal\.com sandbox/);
       const health = await fetch(`${url}/health`);
       assert.deepEqual(await health.json(), { status: 'ok', upstream: 'sandbox', circuit: 'closed', reasons: [] });

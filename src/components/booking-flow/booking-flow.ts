@@ -14,6 +14,7 @@ import type { Theme } from '../../public/events.js';
 import { resolveSettings } from '../../internal/settings.js';
 import type { BookingStrings } from '../../public/strings.js';
 import type { Prefill } from '../../public/prefill.js';
+import type { DayName } from '../../model/dates.js';
 import { EMPTY_SELECTION, STEP_EVENTS, selectionAfter } from '../../internal/selection.js';
 import { CatalogTask } from '../../internal/catalog-task.js';
 import { unknownPreselection, withPreselection } from '../../internal/preselection.js';
@@ -107,7 +108,7 @@ export class BookingFlow extends BookingElement {
   theme?: Theme;
 
   /** First day of the week: `monday` ... `sunday`; defaults to the locale's. */
-  weekStartsOn?: string;
+  weekStartsOn?: DayName;
 
   /** `h12` or `h23`; defaults to the locale's. */
   hourCycle?: 'h12' | 'h23';

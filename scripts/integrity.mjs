@@ -1,0 +1,16 @@
+// Prints (and writes to dist/integrity.json) the Subresource Integrity hash of each script-tag file, for a
+// version-pinned <script integrity="..."> and an import map's "integrity" entries for the chunks beside it.
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+
+const FILES = ['booking-flow.js', 'change-stream.js', 'summary-extras.js', 'locales/de.js'];
+const hashes = Object.fromEntries(
+  FILES.map((file) => [
+    file,
+    `sha384-${createHash('sha384')
+      .update(readFileSync(`dist/${file}`))
+      .digest('base64')}`,
+  ]),
+);
+writeFileSync('dist/integrity.json', JSON.stringify(hashes, null, 2) + '\n');
+for (const [file, hash] of Object.entries(hashes)) console.log(`${file}  ${hash}`);
