@@ -33,9 +33,8 @@ function terserPass(): Plugin {
 
 // `vite build`            -> dist/demo/: the demo pages (default, dark, brand), served by `npm start` beside the proxy.
 // `vite build --mode cdn` -> dist/booking-flow.js: one self-contained, minified ES module for a <script> tag.
-// `vite build --mode cdn-locales` -> dist/locales/<language>.js: each registers its words with the bundle beside it.
+// `vite build --mode cdn-locales` -> dist/locales/<language>.js: each adds its words to the page's registry, for whichever copy of the bundle is there.
 const LOCALES = ['de'];
-const STRINGS = resolve(import.meta.dirname, 'src/public/strings.ts');
 
 export default defineConfig(({ mode }) => {
   if (mode === 'cdn-locales') {
@@ -52,15 +51,9 @@ export default defineConfig(({ mode }) => {
           formats: ['es'],
         },
         rolldownOptions: {
-          // The registry lives in the bundle: a locale file imports it from there, so that both share one instance.
-          // Rolldown hands `external` the import as written or resolved, and `paths` a relative form of it.
-          external: (id) => id.replace(/\.js$/, '.ts') === STRINGS || id === '../public/strings.js',
-          output: {
-            minify: true,
-            comments: { annotation: false },
-            paths: (id) => (id.startsWith('.') || id.replace(/\.js$/, '.ts') === STRINGS ? '../booking-flow.js' : id),
-            entryFileNames: '[name].js',
-          },
+          // A locale file imports nothing: it adds its words to the page's registry (a global), so it works wherever
+          // it is placed and with whichever copy of the bundle the page has.
+          output: { minify: true, comments: { annotation: false }, entryFileNames: '[name].js' },
         },
       },
     };

@@ -58,10 +58,8 @@ if (log) {
 const elsewhere = document.querySelector<HTMLButtonElement>('#book-elsewhere');
 const status = document.querySelector('#elsewhere-status');
 let shownWeek: HTMLElementEventMap['availability-loaded']['detail'] | undefined;
-document.addEventListener(
-  'availability-loaded',
-  (event) => (shownWeek = (event as HTMLElementEventMap['availability-loaded']).detail),
-);
+// Typed on document too: every event bubbles out to it.
+document.addEventListener('availability-loaded', (event) => (shownWeek = event.detail));
 elsewhere?.addEventListener('click', () => void bookElsewhere());
 
 async function bookElsewhere(): Promise<void> {

@@ -2,7 +2,8 @@ import { LitElement, type CSSResultGroup } from 'lit';
 import { consumer, settingsContext, type DisplaySettings } from './contexts.js';
 import { resolveSettings } from './settings.js';
 import { reset, tokens } from './shared.styles.js';
-import { stringsRegistry, type BookingStrings } from '../public/strings.js';
+import { LANGUAGE_EVENT } from '../public/language-registry.js';
+import type { BookingStrings } from '../public/strings.js';
 
 /**
  * Base of every booking-flow element: shared tokens and reset, and how to show dates, times and words.
@@ -35,12 +36,12 @@ export class BookingElement extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    stringsRegistry.addEventListener('change', this.#onStrings);
+    globalThis.addEventListener(LANGUAGE_EVENT, this.#onStrings);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    stringsRegistry.removeEventListener('change', this.#onStrings);
+    globalThis.removeEventListener(LANGUAGE_EVENT, this.#onStrings);
   }
 
   /** A language was registered after this element rendered: render again, in case it is this element's. */

@@ -1,6 +1,7 @@
 // German words for every element. Import it (or load locales/de.js beside the script-tag bundle) to use them:
 // pages in German (`lang="de"`, or `locale="de-DE"` on the flow) then speak German.
-import { registerStrings, type BookingStrings } from '../public/strings.js';
+import { addLanguage } from '../public/language-registry.js';
+import type { BookingStrings } from '../public/strings.js';
 
 export const de: BookingStrings = {
   bookingRegion: 'Termin buchen',
@@ -122,4 +123,4 @@ export const de: BookingStrings = {
   awaitingConfirmation: 'Ihre Anfrage ist eingegangen. Sie erhalten eine E-Mail, sobald der Termin bestätigt ist.',
 };
 
-registerStrings('de', de);
+addLanguage('de', de);

@@ -5,7 +5,10 @@ import { realpathSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { FILE_HEADERS } from './headers.js';
 
-/** For the demo pages: their own scripts and styles only (Lit's styles are constructed sheets, not inline). */
+/**
+ * For the demo pages: their own scripts and styles only (Lit's styles are constructed sheets, not inline; the inline
+ * styles are the demo pages' own), and Trusted Types, through which Lit's templates pass as the `lit-html` policy.
+ */
 export const PAGE_CSP = [
   "default-src 'self'",
   "script-src 'self'",
@@ -16,6 +19,8 @@ export const PAGE_CSP = [
   "base-uri 'self'",
   "form-action 'self'",
   "frame-ancestors 'self'",
+  "require-trusted-types-for 'script'",
+  'trusted-types lit-html',
 ].join('; ');
 
 /**

@@ -39,7 +39,12 @@ export function emit<K extends BookingEventName>(target: EventTarget, type: K, d
   return target.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
 }
 
+// Every event bubbles and is composed, so pages listen on the element, on document or on window alike.
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type
   interface HTMLElementEventMap extends BookingEvents {}
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface DocumentEventMap extends BookingEvents {}
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface WindowEventMap extends BookingEvents {}
 }

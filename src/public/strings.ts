@@ -1,4 +1,5 @@
 import type { FormStrings } from '../internal/form-strings.js';
+import { addLanguage, pageLanguages } from './language-registry.js';
 import type { ManageStrings } from '../internal/manage-strings.js';
 
 /**
@@ -140,20 +141,12 @@ export const en: BookingStrings = {
   },
 };
 
-const languages = new Map<string, BookingStrings>([['en', en]]);
-
-/** Tells elements already on the page (with a `change` event) that a language's words have arrived. */
-export const stringsRegistry = new EventTarget();
-
 /**
  * Adds the words of a language (`de`, `fr`, ...), English filling any left out. English is built in; others are
- * modules that call this (`booking-flow/locales/de`, or `locales/de.js` beside the script-tag bundle), so that a
- * page downloads only the languages it uses. Elements shown already switch to the new words.
+ * modules that call this (`booking-flow/locales/de`, or `locales/de.js` anywhere on the page beside the script-tag
+ * bundle), so that a page downloads only the languages it uses. Elements shown already switch to the new words.
  */
-export function registerStrings(language: string, strings: Partial<BookingStrings>): void {
-  languages.set(language.toLowerCase(), withOverrides(en, strings));
-  stringsRegistry.dispatchEvent(new Event('change'));
-}
+export const registerStrings = addLanguage;
 
 /** The strings for a locale (its language, falling back to English), with the author's replacements on top. */
 export function stringsFor(locale: string, overrides?: Partial<BookingStrings>): BookingStrings {
@@ -163,7 +156,8 @@ export function stringsFor(locale: string, overrides?: Partial<BookingStrings>):
   } catch {
     // An invalid locale falls back to English.
   }
-  const base = languages.get(language) ?? en;
+  const words = pageLanguages().get(language);
+  const base = words ? withOverrides(en, words) : en;
   return overrides ? withOverrides(base, overrides) : base;
 }
 

@@ -11,6 +11,11 @@ describe('the booking form: end to end in Chromium', () => {
 
   async function consultationNextWeek(query = '') {
     const page = await demo.page();
+    // Everything below runs under the demo's CSP (script-src 'self', Trusted Types): any violation is collected.
+    await page.addInitScript(() => {
+      const seen: string[] = ((window as unknown as { violations: string[] }).violations = []);
+      document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective}: ${e.blockedURI}`));
+    });
     await page.goto(`${demo.url}/${query}`);
     await page.getByRole('radio', { name: /Consultation/ }).check();
     await page.getByRole('button', { name: 'Next week' }).click();
@@ -52,6 +57,9 @@ describe('the booking form: end to end in Chromium', () => {
     assert.deepEqual(booking.guests, ['bob@example.com']);
     assert.equal(booking.location, '+49301234567');
     assert.deepEqual(booking.metadata, { source: 'booking-flow', origin: demo.url });
+    const csp = (await page.request.get(demo.url)).headers()['content-security-policy'] ?? '';
+    assert.match(csp, /require-trusted-types-for 'script'; trusted-types lit-html/);
+    assert.deepEqual(await page.evaluate(() => (window as unknown as { violations: string[] }).violations), []);
     await page.context().close();
   });
 
