@@ -22,4 +22,5 @@ export type { Slot, WeekData, WeekMetadata, DayInfo, WeekAvailability } from './
 export { registerStrings, type BookingStrings } from './public/strings.js';
 export type { BookingEventDetails, BookingEventName, ErrorDetail, Theme } from './public/events.js';
 export type { Answer, Prefill } from './public/prefill.js';
+export { BOOKING_FLOW_TAGS, type BookingFlowTag } from './tags.js';
 export type { Question, ServiceForm } from './api/form-schemas.js';
