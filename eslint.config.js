@@ -3,7 +3,7 @@ import { configs as litConfigs } from 'eslint-plugin-lit';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'public/**', 'build/**', 'eslint.config.js', 'docs/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'public/**', 'build/**', 'eslint.config.js', 'docs/**', 'examples/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
