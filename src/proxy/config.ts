@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { isTimeZone } from '../model/dates.js';
 import { LocationConfig } from './locations.js';
 import { QuestionConfig } from './questions.js';
+import { readConfigText } from './starter-config.js';
 
 // booking-proxy.json (SPEC.md "Proxy configuration"). Checked once at start; every error names its field.
 
@@ -191,8 +192,12 @@ export class ConfigError extends Error {
   }
 }
 
-/** Validates a parsed booking-proxy.json, throwing a ConfigError that names the first bad field. */
-export function parseConfig(input: unknown): ProxyConfig {
+/**
+ * Validates a booking-proxy.json, parsed or as its text (the text may carry the starter's // comments), throwing a
+ * ConfigError that names the first bad field.
+ */
+export function parseConfig(json: unknown): ProxyConfig {
+  const input = typeof json === 'string' ? readConfigText(json, 'booking-proxy config') : json;
   if (input && typeof input === 'object' && 'calcom' in input) {
     const calcom = (input as { calcom?: unknown }).calcom;
     if (calcom && typeof calcom === 'object' && 'apiKey' in calcom) {

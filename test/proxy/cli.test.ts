@@ -19,6 +19,9 @@ describe('booking-flow-proxy CLI: init, --allowed-origin, --help (issue 16)', ()
     const text = await readFile(file, 'utf8');
     assert.match(text, /^\/\/ booking-proxy\.json/);
     assert.ok(parseConfig(readConfigText(text, file)), 'valid once its comments are read past');
+    // The Node snippet in docs/proxy.md hands parseConfig the file's text, comments and all.
+    assert.deepEqual(parseConfig(text), parseConfig(readConfigText(text, file)));
+    assert.throws(() => parseConfig('{ "branches": [ }'), /booking-proxy config is not JSON/);
     const again = await runCli(process.execPath, [...CLI, 'init', file]);
     assert.equal(again.code, 1);
     assert.match(again.output, /exists already; left as it is/);
