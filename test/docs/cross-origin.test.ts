@@ -4,8 +4,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser } from 'playwright-core';
-import { CHROMIUM_ARGS } from '../../web-test-runner.config.mjs';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../e2e/demo-server.js';
 import { startCli, type RunningCli } from '../helpers/cli.js';
 import { workspace } from './workspace.js';
 
@@ -40,7 +40,7 @@ describe('recipe: a plain page, the script on a CDN, the proxy on a third origin
   let dist = '';
   before(async () => {
     dist = join(workspace(), 'node_modules/booking-flow/dist');
-    browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    browser = await launchChromium();
   });
   after(async () => {
     proxy?.child.kill();

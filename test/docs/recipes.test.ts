@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { cpSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import { workspace } from './workspace.js';
@@ -50,7 +50,7 @@ describe('recipes (examples/)', () => {
       source.replace('locale="en-GB"', 'locale={3}'),
       source.replace('e.detail.booking.start', 'e.detail.booking.when'),
     ]) {
-      execFileSync('sh', ['-c', `cat > ${file}`], { input: broken });
+      writeFileSync(file, broken);
       assert.match(failure(join(ws, 'node_modules/.bin/tsc'), ['-b', '--force', '--pretty', 'false'], dir), /error TS2322|error TS2339/);
     }
   });
@@ -63,7 +63,7 @@ describe('recipes (examples/)', () => {
       "CustomEvent<BookingEventDetails['booking-confirmed']>",
       'CustomEvent<{ at: number }>',
     );
-    execFileSync('sh', ['-c', `cat > ${join(dir, 'src/App.vue')}`], { input: broken });
+    writeFileSync(join(dir, 'src/App.vue'), broken);
     assert.match(failure(join(ws, 'node_modules/.bin/vue-tsc'), ['--noEmit', '--pretty', 'false'], dir), /Property 'booking' does not exist/);
   });
 

@@ -4,10 +4,9 @@ import { cpSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser } from 'playwright-core';
-import { CHROMIUM_ARGS } from '../../web-test-runner.config.mjs';
+import type { Browser } from 'playwright-core';
 import { startCli, type RunningCli } from '../helpers/cli.js';
-import { SLOT } from '../e2e/demo-server.js';
+import { SLOT, launchChromium } from '../e2e/demo-server.js';
 import { workspace } from './workspace.js';
 
 // The React and Vue recipes as a developer runs them: `npm run proxy` (the installed proxy on the sandbox) and
@@ -32,7 +31,7 @@ describe('recipes: the React and Vue apps on the Vite dev server, booking throug
   before(async () => {
     ws = workspace();
     proxy = await startCli(join(ws, 'node_modules/.bin/booking-flow-proxy'), ['--port', '0', '--base-path', '/booking-api']);
-    browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    browser = await launchChromium();
   });
   after(async () => {
     for (const child of children) child.kill();

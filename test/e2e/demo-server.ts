@@ -7,6 +7,11 @@ import { startNodeServer, type RunningServer } from '../../src/proxy/node-server
 import { demoConfig } from '../../src/sandbox/demo-data.js';
 import { CHROMIUM_ARGS } from '../../web-test-runner.config.mjs';
 
+/** Debian's Chromium (or CHROME_PATH), headless with the flags every browser test here uses. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
 /** The built demo (npm run build) on the server `npm start` runs: the proxy on the sandbox, and the static files. */
 export class DemoServer {
   proxy!: BookingProxy;
@@ -27,10 +32,7 @@ export class DemoServer {
       log: () => {},
     });
     this.server = await startNodeServer({ proxy: this.proxy, port, basePath: '/booking-api', staticDir: 'dist/demo' });
-    this.browser ??= await chromium.launch({
-      executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-      args: CHROMIUM_ARGS,
-    });
+    this.browser ??= await launchChromium();
   }
 
   /** Stops the server (not the browser): its streams end. */
