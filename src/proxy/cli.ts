@@ -9,7 +9,7 @@ import { REDIS_CLIENT_OPTIONS } from './redis-guard.js';
 import { STARTER_CONFIG, readConfigText } from './starter-config.js';
 
 const USAGE = `Usage: booking-flow-proxy [options]
-       booking-flow-proxy init [file]
+       booking-flow-proxy init [file] [--json]
 
 Runs the booking-flow proxy. The Cal.com API key is read from CALCOM_API_KEY only. Without it the
 proxy answers from its built-in Cal.com simulator (the sandbox), and without --config it uses the
@@ -17,6 +17,7 @@ sandbox's demo catalog.
 
 Commands:
   init [file]                 Write a commented starter config (default booking-proxy.json); never overwrites.
+      --json                  With init: plain JSON, no comments (for runtimes that import the file as JSON).
 
 Options:
   -c, --config <file>         The config file (JSON; // comments allowed). See the README.
@@ -46,6 +47,7 @@ async function main(): Promise<void> {
       'request-timeout': { type: 'string' },
       'headers-timeout': { type: 'string' },
       'max-connections': { type: 'string' },
+      json: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -53,7 +55,8 @@ async function main(): Promise<void> {
     console.log(USAGE);
     return;
   }
-  if (positionals[0] === 'init') return init(positionals[1] ?? 'booking-proxy.json');
+  if (positionals[0] === 'init') return init(positionals[1] ?? 'booking-proxy.json', values.json === true);
+  if (values.json) throw new Error('--json goes with init. See booking-flow-proxy --help.');
   if (positionals.length) throw new Error(`Unknown command "${positionals[0]}". See booking-flow-proxy --help.`);
   const apiKey = process.env.CALCOM_API_KEY || undefined;
   if (apiKey && !values.config)
@@ -114,18 +117,28 @@ async function main(): Promise<void> {
 async function connectRedis(url: string) {
   const { Redis } = await import('ioredis');
   const redis = new Redis(url, REDIS_CLIENT_OPTIONS);
+  // Until the proxy's guard listens, keep the first error for the warning (ioredis prints unheard ones, every retry).
+  let firstError: string | undefined;
+  const onError = (error: Error) => (firstError ??= error.message);
+  redis.on('error', onError);
   const ready = await new Promise<boolean>((resolve) => {
     redis.once('ready', () => resolve(true));
     setTimeout(() => resolve(false), REDIS_CLIENT_OPTIONS.connectTimeout).unref();
   });
-  if (!ready) console.warn(`Redis at ${redactedUrl(url)} is not reachable yet: running on memory until it is.`);
+  if (!ready)
+    console.warn(
+      `Redis at ${redactedUrl(url)} is not reachable yet (${firstError ?? 'no answer'}): running on memory until it is.`,
+    );
   return redis;
 }
 
-/** Writes the starter config, unless a file is already there. */
-async function init(file: string): Promise<void> {
+/** Writes the starter config (without its comments when `json`), unless a file is already there. */
+async function init(file: string, json: boolean): Promise<void> {
+  const text = json
+    ? `${JSON.stringify(readConfigText(STARTER_CONFIG, 'the starter config'), null, 2)}\n`
+    : STARTER_CONFIG;
   try {
-    await writeFile(file, STARTER_CONFIG, { flag: 'wx' });
+    await writeFile(file, text, { flag: 'wx' });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST')
       throw new Error(`${file} exists already; left as it is.`, { cause: error });

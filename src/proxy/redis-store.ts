@@ -71,6 +71,8 @@ export class RedisSlotStore implements SlotStore {
   }
 
   async close(): Promise<void> {
-    await this.redis.quit();
+    // QUIT needs a connection; without one (Redis away) there is nothing to say goodbye to.
+    if (this.redis.status === 'ready') await this.redis.quit();
+    else this.redis.disconnect();
   }
 }

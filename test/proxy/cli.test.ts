@@ -63,6 +63,18 @@ describe('booking-flow-proxy CLI: init, --allowed-origin, --help (issue 16)', ()
     assert.match(bad.output, /allowedOrigins\.0 must be an http\(s\) origin/);
   });
 
+  it('init --json writes the same config as plain JSON, which a JSON import (no comments) can read', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'bf-init-json-'));
+    const file = join(dir, 'booking-proxy.json');
+    const made = await runCli(process.execPath, [...CLI, 'init', file, '--json']);
+    assert.equal(made.code, 0, made.output);
+    const text = await readFile(file, 'utf8');
+    assert.deepEqual(parseConfig(JSON.parse(text)), parseConfig(STARTER_CONFIG));
+    const stray = await runCli(process.execPath, [...CLI, '--json', '--port', '0']);
+    assert.equal(stray.code, 1);
+    assert.match(stray.output, /--json goes with init/);
+  });
+
   it('--help lists every flag and the init command', async () => {
     const { code, output } = await runCli(process.execPath, [...CLI, '--help']);
     assert.equal(code, 0);
