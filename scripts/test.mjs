@@ -10,7 +10,11 @@ const steps = [
   { name: 'node tests (proxy, sandbox)', cmd: 'npm run -s test:node', counts: 'node' },
   { name: 'browser tests (Chromium)', cmd: 'npm run -s test:browser', counts: 'wtr' },
   { name: 'end-to-end (demo in Chromium)', cmd: 'npm run -s test:e2e', counts: 'node' },
-  { name: 'recipes (examples/ against the packed packages)', cmd: 'npm run -s test:docs', counts: 'node' },
+  {
+    name: 'recipes and docs (examples/ and every doc block, against the packed packages)',
+    cmd: 'npm run -s test:docs',
+    counts: 'node',
+  },
 ];
 
 function run(cmd) {

@@ -67,12 +67,6 @@ describe('recipes (examples/)', () => {
     assert.match(failure(join(ws, 'node_modules/.bin/vue-tsc'), ['--noEmit', '--pretty', 'false'], dir), /Property 'booking' does not exist/);
   });
 
-  it('the README shows the example files as they are', () => {
-    const readme = readFileSync('README.md', 'utf8');
-    for (const file of ['vite-react/src/Booking.tsx', 'vite-vue/src/App.vue', 'vite-vue/vite.config.ts'])
-      assert.ok(readme.includes(`\n${readFileSync(join('examples', file), 'utf8')}\`\`\`\n`), `README shows ${file}`);
-  });
-
   it('WordPress: the plugin passes php -l; its shortcode and block print the element, escaped, and enqueue it', () => {
     const plugin = 'examples/wordpress/booking-flow';
     for (const file of ['booking-flow.php', 'editor.asset.php']) run('php', ['-l', join(plugin, file)], '.');

@@ -1,27 +1,18 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { startCli, type RunningCli } from '../helpers/cli.js';
 import { SLOT, launchChromium } from '../e2e/demo-server.js';
 import { workspace } from './workspace.js';
+import { freePort } from '../helpers/free-port.js';
 
 // The React and Vue recipes as a developer runs them: `npm run proxy` (the installed proxy on the sandbox) and
 // `npm run dev` (Vite's dev server, forwarding /booking-api to the proxy). A visitor books through the app: the
 // prefill reaches the form as a property and the app's own booking-confirmed handler shows the time.
 
-function freePort(): Promise<number> {
-  const server = createServer();
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    }),
-  );
-}
 
 describe('recipes: the React and Vue apps on the Vite dev server, booking through its proxy', () => {
   let ws = '';
