@@ -17,6 +17,8 @@ describe('hold, change, cancel: end to end in Chromium', () => {
     const label = await pick(leaving);
     await watching.getByRole('button', { name: label, exact: true }).waitFor({ state: 'detached', timeout: 5_000 });
     assert.equal(demo.proxy.sandbox!.data.reservations?.length, 1);
+    // The other calendar may hear of the hold before the holder's page has its answer (and so the uid to let go).
+    await leaving.locator('booking-summary [part="hold"]').waitFor();
     await leaving.close(); // pagehide: a keepalive POST lets the hold go
     await watching.getByRole('button', { name: label, exact: true }).waitFor({ timeout: 5_000 });
     assert.deepEqual(demo.proxy.sandbox!.data.reservations, []);
