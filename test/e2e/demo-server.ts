@@ -22,14 +22,15 @@ export class DemoServer {
     return this.server.url;
   }
 
-  /** Starts the server on `port` (0: any free one) and, the first time, Chromium. */
-  async start(port = 0): Promise<void> {
+  /** Starts the server on `port` (0: any free one) and, the first time, Chromium; `now` is the sandbox's clock. */
+  async start(port = 0, now?: () => number): Promise<void> {
     assert.ok(existsSync('dist/demo/index.html'), 'build the demo first: npm run build');
     this.proxy = createProxy({
       upstream: 'sandbox',
       config: parseConfig(demoConfig),
       basePath: '/booking-api',
       log: () => {},
+      now,
     });
     this.server = await startNodeServer({ proxy: this.proxy, port, basePath: '/booking-api', staticDir: 'dist/demo' });
     this.browser ??= await launchChromium();

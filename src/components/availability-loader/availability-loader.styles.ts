@@ -64,12 +64,8 @@ export const styles = css`
     height: 100%;
     overflow: hidden;
   }
-  @container (max-width: 56rem) {
-    .skeleton {
-      grid-template-columns: repeat(auto-fill, minmax(7.5rem, 1fr));
-    }
-  }
-  @container (max-width: 480px) {
+  /* The calendar's day-strip width (hourly-calendar.styles.ts). */
+  @container (max-width: 640px) {
     :host {
       --_calendar-height: var(--booking-calendar-height, 28rem);
     }

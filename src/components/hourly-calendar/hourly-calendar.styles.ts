@@ -75,15 +75,11 @@ export const styles = css`
     background: var(--_accent);
   }
 
-  /* A medium container: fewer, wider columns. */
-  @container (max-width: 56rem) {
-    .week {
-      grid-template-columns: repeat(auto-fill, minmax(7.5rem, 1fr));
-    }
-  }
-
-  /* A phone-sized container: a strip of days, and the shown day's times below it. */
-  @container (max-width: 480px) {
+  /*
+   * Seven columns while each can hold a time button (about 5rem); narrower, a strip of days and the shown day's
+   * times below it. Never columns that wrap: a wrapped day sits below the others' long lists, out of sight.
+   */
+  @container (max-width: 640px) {
     .strip {
       display: grid;
       grid-template-columns: repeat(7, minmax(0, 1fr));

@@ -19,8 +19,8 @@ import { requestWeek } from '../../internal/week-request.js';
 import { slotAfterKey } from '../../model/week-keys.js';
 import { styles } from './hourly-calendar.styles.js';
 
-/** The container width at which the styles switch to the day strip (their `@container (max-width: 480px)`). */
-const NARROW_PX = 480;
+/** The container width at which the styles switch to the day strip (their `@container (max-width: 640px)`). */
+const NARROW_PX = 640;
 
 /**
  * Shows one week of free times as buttons, grouped by day and hour. It takes the week from the
@@ -28,7 +28,7 @@ const NARROW_PX = 480;
  *
  * The week is one tab stop: arrow keys move between times (up/down) and days (left/right), Home and End go to a
  * day's first and last time, PageUp and PageDown ask for the previous and next week. In a narrow container
- * (480px or less) the week becomes a strip of days above the chosen day's times.
+ * (640px or less) the week becomes a strip of days above the chosen day's times.
  *
  * @summary A week of bookable times, by day and hour.
  * @tag hourly-calendar
@@ -89,7 +89,7 @@ export class HourlyCalendar extends BookingElement {
     return this.#selection.value ? this.#selection.value.slot?.fullDatetime : this.chosen;
   }
 
-  /** Whether the host is as narrow as the day-strip layout's container query (480px), seen by a ResizeObserver. */
+  /** Whether the host is as narrow as the day-strip layout's container query (640px), seen by a ResizeObserver. */
   #narrow = false;
   readonly #resize = new ResizeObserver(([entry]) => (this.#narrow = entry!.contentRect.width <= NARROW_PX));
 
