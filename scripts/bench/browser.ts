@@ -36,7 +36,7 @@ const IN_PAGE_HELPERS = `
   });
 `;
 
-async function openPage(browser: Browser, server: RunningServer): Promise<Page> {
+export async function openPage(browser: Browser, server: RunningServer): Promise<Page> {
   const page = await browser.newPage({ timezoneId: 'Europe/Berlin', locale: 'en-GB' });
   const bundle = readFileSync('dist/booking-flow.js');
   await page.route(`${server.url}/booking-flow.js`, (route) =>
