@@ -4,8 +4,18 @@ export default {
   exclude: ['src/components/**/*.styles.ts'],
   outdir: '.',
   litelement: true,
-  plugins: [stateHasNoAttribute(), publicMembersOnly(), shippedPaths(), resolvedAliases()],
+  plugins: [stateHasNoAttribute(), publicMembersOnly(), shippedPaths(), resolvedAliases(), modulesInPathOrder()],
 };
+
+/** The analyzer lists modules in the order its reads finish: sorted, the committed file changes only with the code. */
+function modulesInPathOrder() {
+  return {
+    name: 'modules-in-path-order',
+    packageLinkPhase({ customElementsManifest }) {
+      customElementsManifest.modules.sort((a, b) => a.path.localeCompare(b.path));
+    },
+  };
+}
 
 /**
  * Lit's internal reactive state (`state: true` in `static properties`) never has an attribute, but the analyzer

@@ -1,5 +1,6 @@
 // Timings in headless Chromium on the built widget with the proxy on the sandbox: what a visitor feels.
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createProxy } from '../../src/proxy/handler.js';
 import { startNodeServer, type RunningServer } from '../../src/proxy/node-server.js';
@@ -36,11 +37,14 @@ const IN_PAGE_HELPERS = `
   });
 `;
 
-export async function openPage(browser: Browser, server: RunningServer): Promise<Page> {
+/** The bench page on `server`, its script (and the chunks the script loads) from the bundle in `dist`. */
+export async function openPage(browser: Browser, server: RunningServer, dist = 'dist'): Promise<Page> {
   const page = await browser.newPage({ timezoneId: 'Europe/Berlin', locale: 'en-GB' });
-  const bundle = readFileSync('dist/booking-flow.js');
-  await page.route(`${server.url}/booking-flow.js`, (route) =>
-    route.fulfill({ body: bundle, contentType: 'text/javascript' }),
+  await page.route(/\/[\w-]+\.js$/, (route) =>
+    route.fulfill({
+      body: readFileSync(join(dist, new URL(route.request().url()).pathname)),
+      contentType: 'text/javascript',
+    }),
   );
   await page.route(`${server.url}/bench.html`, (route) => route.fulfill({ body: PAGE, contentType: 'text/html' }));
   await page.addInitScript(IN_PAGE_HELPERS);
@@ -70,9 +74,12 @@ async function switchWeek(
   }, label);
 }
 
+/** The timings of the bundle in `dist`; `label` names it in each row (e.g. the commit it was built from). */
 export async function browserTimings(
   runs: number,
   log: (line: string) => void,
+  dist = 'dist',
+  label = '',
 ): Promise<{ timings: Timing[]; requestsOver4Weeks: number; chromium: string }> {
   const proxy = createProxy({ upstream: 'sandbox', config: benchConfig(), basePath: '/booking-api', log: () => {} });
   const server = await startNodeServer({ proxy, port: 0, basePath: '/booking-api' });
@@ -84,7 +91,7 @@ export async function browserTimings(
   const tasks = { paint: 0, hit: 0, miss: 0, dense: 0 };
   try {
     for (let i = 0; i < runs; i++) {
-      const page = await openPage(browser, server);
+      const page = await openPage(browser, server, dist);
       await page.goto(`${server.url}/bench.html`);
       const paint = await page.evaluate(async () => {
         const w = window as unknown as {
@@ -141,12 +148,12 @@ export async function browserTimings(
       tasks.dense += dense.longTasks;
       await page.close();
       log(
-        `browser run ${i + 1}/${runs}: paint ${paint.ms.toFixed(0)} ms, miss ${miss.ms.toFixed(0)} ms, hit ${hit.ms.toFixed(0)} ms, dense ${dense.ms.toFixed(0)} ms`,
+        `browser run ${i + 1}/${runs}${label ? ` (${label})` : ''}: paint ${paint.ms.toFixed(0)} ms, miss ${miss.ms.toFixed(0)} ms, hit ${hit.ms.toFixed(0)} ms, dense ${dense.ms.toFixed(0)} ms`,
       );
     }
 
     // Network: back and forth over four weeks within a minute; count the browser's /slots requests.
-    const page = await openPage(browser, server);
+    const page = await openPage(browser, server, dist);
     let requests = 0;
     page.on('request', (r) => {
       if (r.url().includes('/booking-api/slots')) requests++;
@@ -175,7 +182,7 @@ export async function browserTimings(
     const chromium = browser.version();
     const n = runs;
     const timing = (name: string, values: number[], longTasks: number): Timing => ({
-      name,
+      name: label ? `${name} (${label})` : name,
       stats: stats(values),
       longTasks: longTasks / n,
     });

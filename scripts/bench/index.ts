@@ -3,6 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, type as osType, release } from 'node:os';
+import { baselineBundle } from './baseline.js';
 import { browserTimings } from './browser.js';
 import { redisOutage } from './outage.js';
 import { bookingToVanish, burstOverTwoInstances, memoryPerStream } from './live.js';
@@ -12,6 +13,9 @@ import { kb, ms } from './stats.js';
 import { barChart, groupedChart } from './svg.js';
 
 const quick = process.argv.includes('--quick');
+/** `--baseline <rev>`: that commit's bundle is timed too, in the same run. */
+const baselineAt = process.argv.indexOf('--baseline');
+const baseline = baselineAt > 0 ? process.argv[baselineAt + 1] : undefined;
 const RUNS = quick ? 3 : 15;
 const LOAD_SECONDS = quick ? 3 : 10;
 const MEMORY_REQUESTS = quick ? 20_000 : 100_000;
@@ -31,11 +35,16 @@ async function main(): Promise<void> {
   const sizeTable = [ours.whole, ...ours.beside, ...peers.rows];
   for (const r of sizeTable) log(`size  ${r.name}: ${kb(r.raw)} raw, ${kb(r.gzip)} gzip, ${kb(r.brotli)} brotli`);
 
-  const browser = await browserTimings(RUNS, log);
-  for (const t of browser.timings)
+  const before = baseline
+    ? await browserTimings(RUNS, log, baselineBundle(baseline), `before: ${baseline}`)
+    : undefined;
+  const browser = await browserTimings(RUNS, log, 'dist', baseline ? 'now' : '');
+  const timings = before ? browser.timings.flatMap((t, i) => [before.timings[i]!, t]) : browser.timings;
+  for (const t of timings)
     log(
       `time  ${t.name}: median ${ms(t.stats.median)} (p10 ${ms(t.stats.p10)}, p90 ${ms(t.stats.p90)}), ${t.longTasks.toFixed(2)} long tasks/run`,
     );
+  if (before) log(`net   /slots requests going back and forth over 4 weeks (before): ${before.requestsOver4Weeks}`);
   log(`net   /slots requests going back and forth over 4 weeks: ${browser.requestsOver4Weeks}`);
 
   const herdCalls = await herd(1_000);
@@ -129,11 +138,11 @@ ${ours.parts.map((p) => `| ${p.name} | ${kb(p.raw)} | ${(p.share * 100).toFixed(
 
 ## In the browser (headless Chromium, the built bundle, proxy on the sandbox)
 
-${RUNS} runs each; median with the 10th and 90th percentile, and main-thread long tasks (> 50 ms) per run.
+${RUNS} runs each; median with the 10th and 90th percentile, and main-thread long tasks (> 50 ms) per run.${before ? ` Rows marked "before" time the bundle of ${baseline} (built in a worktree) in the same run, before the rows marked "now".` : ''}
 
 | what | median | p10 | p90 | long tasks / run |
 |---|---:|---:|---:|---:|
-${browser.timings.map((t) => `| ${t.name} | ${ms(t.stats.median)} | ${ms(t.stats.p10)} | ${ms(t.stats.p90)} | ${t.longTasks.toFixed(2)} |`).join('\n')}
+${timings.map((t) => `| ${t.name} | ${ms(t.stats.median)} | ${ms(t.stats.p10)} | ${ms(t.stats.p90)} | ${t.longTasks.toFixed(2)} |`).join('\n')}
 
 "Script load to first calendar paint" runs from navigation start to the first frame with the week's times, with
 the catalog and the week fetched from the proxy on the way.
@@ -142,7 +151,7 @@ the catalog and the week fetched from the proxy on the way.
 
 | what | measured | target |
 |---|---:|---:|
-| /slots requests while a visitor goes back and forth over 4 weeks within 60 s | ${browser.requestsOver4Weeks} | 4 |
+| /slots requests while a visitor goes back and forth over 4 weeks within 60 s | ${before ? `${before.requestsOver4Weeks} before, ` : ''}${browser.requestsOver4Weeks} | 4 |
 | upstream calls the proxy makes for 1,000 concurrent identical requests | ${herdCalls} | 1 |
 
 ## Live updates (issue 13)
