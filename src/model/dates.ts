@@ -99,6 +99,11 @@ export function dateInZone(instant: Date | number, timeZone: string): IsoDate {
   return zonedFields(instant, timeZone).date;
 }
 
+/** The first day of the week that `now` falls in, in `timeZone`. */
+export function currentWeekStart(timeZone: string, weekStartsOn: WeekdayIndex, now = Date.now()): IsoDate {
+  return startOfWeek(dateInZone(now, timeZone), weekStartsOn);
+}
+
 const knownZones = new Set<string>();
 
 /** True when `timeZone` is an IANA zone this runtime knows (remembered: building a formatter is slow). */

@@ -107,13 +107,39 @@ describe('<booking-flow> steps: branch, service, staff', () => {
     expect(radio(el, 'staff-selector', 'anna').checked).to.equal(true);
   });
 
+  it('asks for the preselected week beside the catalog, not after it (issue 18), and only once', async () => {
+    const catalogHeld = gate();
+    proxy.catalogGate = catalogHeld.promise;
+    const el = await fixture<BookingFlow>(html`
+      <booking-flow
+        proxy-url="/api"
+        time-zone="Europe/Berlin"
+        locale="en-GB"
+        branch="berlin"
+        service="haircut"
+        staff="anna"
+      >
+      </booking-flow>
+    `);
+    await until(() => proxy.requests.length === 1, 'the week asked for while the catalog is on its way');
+    expect(radios(el, 'service-selector')).to.have.length(0);
+    expect(slotButtons(el)).to.have.length(0);
+    catalogHeld.open();
+    await until(() => slotButtons(el).length === 4, 'the week shown once the catalog confirms the ids');
+    expect(proxy.requests).to.have.length(1);
+    expect(proxy.requests[0]!.searchParams.get('staff')).to.equal('anna');
+  });
+
   it('says clearly when a preselected id is unknown, and lets the visitor choose', async () => {
     const el = await defaultFlow({ service: 'nails', staff: 'zoe' });
     const notice = deep(el, '[part="notice"]');
     expect(notice.getAttribute('role')).to.equal('alert');
     expect(text(notice)).to.include('service "nails"').and.include('staff member "zoe"').and.include('do not exist');
     expect(el.currentSelection.serviceId).to.equal(null);
-    expect(proxy.requests).to.have.length(0);
+    // The one week asked for beside the catalog, on the ids as given; nothing after, and nothing of it shown.
+    await until(() => proxy.requests.length === 1, 'the start-up request');
+    expect(proxy.requests.map((r) => r.searchParams.get('service'))).to.deep.equal(['nails']);
+    expect(text(deep(el, 'availability-loader'))).to.include('Choose a service');
     await expect(el).to.be.accessible();
   });
 

@@ -89,6 +89,8 @@ export interface ProxyMock {
   failWith?: { status: number; code: string; message: string };
   /** While set, /slots waits for it before answering. */
   gate?: Promise<void>;
+  /** While set, /catalog waits for it before answering. */
+  catalogGate?: Promise<void>;
   /** More slots on top of SLOTS, e.g. in a later week. */
   extraSlots: string[];
   /** Every POST /bookings body. */
@@ -268,7 +270,10 @@ export function mockProxy(): ProxyMock {
   const worker = setupWorker(
     events,
     ...manageHandlers(manage),
-    http.get('/api/catalog', () => HttpResponse.json(state.catalog)),
+    http.get('/api/catalog', async () => {
+      if (state.catalogGate) await state.catalogGate;
+      return HttpResponse.json(state.catalog);
+    }),
     http.get('/api/slots', async ({ request }) => {
       const url = new URL(request.url);
       state.requests.push(url);
@@ -330,7 +335,7 @@ export function mockProxy(): ProxyMock {
   afterEach(() => {
     state.requests.length = 0;
     state.failWith = undefined;
-    state.gate = undefined;
+    state.gate = state.catalogGate = undefined;
     state.bookings.length = 0;
     state.extraSlots = [];
     state.bookingFailsWith = undefined;

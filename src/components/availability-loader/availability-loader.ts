@@ -2,7 +2,7 @@ import { ContextProvider } from '@lit/context';
 import { html, nothing, type PropertyDeclarations } from 'lit';
 import type { AvailabilityClient } from '../../api/availability-client.js';
 import { errorDetail } from '../../api/errors.js';
-import { addDays, dateInZone, startOfWeek, type IsoDate } from '../../model/dates.js';
+import { addDays, currentWeekStart, startOfWeek, type IsoDate } from '../../model/dates.js';
 import type { WeekAvailability } from '../../model/week.js';
 import { BookingElement } from '../../internal/booking-element.js';
 import { ClientInvalidation } from '../../internal/client-invalidation.js';
@@ -186,7 +186,7 @@ export class AvailabilityLoader extends BookingElement {
   }
 
   get #currentWeekStart(): IsoDate {
-    return startOfWeek(dateInZone(Date.now(), this.#shownTimeZone), this.settings.weekStartsOn);
+    return currentWeekStart(this.#shownTimeZone, this.settings.weekStartsOn);
   }
 
   get #shownWeekStart(): IsoDate {

@@ -14,7 +14,7 @@ import type { Theme } from '../../public/events.js';
 import { resolveSettings } from '../../internal/settings.js';
 import type { BookingStrings } from '../../public/strings.js';
 import type { Prefill } from '../../public/prefill.js';
-import type { DayName } from '../../model/dates.js';
+import { currentWeekStart, type DayName } from '../../model/dates.js';
 import { EMPTY_SELECTION, STEP_EVENTS, selectionAfter } from '../../internal/selection.js';
 import { CatalogTask } from '../../internal/catalog-task.js';
 import { unknownPreselection, withPreselection } from '../../internal/preselection.js';
@@ -213,6 +213,7 @@ export class BookingFlow extends BookingElement {
     ) {
       this.resolved = resolveSettings(this, this);
     }
+    if (changed.has('proxyUrl')) this.#askFirstWeek();
     if (any('branch', 'service', 'staff') || catalogChanged) {
       // Preselected ids apply once the catalog knows them; an unknown one is shown as a message, not used.
       this.selection = withPreselection(this.selection, this.#catalog.state.catalog, this);
@@ -222,6 +223,25 @@ export class BookingFlow extends BookingElement {
     provided.catalog.setValue(this.#catalog.state);
     provided.selection.setValue(this.selection);
     provided.settings.setValue(this.resolved);
+  }
+
+  /**
+   * With a preselected service, the week the loader will show first is asked for beside the catalog, not after it
+   * confirms the ids: the loader's own request then joins it in flight or finds it cached (issue 18).
+   */
+  #askFirstWeek(): void {
+    if (!this.client || !this.service || this.rescheduleUid) return;
+    const { timeZone, weekStartsOn, locale } = this.resolved;
+    // Its failure is the loader's to show, when the loader asks.
+    this.client
+      .getAvailabilityForWeek({
+        serviceId: this.service,
+        staffId: this.staff || null,
+        weekStart: currentWeekStart(timeZone, weekStartsOn),
+        timeZone,
+        locale,
+      })
+      .catch(() => {});
   }
 
   protected override get settings(): DisplaySettings {
