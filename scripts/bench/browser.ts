@@ -18,12 +18,16 @@ const PAGE = `<!doctype html><html lang="en-GB"><head><meta charset="utf-8">
 <script>
   window.__longTasks = 0;
   new PerformanceObserver((list) => { window.__longTasks += list.getEntries().length; }).observe({ type: 'longtask', buffered: true });
+  window.__events = [];
+  new PerformanceObserver((list) => { window.__events.push(...list.getEntries()); }).observe({ type: 'event', durationThreshold: 16, buffered: true });
 </script>
 <script type="module" src="/booking-flow.js"></script></head>
 <body><booking-flow proxy-url="/booking-api" branch="berlin" service="haircut" staff="anna" time-zone="Europe/Berlin" locale="en-GB" theme="light"></booking-flow></body></html>`;
 
 /** In the page: resolves with performance.now() at the first frame after `ready()` holds. */
 const IN_PAGE_HELPERS = `
+  // tsx compiles this file keeping function names, through a helper the page lacks; page.evaluate needs it.
+  window.__name = (fn) => fn;
   window.__loader = () => document.querySelector('booking-flow')?.shadowRoot?.querySelector('availability-loader');
   window.__calendar = () => window.__loader()?.shadowRoot?.querySelector('hourly-calendar');
   window.__settled = () => {
@@ -51,151 +55,241 @@ export async function openPage(browser: Browser, server: RunningServer, dist = '
   return page;
 }
 
-/** Clicks a week button and measures until the new week is painted. */
-async function switchWeek(
-  page: Page,
-  label: 'Next week' | 'Previous week',
-): Promise<{ ms: number; longTasks: number }> {
-  return page.evaluate(async (aria) => {
+/** Week switches of one kind over the runs: frames, the loading state in the first frame, Event Timing. */
+export interface SwitchCount {
+  name: string;
+  frames: Stats;
+  skeletonFirst: number;
+  /** Event Timing durations, of the clicks Chromium reported (those of 16 ms or more). */
+  event: Stats | undefined;
+  eventReported: number;
+  longTasks: number;
+}
+
+function switchCount(name: string, all: Switch[]): SwitchCount {
+  const reported = all.flatMap((s) => (s.eventMs === undefined ? [] : [s.eventMs]));
+  return {
+    name,
+    frames: stats(all.map((s) => s.frames)),
+    skeletonFirst: all.filter((s) => s.skeletonFirst).length,
+    event: reported.length ? stats(reported) : undefined,
+    eventReported: reported.length,
+    longTasks: all.reduce((sum, s) => sum + s.longTasks, 0) / all.length,
+  };
+}
+
+/** What one week switch took, counted in frames (issue 18: a frame is what a visitor sees). */
+interface Switch {
+  /** Frames from the click to the first whose DOM shows the new week (1: the frame right after the click). */
+  frames: number;
+  /** Whether the first frame after the click showed the loading state (a miss should; a hit never needs to). */
+  skeletonFirst: boolean;
+  /** The click's Event Timing duration, when Chromium reports it (only from 16 ms up, in steps of 8 ms). */
+  eventMs: number | undefined;
+  longTasks: number;
+}
+
+/**
+ * Clicks a week button with a real (trusted) click, as a visitor's, and counts animation frames from the click
+ * to the first frame whose DOM shows the new week; reads the click's Event Timing entry afterwards.
+ */
+async function switchWeek(page: Page, label: 'Next week' | 'Previous week'): Promise<Switch> {
+  await page.evaluate(() => {
     const w = window as unknown as {
       __loader(): HTMLElement;
+      __settled(): boolean;
+      __switch: Promise<Omit<Switch, 'eventMs'> & { clickAt: number }>;
+      __longTasks: number;
+    };
+    const root = () => w.__loader().shadowRoot!;
+    const before = root().querySelector('.week-label')!.textContent;
+    const tasks = w.__longTasks;
+    w.__switch = new Promise((resolve) => {
+      // On the document in the capture phase: before the button's own handler runs.
+      document.addEventListener(
+        'click',
+        (event) => {
+          let frames = 0;
+          let skeletonFirst = false;
+          const tick = () => {
+            frames++;
+            if (frames === 1) skeletonFirst = root().querySelector('.body')?.getAttribute('aria-busy') === 'true';
+            if (root().querySelector('.week-label')!.textContent !== before && w.__settled())
+              resolve({ frames, skeletonFirst, clickAt: event.timeStamp, longTasks: w.__longTasks - tasks });
+            else requestAnimationFrame(tick);
+          };
+          requestAnimationFrame(tick);
+        },
+        { capture: true, once: true },
+      );
+    });
+  });
+  await page.locator(`availability-loader button[aria-label="${label}"]`).click();
+  return page.evaluate(async () => {
+    const w = window as unknown as {
+      __switch: Promise<Omit<Switch, 'eventMs'> & { clickAt: number }>;
+      __events: PerformanceEventTiming[];
+    };
+    const { clickAt, ...counted } = await w.__switch;
+    // Event Timing entries arrive after the frame that follows the event; wait for a few more frames.
+    for (let i = 0; i < 3; i++) await new Promise((r) => requestAnimationFrame(r));
+    const entry = w.__events.find((e) => e.name === 'click' && Math.abs(e.startTime - clickAt) < 1);
+    return { ...counted, eventMs: entry?.duration };
+  });
+}
+
+/** One bundle to time: its dist folder, and the label its rows carry (none for a lone bundle). */
+export interface Bundle {
+  dist: string;
+  label: string;
+}
+
+export interface BundleTimings {
+  timings: Timing[];
+  switches: SwitchCount[];
+  requestsOver4Weeks: number;
+}
+
+interface Run {
+  paint: { ms: number; longTasks: number };
+  dense: { ms: number; longTasks: number };
+  miss: Switch;
+  hit: Switch;
+}
+
+/** One page of the bundle: first paint, a week switch there (a miss) and back (a hit), then a dense week. */
+async function measure(browser: Browser, server: RunningServer, dist: string): Promise<Run> {
+  const page = await openPage(browser, server, dist);
+  await page.goto(`${server.url}/bench.html`);
+  const paint = await page.evaluate(async () => {
+    const w = window as unknown as {
       __settled(): boolean;
       __whenPainted(r: () => boolean): Promise<number>;
       __longTasks: number;
     };
-    const tasks = w.__longTasks;
-    const before = w.__loader().shadowRoot!.querySelector('.week-label')!.textContent;
+    return { ms: await w.__whenPainted(() => Boolean(w.__settled())), longTasks: w.__longTasks };
+  });
+  // Each page starts with an empty client cache: the next week is a miss, coming back is a hit.
+  const miss = await switchWeek(page, 'Next week');
+  const hit = await switchWeek(page, 'Previous week');
+  const dense = await page.evaluate(async () => {
+    const w = window as unknown as { __whenPainted(r: () => boolean): Promise<number>; __longTasks: number };
+    const days = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+    const weekData: Record<string, unknown[]> = {};
+    const meta = {
+      weekStart: '2030-01-07',
+      weekEnd: '2030-01-13',
+      timeZone: 'UTC',
+      isCurrentWeek: false,
+      totalSlots: 7 * 96,
+      fetchedAt: '',
+      fromCache: false,
+      days: [] as unknown[],
+    };
+    days.forEach((dayName, d) => {
+      const date = `2030-01-${String(7 + d).padStart(2, '0')}`;
+      meta.days.push({ date, dayName, label: date, isToday: false, isPast: false });
+      weekData[dayName] = Array.from({ length: 96 }, (_, q) => {
+        const time = `${String(Math.floor(q / 4)).padStart(2, '0')}:${String((q % 4) * 15).padStart(2, '0')}`;
+        return { time, fullDatetime: `${date}T${time}:00Z`, date, dayName, durationMinutes: 15 };
+      });
+    });
+    const el = document.createElement('hourly-calendar') as HTMLElement & {
+      weekData: unknown;
+      weekMetadata: unknown;
+    };
+    const tasksBefore = w.__longTasks;
     const start = performance.now();
-    w.__loader().shadowRoot!.querySelector<HTMLButtonElement>(`button[aria-label="${aria}"]`)!.click();
-    const end = await w.__whenPainted(
-      () => w.__loader().shadowRoot!.querySelector('.week-label')!.textContent !== before && w.__settled(),
-    );
-    return { ms: end - start, longTasks: w.__longTasks - tasks };
-  }, label);
+    el.weekData = weekData;
+    el.weekMetadata = meta;
+    document.body.append(el);
+    const end = await w.__whenPainted(() => el.shadowRoot?.querySelectorAll('button.slot').length === 7 * 96);
+    return { ms: end - start, longTasks: w.__longTasks - tasksBefore };
+  });
+  await page.close();
+  return { paint, dense, miss, hit };
 }
 
-/** The timings of the bundle in `dist`; `label` names it in each row (e.g. the commit it was built from). */
+/** Network: back and forth over four weeks within a minute; the browser's /slots requests. */
+async function requestsOver4Weeks(browser: Browser, server: RunningServer, dist: string): Promise<number> {
+  const page = await openPage(browser, server, dist);
+  let requests = 0;
+  page.on('request', (r) => {
+    if (r.url().includes('/booking-api/slots')) requests++;
+  });
+  await page.goto(`${server.url}/bench.html`);
+  await page.waitForFunction('window.__settled()');
+  for (const step of [
+    'Next week',
+    'Next week',
+    'Next week',
+    'Previous week',
+    'Previous week',
+    'Previous week',
+    'Next week',
+    'Next week',
+    'Next week',
+    'Previous week',
+  ] as const) {
+    await switchWeek(page, step);
+  }
+  await page.close();
+  return requests;
+}
+
+/**
+ * The timings of each bundle. With several (before and after a change), the runs alternate between them, so
+ * that neither gets the machine's warmer or quieter minutes.
+ */
 export async function browserTimings(
   runs: number,
   log: (line: string) => void,
-  dist = 'dist',
-  label = '',
-): Promise<{ timings: Timing[]; requestsOver4Weeks: number; chromium: string }> {
+  bundles: Bundle[] = [{ dist: 'dist', label: '' }],
+): Promise<{ bundles: BundleTimings[]; chromium: string }> {
   const proxy = createProxy({ upstream: 'sandbox', config: benchConfig(), basePath: '/booking-api', log: () => {} });
   const server = await startNodeServer({ proxy, port: 0, basePath: '/booking-api' });
   const browser = await chromium.launch({
     executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
     args: CHROMIUM_ARGS,
   });
-  const samples = { paint: [] as number[], hit: [] as number[], miss: [] as number[], dense: [] as number[] };
-  const tasks = { paint: 0, hit: 0, miss: 0, dense: 0 };
   try {
-    for (let i = 0; i < runs; i++) {
-      const page = await openPage(browser, server, dist);
-      await page.goto(`${server.url}/bench.html`);
-      const paint = await page.evaluate(async () => {
-        const w = window as unknown as {
-          __settled(): boolean;
-          __whenPainted(r: () => boolean): Promise<number>;
-          __longTasks: number;
-        };
-        return { ms: await w.__whenPainted(() => Boolean(w.__settled())), longTasks: w.__longTasks };
+    const measured: Run[][] = bundles.map(() => []);
+    for (let i = 0; i < runs; i++)
+      for (const [b, { dist, label }] of bundles.entries()) {
+        const run = await measure(browser, server, dist);
+        measured[b]!.push(run);
+        log(
+          `browser run ${i + 1}/${runs}${label ? ` (${label})` : ''}: paint ${run.paint.ms.toFixed(0)} ms, miss ${run.miss.frames} frames, hit ${run.hit.frames} frames, dense ${run.dense.ms.toFixed(0)} ms`,
+        );
+      }
+    const results: BundleTimings[] = [];
+    for (const [b, { dist, label }] of bundles.entries()) {
+      const all = measured[b]!;
+      const named = (name: string) => (label ? `${name} (${label})` : name);
+      const timing = (name: string, of: (r: Run) => { ms: number; longTasks: number }): Timing => ({
+        name: named(name),
+        stats: stats(all.map((r) => of(r).ms)),
+        longTasks: all.reduce((sum, r) => sum + of(r).longTasks, 0) / all.length,
       });
-      samples.paint.push(paint.ms);
-      tasks.paint += paint.longTasks;
-      // Each page starts with an empty client cache: the next week is a miss, coming back is a hit.
-      const miss = await switchWeek(page, 'Next week');
-      const hit = await switchWeek(page, 'Previous week');
-      samples.miss.push(miss.ms);
-      samples.hit.push(hit.ms);
-      tasks.miss += miss.longTasks;
-      tasks.hit += hit.longTasks;
-      const dense = await page.evaluate(async () => {
-        const w = window as unknown as { __whenPainted(r: () => boolean): Promise<number>; __longTasks: number };
-        const days = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
-        const weekData: Record<string, unknown[]> = {};
-        const meta = {
-          weekStart: '2030-01-07',
-          weekEnd: '2030-01-13',
-          timeZone: 'UTC',
-          isCurrentWeek: false,
-          totalSlots: 7 * 96,
-          fetchedAt: '',
-          fromCache: false,
-          days: [] as unknown[],
-        };
-        days.forEach((dayName, d) => {
-          const date = `2030-01-${String(7 + d).padStart(2, '0')}`;
-          meta.days.push({ date, dayName, label: date, isToday: false, isPast: false });
-          weekData[dayName] = Array.from({ length: 96 }, (_, q) => {
-            const time = `${String(Math.floor(q / 4)).padStart(2, '0')}:${String((q % 4) * 15).padStart(2, '0')}`;
-            return { time, fullDatetime: `${date}T${time}:00Z`, date, dayName, durationMinutes: 15 };
-          });
-        });
-        const el = document.createElement('hourly-calendar') as HTMLElement & {
-          weekData: unknown;
-          weekMetadata: unknown;
-        };
-        const tasksBefore = w.__longTasks;
-        const start = performance.now();
-        el.weekData = weekData;
-        el.weekMetadata = meta;
-        document.body.append(el);
-        const end = await w.__whenPainted(() => el.shadowRoot?.querySelectorAll('button.slot').length === 7 * 96);
-        return { ms: end - start, longTasks: w.__longTasks - tasksBefore };
+      results.push({
+        timings: [
+          timing('script load to first calendar paint', (r) => r.paint),
+          timing('render a dense week (7 days x 96 slots)', (r) => r.dense),
+        ],
+        switches: [
+          switchCount(
+            named('week switch, cache hit'),
+            all.map((r) => r.hit),
+          ),
+          switchCount(
+            named('week switch, cache miss (proxy + sandbox)'),
+            all.map((r) => r.miss),
+          ),
+        ],
+        requestsOver4Weeks: await requestsOver4Weeks(browser, server, dist),
       });
-      samples.dense.push(dense.ms);
-      tasks.dense += dense.longTasks;
-      await page.close();
-      log(
-        `browser run ${i + 1}/${runs}${label ? ` (${label})` : ''}: paint ${paint.ms.toFixed(0)} ms, miss ${miss.ms.toFixed(0)} ms, hit ${hit.ms.toFixed(0)} ms, dense ${dense.ms.toFixed(0)} ms`,
-      );
     }
-
-    // Network: back and forth over four weeks within a minute; count the browser's /slots requests.
-    const page = await openPage(browser, server, dist);
-    let requests = 0;
-    page.on('request', (r) => {
-      if (r.url().includes('/booking-api/slots')) requests++;
-    });
-    await page.goto(`${server.url}/bench.html`);
-    await page.evaluate(() =>
-      (window as unknown as { __whenPainted(r: () => boolean): Promise<number>; __settled(): boolean }).__whenPainted(
-        () => Boolean((window as unknown as { __settled(): boolean }).__settled()),
-      ),
-    );
-    for (const step of [
-      'Next week',
-      'Next week',
-      'Next week',
-      'Previous week',
-      'Previous week',
-      'Previous week',
-      'Next week',
-      'Next week',
-      'Next week',
-      'Previous week',
-    ] as const) {
-      await switchWeek(page, step);
-    }
-    await page.close();
-    const chromium = browser.version();
-    const n = runs;
-    const timing = (name: string, values: number[], longTasks: number): Timing => ({
-      name: label ? `${name} (${label})` : name,
-      stats: stats(values),
-      longTasks: longTasks / n,
-    });
-    return {
-      timings: [
-        timing('script load to first calendar paint', samples.paint, tasks.paint),
-        timing('week switch, cache hit', samples.hit, tasks.hit),
-        timing('week switch, cache miss (proxy + sandbox)', samples.miss, tasks.miss),
-        timing('render a dense week (7 days x 96 slots)', samples.dense, tasks.dense),
-      ],
-      requestsOver4Weeks: requests,
-      chromium,
-    };
+    return { bundles: results, chromium: browser.version() };
   } finally {
     await browser.close();
     await server.close();

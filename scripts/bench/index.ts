@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, type as osType, release } from 'node:os';
 import { baselineBundle } from './baseline.js';
-import { browserTimings } from './browser.js';
+import { browserTimings, type SwitchCount } from './browser.js';
 import { redisOutage } from './outage.js';
 import { bookingToVanish, burstOverTwoInstances, memoryPerStream } from './live.js';
 import { herd, load, memory } from './proxy.js';
@@ -35,17 +35,30 @@ async function main(): Promise<void> {
   const sizeTable = [ours.whole, ...ours.beside, ...peers.rows];
   for (const r of sizeTable) log(`size  ${r.name}: ${kb(r.raw)} raw, ${kb(r.gzip)} gzip, ${kb(r.brotli)} brotli`);
 
-  const before = baseline
-    ? await browserTimings(RUNS, log, baselineBundle(baseline), `before: ${baseline}`)
+  const bundles = baseline
+    ? [
+        { dist: baselineBundle(baseline), label: `before: ${baseline}` },
+        { dist: 'dist', label: 'now' },
+      ]
     : undefined;
-  const browser = await browserTimings(RUNS, log, 'dist', baseline ? 'now' : '');
-  const timings = before ? browser.timings.flatMap((t, i) => [before.timings[i]!, t]) : browser.timings;
+  const browser = await browserTimings(RUNS, log, bundles);
+  const before = baseline ? browser.bundles[0] : undefined;
+  const now = browser.bundles.at(-1)!;
+  const timings = now.timings.flatMap((t, i) => (before ? [before.timings[i]!, t] : [t]));
+  const switches = now.switches.flatMap((c, i) => (before ? [before.switches[i]!, c] : [c]));
+  const frames = (c: SwitchCount) => `${c.frames.median} (${c.frames.min}-${c.frames.max})`;
+  const eventTiming = (c: SwitchCount) =>
+    c.event ? `${ms(c.event.median)} in ${c.eventReported} of ${c.frames.runs}` : `under 16 ms in all ${c.frames.runs}`;
+  for (const c of switches)
+    log(
+      `frame ${c.name}: new week in frame ${frames(c)}, loading state in frame 1 in ${c.skeletonFirst} of ${c.frames.runs}, click Event Timing ${eventTiming(c)}`,
+    );
   for (const t of timings)
     log(
       `time  ${t.name}: median ${ms(t.stats.median)} (p10 ${ms(t.stats.p10)}, p90 ${ms(t.stats.p90)}), ${t.longTasks.toFixed(2)} long tasks/run`,
     );
   if (before) log(`net   /slots requests going back and forth over 4 weeks (before): ${before.requestsOver4Weeks}`);
-  log(`net   /slots requests going back and forth over 4 weeks: ${browser.requestsOver4Weeks}`);
+  log(`net   /slots requests going back and forth over 4 weeks: ${now.requestsOver4Weeks}`);
 
   const herdCalls = await herd(1_000);
   log(`net   upstream calls for 1,000 concurrent identical requests: ${herdCalls}`);
@@ -138,7 +151,7 @@ ${ours.parts.map((p) => `| ${p.name} | ${kb(p.raw)} | ${(p.share * 100).toFixed(
 
 ## In the browser (headless Chromium, the built bundle, proxy on the sandbox)
 
-${RUNS} runs each; median with the 10th and 90th percentile, and main-thread long tasks (> 50 ms) per run.${before ? ` Rows marked "before" time the bundle of ${baseline} (built in a worktree) in the same run, before the rows marked "now".` : ''}
+${RUNS} runs each; median with the 10th and 90th percentile, and main-thread long tasks (> 50 ms) per run.${before ? ` Rows marked "before" time the bundle of ${baseline} (built in a worktree) in the same run, its runs alternating with those of the rows marked "now".` : ''}
 
 | what | median | p10 | p90 | long tasks / run |
 |---|---:|---:|---:|---:|
@@ -147,11 +160,19 @@ ${timings.map((t) => `| ${t.name} | ${ms(t.stats.median)} | ${ms(t.stats.p10)} |
 "Script load to first calendar paint" runs from navigation start to the first frame with the week's times, with
 the catalog and the week fetched from the proxy on the way.
 
+Week switches, counted in frames: a real click on "Next week" (a miss: the proxy and the sandbox answer) and
+back (a hit: from the client's cache); frame 1 is the first animation frame after the click. The Event Timing
+duration of the click is what Chromium reports for it (only for 16 ms or more, rounded to 8 ms).
+
+| switch | new week in frame (median, min-max) | loading state in frame 1 | click's Event Timing duration (median) | long tasks / run |
+|---|---:|---:|---:|---:|
+${switches.map((c) => `| ${c.name} | ${frames(c)} | ${c.skeletonFirst} of ${c.frames.runs} | ${eventTiming(c)} | ${c.longTasks.toFixed(2)} |`).join('\n')}
+
 ## Network
 
 | what | measured | target |
 |---|---:|---:|
-| /slots requests while a visitor goes back and forth over 4 weeks within 60 s | ${before ? `${before.requestsOver4Weeks} before, ` : ''}${browser.requestsOver4Weeks} | 4 |
+| /slots requests while a visitor goes back and forth over 4 weeks within 60 s | ${before ? `${before.requestsOver4Weeks} before, ` : ''}${now.requestsOver4Weeks} | 4 |
 | upstream calls the proxy makes for 1,000 concurrent identical requests | ${herdCalls} | 1 |
 
 ## Live updates (issue 13)
