@@ -41,6 +41,24 @@ const IN_PAGE_HELPERS = `
   });
 `;
 
+/** What the bench pages run on: the proxy on the sandbox under /booking-api, and Debian's Chromium. */
+export async function benchSite(): Promise<{ server: RunningServer; browser: Browser; close(): Promise<void> }> {
+  const proxy = createProxy({ upstream: 'sandbox', config: benchConfig(), basePath: '/booking-api', log: () => {} });
+  const server = await startNodeServer({ proxy, port: 0, basePath: '/booking-api' });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
+  return {
+    server,
+    browser,
+    close: async () => {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
 /** The bench page on `server`, its script (and the chunks the script loads) from the bundle in `dist`. */
 export async function openPage(browser: Browser, server: RunningServer, dist = 'dist'): Promise<Page> {
   const page = await browser.newPage({ timezoneId: 'Europe/Berlin', locale: 'en-GB' });
@@ -246,12 +264,7 @@ export async function browserTimings(
   log: (line: string) => void,
   bundles: Bundle[] = [{ dist: 'dist', label: '' }],
 ): Promise<{ bundles: BundleTimings[]; chromium: string }> {
-  const proxy = createProxy({ upstream: 'sandbox', config: benchConfig(), basePath: '/booking-api', log: () => {} });
-  const server = await startNodeServer({ proxy, port: 0, basePath: '/booking-api' });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-  });
+  const { server, browser, close } = await benchSite();
   try {
     const measured: Run[][] = bundles.map(() => []);
     for (let i = 0; i < runs; i++)
@@ -291,7 +304,6 @@ export async function browserTimings(
     }
     return { bundles: results, chromium: browser.version() };
   } finally {
-    await browser.close();
-    await server.close();
+    await close();
   }
 }

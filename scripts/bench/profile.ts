@@ -2,13 +2,8 @@
 // the first step issue 18 asks for before any change. Prints self time by function, mapped through the bundle's
 // source map to src/, and the main-thread tasks over 50 ms; writes the profile for DevTools to /tmp.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { chromium } from 'playwright-core';
 import { SourceMapConsumer, type RawSourceMap } from 'source-map-js';
-import { createProxy } from '../../src/proxy/handler.js';
-import { startNodeServer } from '../../src/proxy/node-server.js';
-import { CHROMIUM_ARGS } from '../../web-test-runner.config.mjs';
-import { openPage } from './browser.js';
-import { benchConfig } from './setup.js';
+import { benchSite, openPage } from './browser.js';
 
 interface ProfileNode {
   id: number;
@@ -31,12 +26,7 @@ function origin({ functionName, url, lineNumber, columnNumber }: ProfileNode['ca
   return `${file}:${at.line ?? '?'} ${at.name ?? functionName}`;
 }
 
-const proxy = createProxy({ upstream: 'sandbox', config: benchConfig(), basePath: '/booking-api', log: () => {} });
-const server = await startNodeServer({ proxy, port: 0, basePath: '/booking-api' });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  args: CHROMIUM_ARGS,
-});
+const { server, browser, close } = await benchSite();
 try {
   // One warm-up load, so that the profile is not of Chromium's first start.
   const warm = await openPage(browser, server);
@@ -79,6 +69,5 @@ try {
     console.log(`${ms.toFixed(1).padStart(8)} ms  ${name}`);
   console.log(`profile written to ${OUT} (open it in DevTools' Performance panel)`);
 } finally {
-  await browser.close();
-  await server.close();
+  await close();
 }

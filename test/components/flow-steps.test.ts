@@ -27,8 +27,11 @@ async function weekShownFor(loader: Element, staff: string | null) {
   );
 }
 
-async function defaultFlow(attrs: Partial<Record<'branch' | 'service' | 'staff', string>> = {}) {
-  const el = await fixture<BookingFlow>(html`
+type Preselected = Partial<Record<'branch' | 'service' | 'staff', string>>;
+
+/** A flow with its default steps, just made. */
+function flowWith(attrs: Preselected = {}) {
+  return fixture<BookingFlow>(html`
     <booking-flow
       proxy-url="/api"
       time-zone="Europe/Berlin"
@@ -39,6 +42,11 @@ async function defaultFlow(attrs: Partial<Record<'branch' | 'service' | 'staff',
       staff=${attrs.staff ?? ''}
     ></booking-flow>
   `);
+}
+
+/** A flow with its default steps, once the catalog is shown. */
+async function defaultFlow(attrs: Preselected = {}) {
+  const el = await flowWith(attrs);
   await until(() => radios(el, 'service-selector').length > 0, 'catalog shown');
   return el;
 }
@@ -110,17 +118,7 @@ describe('<booking-flow> steps: branch, service, staff', () => {
   it('asks for the preselected week beside the catalog, not after it (issue 18), and only once', async () => {
     const catalogHeld = gate();
     proxy.catalogGate = catalogHeld.promise;
-    const el = await fixture<BookingFlow>(html`
-      <booking-flow
-        proxy-url="/api"
-        time-zone="Europe/Berlin"
-        locale="en-GB"
-        branch="berlin"
-        service="haircut"
-        staff="anna"
-      >
-      </booking-flow>
-    `);
+    const el = await flowWith({ branch: 'berlin', service: 'haircut', staff: 'anna' });
     await until(() => proxy.requests.length === 1, 'the week asked for while the catalog is on its way');
     expect(radios(el, 'service-selector')).to.have.length(0);
     expect(slotButtons(el)).to.have.length(0);

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { execSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { startCli } from '../helpers/cli.js';
 
 // A shell block of the docs, run line by line as a user would type it, in a directory of the docs workspace
 // (workspace.ts) or, for the README's first block, in the repository. What differs is checked instead:
@@ -57,33 +58,24 @@ async function runProxy(command: string, cwd: string, workspaceDir: string): Pro
   const { env, rest } = assignments(command);
   const args = rest.replace(/--port \d+/, '--port 0').split(/\s+/).slice(2);
   if (!args.includes('--port')) args.push('--port', '0');
-  const bin = join(workspaceDir, 'node_modules/.bin/booking-flow-proxy');
-  const child = spawn(bin, args, { cwd, env: { ...process.env, CALCOM_API_KEY: '', ...env } });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += String(chunk)));
-  child.stderr.on('data', (chunk: Buffer) => (output += String(chunk)));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  const proxy = await startCli(join(workspaceDir, 'node_modules/.bin/booking-flow-proxy'), args, cwd, env);
   try {
-    let url: string | undefined;
-    for (const until = Date.now() + 20_000; !url; await sleep(50)) {
-      assert.ok(child.exitCode === null && Date.now() < until, `${command} did not start: ${output}`);
-      if (/^Cache/m.test(output)) url = /listening on (http:\/\/\S+)/.exec(output)?.[1];
-    }
-    const health = await fetch(`${url}/health`);
-    assert.equal(health.status, 200, `${url}/health`);
+    const health = await fetch(`${proxy.url}/health`);
+    assert.equal(health.status, 200, `${proxy.url}/health`);
     const { reasons } = (await health.json()) as { reasons: string[] };
     assert.deepEqual(reasons, env.REDIS_URL ? ['redis_down'] : [], 'health reasons');
-    if (env.CALCOM_API_KEY) assert.match(output, /^Upstream: Cal\.com/m);
+    if (env.CALCOM_API_KEY) assert.match(proxy.output, /^Upstream: Cal\.com/m);
     for (const [, origin] of command.matchAll(/--allowed-origin (\S+)/g)) {
-      const catalog: Response = await fetch(`${url}/catalog`, { headers: { origin: origin! } });
+      const catalog: Response = await fetch(`${proxy.url}/catalog`, { headers: { origin: origin! } });
       assert.equal(catalog.headers.get('access-control-allow-origin'), origin);
     }
     const secrets = [env.CALCOM_API_KEY, env.REDIS_URL && new URL(env.REDIS_URL).password].filter(Boolean);
-    for (const secret of secrets) assert.ok(!output.includes(secret!), `the output shows a secret: ${output}`);
+    for (const secret of secrets)
+      assert.ok(!proxy.output.includes(secret!), `the output shows a secret: ${proxy.output}`);
   } finally {
-    child.kill('SIGTERM');
+    proxy.child.kill('SIGTERM');
   }
-  assert.equal(await exited, 0, `stopped cleanly: ${output}`);
+  assert.equal(await proxy.exited, 0, `stopped cleanly: ${proxy.output}`);
 }
 
 /** `npm start` as it is (it builds, then serves the demo on port 8080): the page and the proxy's health. */
