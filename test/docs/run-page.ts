@@ -83,6 +83,8 @@ export class DocsSite {
       assert.deepEqual(undefinedTags, [], 'elements left undefined');
       assert.deepEqual(problems, [], 'errors and warnings on the page');
     } finally {
+      // Requests the page still has in flight (the widget refreshing) are dropped with it, not left to reject.
+      await context.unrouteAll({ behavior: 'ignoreErrors' });
       await context.close();
     }
   }
