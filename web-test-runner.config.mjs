@@ -1,18 +1,11 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
-import { chromeLauncher } from '@web/test-runner-chrome';
+import { launcher } from './scripts/wtr/browsers.mjs';
+import { keysPlugin } from './scripts/wtr/keys-plugin.mjs';
 import { summaryReporter } from './scripts/wtr-summary-reporter.mjs';
 
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
+// BROWSER=firefox or BROWSER=webkit (under xvfb-run) runs the same tests there; Chromium by default.
+const browser = process.env.BROWSER ?? 'chromium';
 
 export default {
   files: ['test/{model,api,components,locales}/**/*.test.ts'],
@@ -25,16 +18,10 @@ export default {
       return next();
     },
   ],
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.base.json' })],
-  browsers: [
-    chromeLauncher({
-      launchOptions: {
-        executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-        headless: true,
-        args: CHROMIUM_ARGS,
-      },
-    }),
-  ],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.base.json' }), keysPlugin()],
+  browsers: [launcher(browser)],
+  // WebDriver keeps one session and sends keys and actions to it: one test file at a time.
+  ...(browser === 'webkit' ? { concurrency: 1 } : {}),
   filterBrowserLogs: ({ args }) => !String(args[0]).includes('Lit is in dev mode'),
   reporters: [defaultReporter(), summaryReporter()],
   testFramework: { config: { timeout: 5000 } },

@@ -1,15 +1,33 @@
 #!/usr/bin/env node
 // `npm test`: every check and test suite, one after another, then one plain "N passed, N failed" line.
 // Lint, type check and build count as one test each; the suites report their own counts.
-import { spawn } from 'node:child_process';
+import { execSync, spawn } from 'node:child_process';
+
+/** What a command prints of a browser's version (Debian's packages), for the summary; "?" when it cannot tell. */
+function version(cmd, pattern) {
+  try {
+    return pattern.exec(execSync(cmd, { stdio: ['ignore', 'pipe', 'ignore'] }).toString())?.[1] ?? '?';
+  } catch {
+    return '?';
+  }
+}
+const chromium = version('/usr/bin/chromium --version', /Chromium ([\d.]+)/);
+const firefox = version('/usr/bin/firefox-esr --version', /Firefox ([\w.]+)/);
+const webkit = version("dpkg-query -W -f='${Version}' libwebkit2gtk-4.1-0", /^([\d.]+)/);
 
 const steps = [
   { name: 'lint', cmd: 'npm run -s lint' },
   { name: 'typecheck', cmd: 'npm run -s typecheck' },
   { name: 'build', cmd: 'npm run -s build' },
   { name: 'node tests (proxy, sandbox)', cmd: 'npm run -s test:node', counts: 'node' },
-  { name: 'browser tests (Chromium)', cmd: 'npm run -s test:browser', counts: 'wtr' },
-  { name: 'end-to-end (demo in Chromium)', cmd: 'npm run -s test:e2e', counts: 'node' },
+  { name: `browser tests (Chromium ${chromium})`, cmd: 'npm run -s test:browser', counts: 'wtr' },
+  { name: `browser tests (Firefox ${firefox}, WebDriver BiDi)`, cmd: 'npm run -s test:firefox', counts: 'wtr' },
+  { name: `browser tests (WebKitGTK ${webkit}, WebDriver)`, cmd: 'npm run -s test:webkit', counts: 'wtr' },
+  {
+    name: 'end-to-end (the demo in Chromium; booking, layout and live stream in Firefox and WebKit)',
+    cmd: 'npm run -s test:e2e',
+    counts: 'node',
+  },
   {
     name: 'recipes and docs (examples/ and every doc block, against the packed packages)',
     cmd: 'npm run -s test:docs',
@@ -41,8 +59,8 @@ function counted(kind, output) {
     const fail = /^ℹ fail (\d+)$/m.exec(output);
     return pass && fail ? { passed: Number(pass[1]), failed: Number(fail[1]) } : undefined;
   }
-  const line = [...output.matchAll(/^(\d+) passed, (\d+) failed, \d+ skipped$/gm)].at(-1);
-  return line ? { passed: Number(line[1]), failed: Number(line[2]) } : undefined;
+  const line = [...output.matchAll(/^(\d+) passed, (\d+) failed, (\d+) skipped$/gm)].at(-1);
+  return line ? { passed: Number(line[1]), failed: Number(line[2]), skipped: Number(line[3]) } : undefined;
 }
 
 let passed = 0;
@@ -57,7 +75,11 @@ for (const step of steps) {
   if (code !== 0 && result.failed === 0) result.failed = 1;
   passed += result.passed;
   failed += result.failed;
-  summary.push(`${code === 0 ? 'ok  ' : 'FAIL'} ${step.name}: ${result.passed} passed, ${result.failed} failed`);
+  // A test a browser cannot run (it says why) is skipped, and the summary says how many.
+  const skipped = result.skipped ? ` (${result.skipped} skipped)` : '';
+  summary.push(
+    `${code === 0 ? 'ok  ' : 'FAIL'} ${step.name}: ${result.passed} passed, ${result.failed} failed${skipped}`,
+  );
 }
 process.stdout.write(`\n${summary.join('\n')}\n${passed} passed, ${failed} failed\n`);
 process.exit(failed === 0 ? 0 : 1);

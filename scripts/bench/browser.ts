@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createProxy } from '../../src/proxy/handler.js';
 import { startNodeServer, type RunningServer } from '../../src/proxy/node-server.js';
-import { CHROMIUM_ARGS } from '../../web-test-runner.config.mjs';
+import { CHROMIUM_ARGS } from '../wtr/browsers.mjs';
 import { benchConfig } from './setup.js';
 import { stats, type Stats } from './stats.js';
 

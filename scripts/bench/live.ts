@@ -12,7 +12,7 @@ import { REDIS_CLIENT_OPTIONS } from '../../src/proxy/redis-guard.js';
 import { createSandbox } from '../../src/sandbox/sandbox.js';
 import { demoConfig } from '../../src/sandbox/demo-data.js';
 import { RedisServer } from '../../test/helpers/redis-server.js';
-import { CHROMIUM_ARGS } from '../../web-test-runner.config.mjs';
+import { CHROMIUM_ARGS } from '../wtr/browsers.mjs';
 import { stats, type Stats } from './stats.js';
 
 /**

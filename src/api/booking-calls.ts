@@ -126,14 +126,15 @@ export async function holdTime(
 }
 
 /**
- * Lets a hold go. Sent with keepalive, as a POST without a body (no CORS preflight), so that it still leaves a page
- * that is closing; nobody waits for the answer.
+ * Lets a hold go, as a POST without a body (no CORS preflight); nobody waits for the answer. From a closing page it
+ * is sent with keepalive, so that it still leaves; only then, as keepalive requests share a small budget and skip
+ * the page's service worker in Firefox.
  */
-export function releaseHold(client: AvailabilityClient, uid: string): void {
+export function releaseHold(client: AvailabilityClient, uid: string, closing = false): void {
   client
     .call(`/holds/${encodeURIComponent(uid)}/release`, object({}), new AbortController().signal, {
       method: 'POST',
-      keepalive: true,
+      keepalive: closing,
     })
     .catch(() => undefined);
 }

@@ -2,6 +2,7 @@ import { html, nothing, type ReactiveController } from 'lit';
 import type { AvailabilityClient } from '../api/availability-client.js';
 import { holdTime, releaseHold, type Hold, type HoldRequest } from '../api/booking-calls.js';
 import { BookingApiError } from '../api/errors.js';
+import { clockFormat } from '../model/format.js';
 import { emit } from '../public/events.js';
 import type { ExtrasHost, SummaryView } from './summary-extras.js';
 
@@ -89,7 +90,7 @@ export class HoldKeeper implements ReactiveController {
     const hold = this.#hold;
     if (!hold) return nothing;
     const { locale, timeZone, hourCycle } = this.#view.settings();
-    const until = new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', hourCycle, timeZone });
+    const until = clockFormat(locale, timeZone, hourCycle);
     const left = Math.max(0, Math.ceil((Date.parse(hold.until) - Date.now()) / 1000));
     const clock = `${Math.floor(left / 60)}:${String(left % 60).padStart(2, '0')}`;
     return html`<div class="hold" part="hold">
@@ -148,7 +149,7 @@ export class HoldKeeper implements ReactiveController {
   };
 
   readonly #onPageHide = (): void => {
-    this.#let();
+    this.#let(true);
   };
 
   /** Back from the back-forward cache: hold the time again. */
@@ -156,11 +157,11 @@ export class HoldKeeper implements ReactiveController {
     if (event.persisted) this.#host.requestUpdate();
   };
 
-  /** Lets the current hold go (and any attempt at one). */
-  #let(): void {
+  /** Lets the current hold go (and any attempt at one); `closing` when the page is being closed. */
+  #let(closing = false): void {
     const client = this.#host.client;
     this.#attempt?.abort();
-    if (this.#hold && client) releaseHold(client, this.#hold.uid);
+    if (this.#hold && client) releaseHold(client, this.#hold.uid, closing);
     if (client) this.#shown(client);
     this.#hold = undefined;
     this.#key = undefined;

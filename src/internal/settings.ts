@@ -20,10 +20,23 @@ export function localeWeekStart(locale: string): WeekdayIndex {
   }
 }
 
-/** The language of the page around `host` (its nearest `lang`), else the browser's. */
-export function pageLocale(host: Element): string {
-  return host.closest('[lang]')?.getAttribute('lang') || navigator.language || 'en';
+/** Right-to-left scripts of living languages (Arabic, Hebrew, Thaana, Syriac, N'Ko, Adlam, Hanifi Rohingya). */
+const RTL_SCRIPTS = /^(Arab|Hebr|Thaa|Syrc|Nkoo|Adlm|Rohg)$/;
+
+/** Whether `locale` (a tag Intl accepts: settings' own) is written right to left, from its likely script. */
+export function localeIsRtl(locale: string): boolean {
+  return RTL_SCRIPTS.test(new Intl.Locale(locale).maximize().script ?? '');
 }
+
+/** The first of `tags` that Intl accepts ("en_US" or a POSIX "C" would make every formatter throw), else "en". */
+const usableLocale = (...tags: (string | null | undefined)[]): string =>
+  tags.find((tag) => {
+    try {
+      return tag && Intl.getCanonicalLocales(tag);
+    } catch {
+      return false; // not a language tag: the next one
+    }
+  }) ?? 'en';
 
 /** What a page may set on a <booking-flow>: its attributes (and `strings`) that decide how things are shown. */
 export interface SettingsAttributes {
@@ -43,7 +56,8 @@ export interface SettingsAttributes {
  * browser (its zone, the locale's first day of the week). An element on its own uses it with no attributes.
  */
 export function resolveSettings(host: Element, attributes: SettingsAttributes = {}): DisplaySettings {
-  const locale = attributes.locale || pageLocale(host);
+  // The attribute, then the page around `host` (its nearest `lang`), then the browser.
+  const locale = usableLocale(attributes.locale, host.closest('[lang]')?.getAttribute('lang'), navigator.language);
   const named = DAY_NAMES.indexOf(attributes.weekStartsOn?.toLowerCase() as DayName);
   return {
     locale,

@@ -45,7 +45,10 @@ export function bookingRows({ catalog, selection, settings, start, end, staff }:
   return rows;
 }
 
-/** The rows as a description list; `extra` rows (the reference) follow. */
+/**
+ * The rows as a description list; `extra` rows (the reference) follow. Each value is isolated (`<bdi>`): a time
+ * range in words of the other direction ("10:00–10:30 CET" on a right-to-left page) keeps its own order.
+ */
 export function summaryList(rows: [string, string][], extra: unknown = '') {
   return html`
     <dl class="summary" part="summary">
@@ -53,7 +56,7 @@ export function summaryList(rows: [string, string][], extra: unknown = '') {
         ([term, value]) =>
           html`<div>
             <dt>${term}</dt>
-            <dd>${value}</dd>
+            <dd><bdi>${value}</bdi></dd>
           </div>`,
       )}
       ${extra}

@@ -34,7 +34,7 @@ export function weekToolbar(bar: WeekToolbar) {
       >
         <span aria-hidden="true">‹</span>
       </button>
-      <p class="week-label" part="week-label">${weekLabel(bar.settings.locale, bar.weekStart)}</p>
+      <p class="week-label" part="week-label"><bdi>${weekLabel(bar.settings.locale, bar.weekStart)}</bdi></p>
       <button
         class="button nav"
         part="nav-button"

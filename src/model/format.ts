@@ -10,17 +10,24 @@ export interface SlotFormatters {
   fullName(slot: Slot): string;
 }
 
-/** Intl formatters for slot labels, built once per locale, zone and hour cycle. */
-export function slotFormatters(locale: string, timeZone: string, hourCycle?: 'h12' | 'h23'): SlotFormatters {
-  // 24-hour clocks read best as 09:00; 12-hour ones as 9:00 AM.
+/**
+ * A time of day as the calendar shows it: 24-hour clocks read best as 09:00, 12-hour ones as 9:00 AM. Said
+ * outright, as browsers differ on `hour: 'numeric'` in 24-hour locales (8:05 in Chromium, 08:05 in Firefox).
+ */
+export function clockFormat(locale: string, timeZone: string, hourCycle?: 'h12' | 'h23'): Intl.DateTimeFormat {
   const cycle = new Intl.DateTimeFormat(locale, { hour: 'numeric', hourCycle }).resolvedOptions().hourCycle;
   const twoDigit = cycle === 'h23' || cycle === 'h24';
-  const time = new Intl.DateTimeFormat(locale, {
+  return new Intl.DateTimeFormat(locale, {
     hour: twoDigit ? '2-digit' : 'numeric',
     minute: '2-digit',
     timeZone,
     hourCycle,
   });
+}
+
+/** Intl formatters for slot labels, built once per locale, zone and hour cycle. */
+export function slotFormatters(locale: string, timeZone: string, hourCycle?: 'h12' | 'h23'): SlotFormatters {
+  const time = clockFormat(locale, timeZone, hourCycle);
   const hour = new Intl.DateTimeFormat(locale, { hour: 'numeric', timeZone, hourCycle });
   const day = new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', timeZone });
   const minutes = new Intl.NumberFormat(locale, { style: 'unit', unit: 'minute', unitDisplay: 'long' });

@@ -69,14 +69,18 @@ describe('api/booking-calls: holds, lookups, moves and cancellations', () => {
     expect(wrong.kind).to.equal('bad_payload');
   });
 
-  it('lets a hold go with a keepalive POST without a body (no preflight), and never throws', async () => {
+  it('lets a hold go with a POST without a body (no preflight), keepalive when the page closes, and never throws', async () => {
     const { sent, client } = clientAnswering(() => new Response('down', { status: 503 }));
     releaseHold(client, 'h/1');
+    releaseHold(client, 'h/2', true);
     await new Promise((resolve) => setTimeout(resolve, 0));
-    expect(sent).to.have.length(1);
-    expect(sent[0]).to.deep.include({ method: 'POST', url: '/api/holds/h%2F1/release', keepalive: true });
-    expect(sent[0]!.body).to.equal(undefined);
-    expect(sent[0]!.contentType).to.equal(null);
+    expect(sent).to.have.length(2);
+    expect(sent[0]).to.deep.include({ method: 'POST', url: '/api/holds/h%2F1/release', keepalive: false });
+    expect(sent[1]).to.deep.include({ method: 'POST', url: '/api/holds/h%2F2/release', keepalive: true });
+    expect(sent.map((s) => [s.body, s.contentType])).to.deep.equal([
+      [undefined, null],
+      [undefined, null],
+    ]);
   });
 
   it('looks up, moves and cancels by uid (encoded), with the bodies the proxy takes', async () => {

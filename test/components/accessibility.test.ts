@@ -1,11 +1,10 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
 import '../../src/define.js';
 import type { BookingFlow } from '../../src/components/booking-flow/booking-flow.js';
 import { gate, mockProxy } from '../helpers/proxy-mock.js';
 import { deep, deepAll, text, until } from '../helpers/dom.js';
 import { frozenDate } from '../helpers/clock.js';
-import { focused, press, tabTo } from '../helpers/keyboard.js';
+import { focused, holding, press, tabTo, typeText } from '../helpers/keyboard.js';
 
 const proxy = mockProxy();
 
@@ -24,9 +23,9 @@ describe('accessibility: keyboard, states and layout', () => {
     );
     await until(() => deepAll(deep(el, 'branch-selector'), 'input').length === 2, 'catalog');
     await tabTo((f) => f.matches('branch-selector input, input[name^="branch"]'), 'the branch step');
-    await press('Space');
+    await press(' ');
     await tabTo((f) => (f as HTMLInputElement).name?.startsWith('service'), 'the service step');
-    await press('Space');
+    await press(' ');
     await until(() => el.currentSelection.serviceId === 'haircut', 'service chosen by keyboard');
     await tabTo((f) => (f as HTMLInputElement).name?.startsWith('staff'), 'the staff step');
     await press('ArrowDown'); // from "any available" to Anna
@@ -45,9 +44,9 @@ describe('accessibility: keyboard, states and layout', () => {
       () => focused()?.textContent?.includes('Show next available') === true,
       'focus on the empty state action',
     );
-    await sendKeys({ down: 'Shift' });
-    for (let i = 0; i < 10 && focused()?.getAttribute('aria-label') !== 'Previous week'; i++) await press('Tab');
-    await sendKeys({ up: 'Shift' });
+    await holding('Shift', async () => {
+      for (let i = 0; i < 10 && focused()?.getAttribute('aria-label') !== 'Previous week'; i++) await press('Tab');
+    });
     expect(focused()?.getAttribute('aria-label')).to.equal('Previous week');
     await press('Enter');
     await until(
@@ -63,9 +62,9 @@ describe('accessibility: keyboard, states and layout', () => {
     expect(focused()!.textContent).to.include('Your booking');
 
     await press('Tab');
-    await sendKeys({ type: 'Ada Lovelace' });
+    await typeText('Ada Lovelace');
     await press('Tab');
-    await sendKeys({ type: 'ada@example.com' });
+    await typeText('ada@example.com');
     await tabTo((f) => f.matches('button[type="submit"]'), 'the confirm button');
     await press('Enter');
     await until(() => focused()?.textContent?.includes('Booking confirmed') === true, 'focus on the confirmation');
@@ -87,9 +86,9 @@ describe('accessibility: keyboard, states and layout', () => {
     const summary = deep(el, 'booking-summary');
     await until(() => deepAll(summary, 'form').length === 1, 'form');
     deep<HTMLInputElement>(summary, '#name').focus();
-    await sendKeys({ type: 'Ada' });
+    await typeText('Ada');
     deep<HTMLInputElement>(summary, '#email').focus();
-    await sendKeys({ type: 'ada@example.com' });
+    await typeText('ada@example.com');
     proxy.bookingFailsWith = { status: 409, code: 'slot_unavailable', message: 'taken' };
     deep<HTMLButtonElement>(summary, 'button[type="submit"]').click();
     await until(() => focused()?.matches('button.slot') === true, 'focus back in the calendar');

@@ -1,11 +1,11 @@
 import { expect } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
 import '../../src/define.js';
 import type { BookingFlow } from '../../src/components/booking-flow/booking-flow.js';
 import { annasHaircut, slotButtons, summaryOf } from '../helpers/flows.js';
 import { mockProxy } from '../helpers/proxy-mock.js';
 import { deep, deepAll, nextEvent, text, until } from '../helpers/dom.js';
 import { frozenDate } from '../helpers/clock.js';
+import { typeText } from '../helpers/keyboard.js';
 
 const proxy = mockProxy();
 
@@ -22,7 +22,7 @@ async function flowWithSlot(theme = 'light') {
 
 async function type(input: HTMLInputElement, value: string) {
   input.focus();
-  await sendKeys({ type: value });
+  await typeText(value);
 }
 
 async function fillIn(el: BookingFlow) {

@@ -1,10 +1,10 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { AvailabilityClient } from '../../src/api/availability-client.js';
 import type { BranchSelector } from '../../src/components/branch-selector/branch-selector.js';
-import { sendKeys } from '@web/test-runner-commands';
 import { mockProxy } from '../helpers/proxy-mock.js';
 import { nextEvent, until } from '../helpers/dom.js';
 import { choices, flowWithStep } from '../helpers/one-step.js';
+import { press } from '../helpers/keyboard.js';
 
 mockProxy();
 
@@ -37,7 +37,7 @@ describe('<branch-selector>', () => {
     await until(() => choices(step).length === 2, 'two locations');
     choices(step)[0]!.focus();
     const chosen = nextEvent(step, 'branch-selected');
-    await sendKeys({ press: 'ArrowDown' });
+    await press('ArrowDown');
     expect((await chosen).detail.branchId).to.equal('online');
   });
 

@@ -1,11 +1,11 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
 import '../../src/define.js';
 import type { BookingFlow } from '../../src/components/booking-flow/booking-flow.js';
 import type { BookingEventName } from '../../src/public/events.js';
 import { catalog, mockProxy } from '../helpers/proxy-mock.js';
 import { deep, deepAll, until } from '../helpers/dom.js';
 import { frozenDate } from '../helpers/clock.js';
+import { typeText } from '../helpers/keyboard.js';
 
 const proxy = mockProxy();
 
@@ -67,9 +67,9 @@ describe('events (SPEC.md table)', () => {
       const summary = deep(el, 'booking-summary');
       await until(() => deepAll(summary, 'form').length === 1, 'form');
       deep<HTMLInputElement>(summary, '#name').focus();
-      await sendKeys({ type: 'Ada' });
+      await typeText('Ada');
       deep<HTMLInputElement>(summary, '#email').focus();
-      await sendKeys({ type: 'ada@example.com' });
+      await typeText('ada@example.com');
       proxy.bookingFailsWith = { status: 502, code: 'upstream_error', message: 'The booking service answered 500.' };
       deep<HTMLButtonElement>(summary, 'button[type="submit"]').click();
       await until(() => seen.has('booking-failed'), 'failed');

@@ -32,14 +32,14 @@ describe('holding the chosen time (issue 14)', () => {
     });
     const hold = holdOf(el)!;
     const status = hold.querySelector('[role="status"]')!;
-    // Held for 5 minutes from 08:00 Berlin time (NOW): until 8:05.
-    expect(text(status)).to.equal('This time is held for you until 8:05.');
+    // Held for 5 minutes from 08:00 Berlin time (NOW): until 08:05.
+    expect(text(status)).to.equal('This time is held for you until 08:05.');
     const countdown = hold.querySelector('.countdown')!;
     expect(countdown.getAttribute('aria-hidden')).to.equal('true');
     expect(text(countdown)).to.equal('5:00 left');
     clock.ahead(61_000);
     await until(() => text(countdown) === '3:59 left', 'the countdown runs');
-    expect(text(status)).to.equal('This time is held for you until 8:05.', 'the live region did not change');
+    expect(text(status)).to.equal('This time is held for you until 08:05.', 'the live region did not change');
     await expect(el).to.be.accessible();
   });
 

@@ -1,10 +1,10 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
 import '../../src/define.js';
 import type { HourlyCalendar } from '../../src/components/hourly-calendar/hourly-calendar.js';
 import { buildWeek } from '../../src/model/week.js';
 import { deepAll, nextEvent } from '../helpers/dom.js';
 import { WEEK_REQUESTED, type WeekRequest } from '../../src/internal/week-request.js';
+import { press } from '../helpers/keyboard.js';
 
 const week = buildWeek({
   slots: ['2025-10-21T07:00:00Z', '2025-10-21T07:45:00Z', '2025-10-21T08:30:00Z', '2025-10-22T12:00:00Z'],
@@ -32,7 +32,7 @@ describe('<hourly-calendar>', () => {
     const days = deepAll(el, 'section.day');
     expect(days).to.have.length(7);
     const tuesday = days[1]!;
-    expect(tuesday.querySelector('h3')!.textContent).to.match(/Tue 21 Oct/);
+    expect(tuesday.querySelector('h3')!.textContent).to.match(/Tue,? 21 Oct/); // 'Tue, 21 Oct' in WebKitGTK's ICU
     const hours = [...tuesday.querySelectorAll('.hour')].map((h) =>
       [...h.querySelectorAll('button')].map((b) => b.textContent.trim()),
     );
@@ -45,7 +45,7 @@ describe('<hourly-calendar>', () => {
   it('gives every slot a full accessible name', async () => {
     const el = await calendar();
     const first = deepAll<HTMLButtonElement>(el, 'button.slot')[0]!;
-    expect(first.getAttribute('aria-label')).to.equal('Tuesday 21 October, 09:00, 45 minutes');
+    expect(first.getAttribute('aria-label')).to.match(/^Tuesday,? 21 October, 09:00, 45 minutes$/);
   });
 
   it('dispatches slot-selected with the slot and marks it pressed', async () => {
@@ -69,34 +69,39 @@ describe('<hourly-calendar>', () => {
   });
 
   it('is one tab stop with roving focus: arrows, Home and End move between times and days (real key presses)', async () => {
-    const before = document.createElement('button');
-    before.textContent = 'before';
+    const [before, after] = ['before', 'after'].map((name) =>
+      Object.assign(document.createElement('button'), { textContent: name }),
+    );
     const el = await calendar();
-    el.before(before);
-    before.focus();
+    // A control after the week too: a Tab off the page's end would leave focus in Firefox's toolbar for good.
+    el.before(before!);
+    el.after(after!);
+    before!.focus();
     const focusedTime = () => (el.shadowRoot!.activeElement as HTMLElement | null)?.dataset.datetime;
-    await sendKeys({ press: 'Tab' });
+    await press('Tab');
     expect(focusedTime()).to.equal('2025-10-21T09:00:00+02:00');
     expect(deepAll<HTMLButtonElement>(el, 'button.slot').filter((b) => b.tabIndex === 0)).to.have.length(1);
-    await sendKeys({ press: 'ArrowDown' });
+    await press('ArrowDown');
     expect(focusedTime()).to.equal('2025-10-21T09:45:00+02:00');
-    await sendKeys({ press: 'End' });
+    await press('End');
     expect(focusedTime()).to.equal('2025-10-21T10:30:00+02:00');
-    await sendKeys({ press: 'Home' });
+    await press('Home');
     expect(focusedTime()).to.equal('2025-10-21T09:00:00+02:00');
-    await sendKeys({ press: 'ArrowRight' });
+    await press('ArrowRight');
     expect(focusedTime(), 'to the next day with times').to.equal('2025-10-22T14:00:00+02:00');
-    await sendKeys({ press: 'ArrowRight' });
+    await press('ArrowRight');
     expect(focusedTime(), 'no further day: stays').to.equal('2025-10-22T14:00:00+02:00');
-    await sendKeys({ press: 'ArrowLeft' });
+    await press('ArrowLeft');
     expect(focusedTime()).to.equal('2025-10-21T09:00:00+02:00');
     const selected = nextEvent(el, 'slot-selected');
-    await sendKeys({ press: 'Enter' });
+    await press('Enter');
     expect((await selected).detail.slot.time).to.equal('09:00');
     // Tab leaves the week in one step.
-    await sendKeys({ press: 'Tab' });
+    await press('Tab');
     expect(el.shadowRoot!.activeElement).to.equal(null);
-    before.remove();
+    expect(document.activeElement).to.equal(after);
+    before!.remove();
+    after!.remove();
   });
 
   it('asks the loader around it for the previous or next week on PageUp and PageDown, with an event that stays inside', async () => {
@@ -106,8 +111,8 @@ describe('<hourly-calendar>', () => {
       asked.push({ ...(e as CustomEvent<WeekRequest>).detail, composed: e.composed }),
     );
     deepAll<HTMLButtonElement>(el, 'button.slot')[0]!.focus();
-    await sendKeys({ press: 'PageDown' });
-    await sendKeys({ press: 'PageUp' });
+    await press('PageDown');
+    await press('PageUp');
     expect(asked).to.deep.equal([
       { offset: 1, composed: false },
       { offset: -1, composed: false },
@@ -142,7 +147,7 @@ describe('<hourly-calendar>', () => {
     expect(strip.every((b) => b.checkVisibility())).to.equal(true);
     const visibleDays = deepAll(el, 'section.day').filter((d) => d.checkVisibility());
     expect(visibleDays).to.have.length(1);
-    expect(visibleDays[0]!.textContent).to.include('Tue 21 Oct');
+    expect(visibleDays[0]!.textContent).to.match(/Tue,? 21 Oct/);
     expect(el.scrollWidth).to.be.at.most(320);
     for (const target of [...strip, ...deepAll(el, 'button.slot')].filter((b) => b.checkVisibility())) {
       const box = target.getBoundingClientRect();
@@ -151,11 +156,11 @@ describe('<hourly-calendar>', () => {
     }
     strip[2]!.click();
     await el.updateComplete;
-    expect(deepAll(el, 'section.day').filter((d) => d.checkVisibility())[0]!.textContent).to.include('Wed 22 Oct');
+    expect(deepAll(el, 'section.day').filter((d) => d.checkVisibility())[0]!.textContent).to.match(/Wed,? 22 Oct/);
     // The arrow keys move through days here too, and the shown day follows.
     deepAll<HTMLButtonElement>(el, 'button.slot[tabindex="0"]')[0]!.focus();
-    await sendKeys({ press: 'ArrowLeft' });
-    expect(deepAll(el, 'section.day').filter((d) => d.checkVisibility())[0]!.textContent).to.include('Tue 21 Oct');
+    await press('ArrowLeft');
+    expect(deepAll(el, 'section.day').filter((d) => d.checkVisibility())[0]!.textContent).to.match(/Tue,? 21 Oct/);
     await expect(el).to.be.accessible();
   });
 

@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/define.js';
 import type { BookingFlow } from '../../src/components/booking-flow/booking-flow.js';
-import { mockProxy } from '../helpers/proxy-mock.js';
+import { mockProxy, workerStreams } from '../helpers/proxy-mock.js';
 import { deep, deepAll, text, until } from '../helpers/dom.js';
 import { frozenDate } from '../helpers/clock.js';
 
@@ -36,6 +36,10 @@ function bookedElsewhere(id = 'r7') {
 
 describe('live updates', () => {
   const clock = frozenDate();
+  before(async function () {
+    // WebKit: the proxy's real stream is tested end to end instead (test/e2e).
+    if (!(await workerStreams(proxy.live))) this.skip();
+  });
   afterEach(() => {
     proxy.hidden.clear();
     // Back to the page's own visibility.

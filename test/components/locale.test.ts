@@ -1,11 +1,11 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
 import '../../src/define.js';
 import '../../src/locales/de.js';
 import type { BookingFlow } from '../../src/components/booking-flow/booking-flow.js';
 import { mockProxy } from '../helpers/proxy-mock.js';
 import { deep, deepAll, nextEvent, text, until } from '../helpers/dom.js';
 import { frozenDate } from '../helpers/clock.js';
+import { press } from '../helpers/keyboard.js';
 
 const proxy = mockProxy();
 
@@ -35,6 +35,20 @@ describe('locale, words and time zone', () => {
     expect(days[0]).to.match(/^Mo\.?,? 20\. Okt/);
     expect(text(deep(el, 'booking-summary'))).to.include('Wählen Sie einen Termin');
     await expect(el).to.be.accessible();
+  });
+
+  // WebKitGTK's browser reports the POSIX locale "C" when LANG is unset; pages write "en_US" too.
+  it('falls back past a language tag that Intl refuses, instead of failing to render', async () => {
+    const wrapper = await fixture<HTMLElement>(html`
+      <div lang="de-DE">
+        <booking-flow proxy-url="/api" locale="en_US" time-zone="Europe/Berlin" service="haircut"></booking-flow>
+      </div>
+      <div lang="C"><booking-flow proxy-url="/api" time-zone="Europe/Berlin" service="haircut"></booking-flow></div>
+    `);
+    const [german, plain] = [...wrapper.parentElement!.querySelectorAll('booking-flow')];
+    await until(() => slotTexts(german!).length === 4 && slotTexts(plain!).length === 4, 'both weeks shown');
+    expect(text(deep(german!, 'service-selector')), 'the page lang after the bad attribute').to.include('Leistung');
+    expect(text(deep(plain!, 'service-selector')), 'the browser language after the bad lang').to.include('Service');
   });
 
   it('follows hour-cycle and week-starts-on, and lets the author replace any word', async () => {
@@ -97,7 +111,7 @@ describe('locale, words and time zone', () => {
     expect(select.labels?.[0]?.textContent).to.include('Time zone');
     select.focus();
     const changed = nextEvent(el, 'time-zone-changed');
-    await sendKeys({ press: 'ArrowDown' });
+    await press('ArrowDown');
     expect((await changed).detail.timeZone).to.not.equal('Europe/Berlin');
     await expect(el).to.be.accessible();
   });

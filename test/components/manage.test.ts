@@ -1,11 +1,10 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
 import '../../src/define.js';
 import type { BookingFlow } from '../../src/components/booking-flow/booking-flow.js';
 import { mockProxy } from '../helpers/proxy-mock.js';
 import { deep, deepAll, nextEvent, text, until } from '../helpers/dom.js';
 import { frozenDate } from '../helpers/clock.js';
-import { focused, press, tabTo } from '../helpers/keyboard.js';
+import { focused, press, tabTo, typeText } from '../helpers/keyboard.js';
 
 const proxy = mockProxy();
 const { manage } = proxy;
@@ -60,7 +59,7 @@ describe('changing and cancelling a booking (issue 14)', () => {
     slotButtons(el)[3]!.click(); // Wednesday 10:00
     await until(() => panelText(el).includes('New time') && manage.holds.length === 1, 'new time held');
     deep<HTMLTextAreaElement>(summaryOf(el), '#reason').focus();
-    await sendKeys({ type: 'Train late' });
+    await typeText('Train late');
     const moved = nextEvent(el, 'booking-rescheduled');
     button(el, 'Move my booking').click();
     const event = await moved;
@@ -109,7 +108,7 @@ describe('changing and cancelling a booking (issue 14)', () => {
     expect(panelText(el)).to.include('Cancel this booking?');
     await expect(el).to.be.accessible();
     await press('Tab');
-    await sendKeys({ type: 'Ill' });
+    await typeText('Ill');
     const cancelled = nextEvent(el, 'booking-cancelled');
     await press('Tab');
     await press('Enter');
@@ -201,7 +200,7 @@ describe('changing and cancelling a booking (issue 14)', () => {
       ['email', 'ada@example.com'],
     ]) {
       deep<HTMLInputElement>(summaryOf(el), `#${id}`).focus();
-      await sendKeys({ type: value! });
+      await typeText(value!);
     }
     deep<HTMLButtonElement>(summaryOf(el), 'button[type="submit"]').click();
     await until(() => panelText(el).includes('Booking confirmed'), 'confirmed');

@@ -1,10 +1,11 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { emulateMedia, sendKeys } from '@web/test-runner-commands';
+import { emulateMedia } from '@web/test-runner-commands';
 import '../../src/define.js';
 import type { BookingFlow } from '../../src/components/booking-flow/booking-flow.js';
 import type { ThemeToggle } from '../../src/components/theme-toggle/theme-toggle.js';
 import { mockProxy } from '../helpers/proxy-mock.js';
 import { deep, nextEvent } from '../helpers/dom.js';
+import { press } from '../helpers/keyboard.js';
 
 mockProxy();
 
@@ -46,14 +47,21 @@ describe('<theme-toggle>', () => {
     const el = await fixture<BookingFlow>(html`<booking-flow proxy-url="/api" theme="light"></booking-flow>`);
     deep<HTMLInputElement>(el, 'theme-toggle', 'input[value="light"]').focus();
     const changed = nextEvent(el, 'theme-changed');
-    await sendKeys({ press: 'ArrowRight' });
+    await press('ArrowRight');
     expect((await changed).detail.theme).to.equal('dark');
   });
 
-  it('theme="auto" follows prefers-color-scheme through CSS, from the first paint', async () => {
+  it('theme="auto" follows prefers-color-scheme through CSS, from the first paint', async function () {
     const background = (el: Element) => getComputedStyle(deep(el, 'theme-toggle', 'fieldset')).backgroundColor;
+    // Media emulation goes through CDP: Firefox (WebDriver BiDi) and WebKit (WebDriver) skip this one.
+    if (
+      !(await emulateMedia({ colorScheme: 'dark' }).then(
+        () => true,
+        () => false,
+      ))
+    )
+      this.skip();
     try {
-      await emulateMedia({ colorScheme: 'dark' });
       const el = await fixture<BookingFlow>(html`<booking-flow proxy-url="/api" theme="auto"></booking-flow>`);
       expect(background(el)).to.equal('rgb(20, 23, 26)');
       await emulateMedia({ colorScheme: 'light' });

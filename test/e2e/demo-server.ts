@@ -5,7 +5,7 @@ import { parseConfig } from '../../src/proxy/config.js';
 import { createProxy, type BookingProxy } from '../../src/proxy/handler.js';
 import { startNodeServer, type RunningServer } from '../../src/proxy/node-server.js';
 import { demoConfig } from '../../src/sandbox/demo-data.js';
-import { CHROMIUM_ARGS } from '../../web-test-runner.config.mjs';
+import { CHROMIUM_ARGS } from '../../scripts/wtr/browsers.mjs';
 
 /** Debian's Chromium (or CHROME_PATH), headless with the flags every browser test here uses. */
 export function launchChromium(): Promise<Browser> {
@@ -22,8 +22,11 @@ export class DemoServer {
     return this.server.url;
   }
 
-  /** Starts the server on `port` (0: any free one) and, the first time, Chromium; `now` is the sandbox's clock. */
-  async start(port = 0, now?: () => number): Promise<void> {
+  /**
+   * Starts the server on `port` (0: any free one) and, the first time, Chromium (unless `chromium` is false: the
+   * tests of other engines bring their own); `now` is the sandbox's clock.
+   */
+  async start(port = 0, now?: () => number, { chromium = true } = {}): Promise<void> {
     assert.ok(existsSync('dist/demo/index.html'), 'build the demo first: npm run build');
     this.proxy = createProxy({
       upstream: 'sandbox',
@@ -33,7 +36,7 @@ export class DemoServer {
       now,
     });
     this.server = await startNodeServer({ proxy: this.proxy, port, basePath: '/booking-api', staticDir: 'dist/demo' });
-    this.browser ??= await launchChromium();
+    if (chromium) this.browser ??= await launchChromium();
   }
 
   /** Stops the server (not the browser): its streams end. */

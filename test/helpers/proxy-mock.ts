@@ -208,7 +208,7 @@ function manageHandlers(manage: ManageMock) {
 export interface LiveMock {
   /** Every GET /events, in order. */
   opened: URL[];
-  /** Streams open now. */
+  /** Streams the page has open now. */
   readonly open: number;
   /** Sends an event on every open stream. */
   send(event: string, data: unknown, id: string): void;
@@ -218,12 +218,25 @@ export interface LiveMock {
 
 const encoder = new TextEncoder();
 
+/**
+ * The page's EventSources, counted from the page: WebKit's service worker never hears that a stream was closed (no
+ * abort, no cancel reaches the mock), so what is open is what the page has open.
+ */
+const sources = new Set<EventSource>();
+window.EventSource = class extends EventSource {
+  constructor(...args: ConstructorParameters<typeof EventSource>) {
+    super(...args);
+    sources.add(this);
+  }
+};
+
 function liveMock(): { live: LiveMock; handler: ReturnType<typeof http.get> } {
   const streams = new Set<ReadableStreamDefaultController<Uint8Array>>();
   const live: LiveMock = {
     opened: [],
     get open() {
-      return streams.size;
+      for (const source of sources) if (source.readyState === EventSource.CLOSED) sources.delete(source);
+      return [...sources].filter((source) => source.readyState === EventSource.OPEN).length;
     },
     send(event, data, id) {
       const chunk = encoder.encode(`event: ${event}\nid: ${id}\ndata: ${JSON.stringify(data)}\n\n`);
@@ -351,6 +364,23 @@ export function mockProxy(): ProxyMock {
   });
   after(() => worker.stop());
   return state;
+}
+
+/**
+ * Whether the msw worker can stand in for the live stream in this browser: WebKitGTK hands a service worker's
+ * streamed response to the page only once it ends, so an event stream never opens there.
+ */
+export async function workerStreams(live: LiveMock): Promise<boolean> {
+  const stop = new AbortController();
+  const timeout = setTimeout(() => stop.abort(), 1500);
+  const opened = await fetch('/api/events', { signal: stop.signal }).then(
+    () => true,
+    () => false,
+  );
+  clearTimeout(timeout);
+  stop.abort();
+  live.opened.length = 0;
+  return opened;
 }
 
 /** A promise the test resolves by hand. */

@@ -11,7 +11,7 @@ import {
   type Selection,
 } from '../../internal/contexts.js';
 import type { Theme } from '../../public/events.js';
-import { resolveSettings } from '../../internal/settings.js';
+import { localeIsRtl, resolveSettings } from '../../internal/settings.js';
 import type { BookingStrings } from '../../public/strings.js';
 import type { Prefill } from '../../public/prefill.js';
 import { currentWeekStart, type DayName } from '../../model/dates.js';
@@ -98,7 +98,10 @@ export class BookingFlow extends BookingElement {
   /** Preselected staff id. */
   staff?: string;
 
-  /** Locale for dates and times; defaults to the page's `lang`, then the browser's. */
+  /**
+   * Locale for dates and times; defaults to the page's `lang`, then the browser's. A right-to-left language
+   * (Arabic, Hebrew, Persian, Urdu, ...) sets `dir="rtl"` on the flow unless the page gave it a `dir`.
+   */
   locale?: string;
 
   /** Time zone for shown times; defaults to the browser's. */
@@ -212,6 +215,7 @@ export class BookingFlow extends BookingElement {
       !this.resolved
     ) {
       this.resolved = resolveSettings(this, this);
+      this.#followLocaleDirection();
     }
     if (changed.has('proxyUrl')) this.#askFirstWeek();
     if (any('branch', 'service', 'staff') || catalogChanged) {
@@ -242,6 +246,20 @@ export class BookingFlow extends BookingElement {
         locale,
       })
       .catch(() => {});
+  }
+
+  /** Whether the flow's `dir` is its own (from a right-to-left locale) rather than the page's. */
+  #ownDir = false;
+
+  /**
+   * A right-to-left language reads right to left on any page: the flow sets `dir="rtl"` on itself for one, and
+   * takes it back when the locale changes. A `dir` the page put on the element wins.
+   */
+  #followLocaleDirection(): void {
+    if (this.hasAttribute('dir') && !this.#ownDir) return;
+    this.#ownDir = localeIsRtl(this.resolved.locale);
+    if (this.#ownDir) this.setAttribute('dir', 'rtl');
+    else this.removeAttribute('dir');
   }
 
   protected override get settings(): DisplaySettings {

@@ -68,8 +68,14 @@ export const styles = css`
     border-radius: 2px;
     background: var(--_border);
   }
-  .meter.few {
-    background: linear-gradient(to right, var(--_accent) 35%, var(--_border) 35%);
+  /* A block, not a gradient: it fills from the reading start, the right under dir="rtl". */
+  .meter.few::before {
+    content: '';
+    display: block;
+    inline-size: 35%;
+    block-size: 100%;
+    border-radius: inherit;
+    background: var(--_accent);
   }
   .meter.many {
     background: var(--_accent);

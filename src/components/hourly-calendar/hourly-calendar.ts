@@ -26,8 +26,8 @@ const NARROW_PX = 640;
  * Shows one week of free times as buttons, grouped by day and hour. It takes the week from the
  * `<availability-loader>` around it, or from its `weekData` and `weekMetadata` properties.
  *
- * The week is one tab stop: arrow keys move between times (up/down) and days (left/right), Home and End go to a
- * day's first and last time, PageUp and PageDown ask for the previous and next week. In a narrow container
+ * The week is one tab stop: arrow keys move between times (up/down) and days (left/right, in the reading
+ * direction: the week runs right to left under `dir="rtl"`), Home and End go to a day's first and last time, PageUp and PageDown ask for the previous and next week. In a narrow container
  * (640px or less) the week becomes a strip of days above the chosen day's times.
  *
  * @summary A week of bookable times, by day and hour.
@@ -161,6 +161,7 @@ export class HourlyCalendar extends BookingElement {
       this.#days().map((d) => d.slots),
       this.active,
       event.key,
+      getComputedStyle(this).direction === 'rtl',
     );
     if (next === false) return;
     event.preventDefault();
