@@ -7,7 +7,7 @@ import { dirname, join, relative } from 'node:path';
 const root = join(import.meta.dirname, '..');
 const built = join(root, 'dist/npm');
 const out = join(root, 'dist/proxy-package');
-const ENTRIES = ['proxy/index', 'proxy/cli'];
+const ENTRIES = ['proxy/index', 'proxy/fetch', 'proxy/cli'];
 /** The server's own dependencies: what the proxy imports, at the versions the repository tests. */
 const DEPENDENCIES = [
   '@date-fns/tz',
@@ -64,8 +64,14 @@ const manifest = {
   bin: { 'booking-flow-proxy': './lib/proxy/cli.js' },
   main: './lib/proxy/index.js',
   types: './lib/proxy/index.d.ts',
+  // Worker and edge bundlers (wrangler, Vercel Edge, a browser build) get the entry without the Node server.
   exports: {
-    '.': { types: './lib/proxy/index.d.ts', default: './lib/proxy/index.js' },
+    '.': {
+      types: './lib/proxy/index.d.ts',
+      ...Object.fromEntries(['workerd', 'worker', 'edge-light', 'browser'].map((c) => [c, './lib/proxy/fetch.js'])),
+      default: './lib/proxy/index.js',
+    },
+    './fetch': { types: './lib/proxy/fetch.d.ts', default: './lib/proxy/fetch.js' },
     './package.json': './package.json',
   },
   files: ['lib', 'README.md', 'LICENSE', 'booking-proxy.example.json'],

@@ -29,7 +29,7 @@ const steps = [
     counts: 'node',
   },
   {
-    name: 'recipes and docs (examples/ and every doc block, against the packed packages)',
+    name: 'recipes, docs and runtimes (examples/, every doc block, the proxy in Node, workerd, Deno and Bun; packed packages)',
     cmd: 'npm run -s test:docs',
     counts: 'node',
   },

@@ -5,6 +5,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, normalize } from 'node:path';
 import { describe, it } from 'node:test';
+import { build } from 'esbuild';
 import { runCli, startCli } from '../helpers/cli.js';
 
 // Issue 16: two installables from one repository, each with only its own dependencies, and nothing broken or
@@ -140,6 +141,29 @@ describe('the two packages (issue 16)', () => {
     for (const name of SERVER_PACKAGES) assert.ok(name in pkg.dependencies, `${name} is a dependency`);
     assert.ok(!('lit' in pkg.dependencies));
     assert.deepEqual(pkg.bin, { 'booking-flow-proxy': './lib/proxy/cli.js' });
+  });
+
+  it('booking-flow-proxy leads worker and edge bundlers to an entry without Node built-ins', async () => {
+    const pkg = JSON.parse(readFileSync('dist/proxy-package/package.json', 'utf8')) as {
+      exports: Record<string, Record<string, string>>;
+    };
+    for (const condition of ['workerd', 'worker', 'edge-light', 'browser'])
+      assert.equal(pkg.exports['.']![condition], './lib/proxy/fetch.js', condition);
+    assert.equal(pkg.exports['./fetch']!.default, './lib/proxy/fetch.js');
+    // Bundled as wrangler would (no platform, so a Node built-in, Node's cluster among them, fails to resolve).
+    const bundle = await build({
+      entryPoints: ['dist/proxy-package/lib/proxy/fetch.js'],
+      bundle: true,
+      write: false,
+      format: 'esm',
+      platform: 'neutral',
+      mainFields: ['module', 'main'],
+      metafile: true,
+      logLevel: 'silent',
+    });
+    const inputs = Object.keys(bundle.metafile.inputs);
+    assert.ok(inputs.some((f) => f.includes('rate-limiter-flexible/lib/RateLimiterMemory')));
+    assert.ok(!inputs.some((f) => f.includes('RateLimiterCluster') || f.includes('node-server')));
   });
 
   it('a front-end install of booking-flow pulls no server package', () => {
