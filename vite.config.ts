@@ -33,11 +33,15 @@ function terserPass(): Plugin {
 
 // `vite build`            -> dist/demo/: the demo pages (default, dark, brand), served by `npm start` beside the proxy.
 // `vite build --mode cdn` -> dist/booking-flow.js: one self-contained, minified ES module for a <script> tag.
-// `vite build --mode cdn-locales` -> dist/locales/<language>.js: each adds its words to the page's registry, for whichever copy of the bundle is there.
-const LOCALES = ['de'];
+// `vite build --mode cdn-locales` (with BUILD_LOCALE=<language>; scripts/build-locales.mjs runs it for each file in
+// src/locales) -> dist/locales/<language>.js: each adds its words to the page's registry, for whichever copy of the
+// bundle is there. One build per language: built together, they would share the registry as a chunk to import.
 
 export default defineConfig(({ mode }) => {
   if (mode === 'cdn-locales') {
+    const locale = process.env.BUILD_LOCALE;
+    if (!locale)
+      throw new Error('BUILD_LOCALE=<language> says which of src/locales to build (scripts/build-locales.mjs)');
     return {
       publicDir: false,
       build: {
@@ -45,9 +49,7 @@ export default defineConfig(({ mode }) => {
         outDir: 'dist/locales',
         emptyOutDir: false,
         lib: {
-          entry: Object.fromEntries(
-            LOCALES.map((language) => [language, resolve(import.meta.dirname, `src/locales/${language}.ts`)]),
-          ),
+          entry: { [locale]: resolve(import.meta.dirname, `src/locales/${locale}.ts`) },
           formats: ['es'],
         },
         rolldownOptions: {

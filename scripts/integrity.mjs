@@ -1,9 +1,13 @@
 // Prints (and writes to dist/integrity.json) the Subresource Integrity hash of each script-tag file, for a
 // version-pinned <script integrity="..."> and an import map's "integrity" entries for the chunks beside it.
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 
-const FILES = ['booking-flow.js', 'change-stream.js', 'summary-extras.js', 'locales/de.js'];
+const LOCALES = readdirSync('dist/locales')
+  .filter((file) => file.endsWith('.js'))
+  .sort()
+  .map((file) => `locales/${file}`);
+const FILES = ['booking-flow.js', 'change-stream.js', 'summary-extras.js', ...LOCALES];
 const hashes = Object.fromEntries(
   FILES.map((file) => [
     file,

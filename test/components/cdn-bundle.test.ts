@@ -22,6 +22,31 @@ describe('dist/booking-flow.js', () => {
     expect(el.shadowRoot).to.exist;
   });
 
+  it('has every language as a file of its own that imports nothing and registers its words when run', async () => {
+    const signatures: Record<string, [string, string]> = {
+      ar: ['ar', 'احجز موعدًا'],
+      es: ['es', 'Reservar cita'],
+      fr: ['fr', 'Prendre rendez-vous'],
+      he: ['he', 'קביעת תור'],
+      it: ['it', 'Prenota un appuntamento'],
+      ja: ['ja', '予約する'],
+      nl: ['nl', 'Afspraak maken'],
+      pl: ['pl', 'Umów wizytę'],
+      'pt-BR': ['pt', 'Agendar horário'],
+      tr: ['tr', 'Randevu al'],
+    };
+    const registry = () =>
+      (globalThis as unknown as Record<symbol, Map<string, { bookingRegion?: string }>>)[
+        Symbol.for('booking-flow.languages')
+      ]!;
+    for (const [file, [language, words]] of Object.entries(signatures)) {
+      const text = await (await fetch(`/dist/locales/${file}.js`)).text();
+      expect(text, file).not.to.match(/\bimport\b/);
+      await import(/* @vite-ignore */ URL.createObjectURL(new Blob([text], { type: 'text/javascript' })));
+      expect(registry().get(language)?.bookingRegion, file).to.equal(words);
+    }
+  });
+
   it('dist/locales/de.js registers German with the bundle on the page, wherever the file is placed', async () => {
     const wrapper = await fixture<HTMLElement>(html`<div lang="de"><theme-toggle theme="light"></theme-toggle></div>`);
     const toggle = wrapper.querySelector('theme-toggle')!;
