@@ -57,29 +57,44 @@ for (const launch of [firefox, webkit])
       await page.close();
     });
 
-    for (const width of [1280, 320])
-      it(`shows all seven days at ${width} px, each on screen`, async () => {
-        const page = await engine.open(demo.url, width);
-        await annasWeek(page);
-        const layout = await page.run<{ labels: number; strip: number; inside: boolean[]; scrolls: boolean }>(`(() => {
-          const calendar = ${deepAll('.calendar')}[0].getBoundingClientRect();
-          const labels = ${deepAll('[part="day-label"]')};
-          const strip = ${deepAll('[part~="strip-day"]')}.filter((b) => b.checkVisibility());
-          const within = (r, o) => r.left >= o.left - 1 && r.right <= o.right + 1 && r.top >= o.top - 1 && r.bottom <= o.bottom + 1;
-          return {
-            labels: labels.length,
-            strip: strip.length,
-            inside: strip.length ? strip.map((b) => within(b.getBoundingClientRect(), { left: 0, top: 0, right: innerWidth, bottom: Infinity }))
-              : labels.map((l) => within(l.getBoundingClientRect(), calendar)),
-            scrolls: document.documentElement.scrollWidth > innerWidth,
-          };
-        })()`);
-        assert.equal(layout.labels, 7);
-        assert.equal(layout.strip, width === 320 ? 7 : 0, 'the day strip only in a narrow container');
-        assert.deepEqual(layout.inside, Array(7).fill(true), 'every day (or day button) on screen');
-        assert.equal(layout.scrolls, false, 'no sideways scrolling');
-        await page.close();
-      });
+    // As the Chromium layout test (layout.test.ts): every width, a week starting on Monday and one on Sunday.
+    for (const width of [320, 768, 1024, 1280])
+      for (const [weekStartsOn, firstDay] of [
+        ['monday', 'Mon'],
+        ['sunday', 'Sun'],
+      ] as const)
+        it(`shows all seven days at ${width} px, week starting on ${weekStartsOn}, each on screen`, async () => {
+          const page = await engine.open(demo.url, width);
+          await page.run(`document.querySelector('booking-flow').setAttribute('week-starts-on', '${weekStartsOn}')`);
+          await annasWeek(page);
+          const layout = await page.run<{
+            labels: string[];
+            calendarWidth: number;
+            strip: number;
+            inside: boolean[];
+            scrolls: boolean;
+          }>(`(() => {
+            const calendar = ${deepAll('.calendar')}[0].getBoundingClientRect();
+            const labels = ${deepAll('[part="day-label"]')};
+            const strip = ${deepAll('[part~="strip-day"]')}.filter((b) => b.checkVisibility());
+            const within = (r, o) => r.left >= o.left - 1 && r.right <= o.right + 1 && r.top >= o.top - 1 && r.bottom <= o.bottom + 1;
+            return {
+              labels: labels.map((l) => l.textContent.trim()),
+              calendarWidth: calendar.width,
+              strip: strip.length,
+              inside: strip.length ? strip.map((b) => within(b.getBoundingClientRect(), { left: 0, top: 0, right: innerWidth, bottom: Infinity }))
+                : labels.map((l) => within(l.getBoundingClientRect(), calendar)),
+              scrolls: document.documentElement.scrollWidth > innerWidth,
+            };
+          })()`);
+          assert.equal(layout.labels.length, 7);
+          assert.ok(layout.labels[0]!.startsWith(firstDay), `${layout.labels[0]} starts the week`);
+          // The day strip exactly when the calendar's container is 640 px or narrower (its container query).
+          assert.equal(layout.strip, layout.calendarWidth <= 640 ? 7 : 0, `${layout.calendarWidth} px wide`);
+          assert.deepEqual(layout.inside, Array(7).fill(true), 'every day (or day button) on screen');
+          assert.equal(layout.scrolls, false, 'no sideways scrolling');
+          await page.close();
+        });
 
     it("drops a time booked elsewhere from the shown week, through the proxy's live stream", async () => {
       const page = await engine.open(demo.url, 1280);
