@@ -23,6 +23,7 @@ export const BINARIES = {
   webkit: process.env.MINIBROWSER_PATH ?? '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser',
 };
 
+/** @returns {Promise<number>} */
 const freePort = () =>
   new Promise((resolve, reject) => {
     const server = createServer().listen(0, '127.0.0.1', () => {
@@ -31,6 +32,52 @@ const freePort = () =>
     });
     server.on('error', reject);
   });
+
+/**
+ * Firefox ESR as puppeteer-core drives it: headless, over WebDriver BiDi.
+ * @type {import('puppeteer-core').LaunchOptions}
+ */
+export const FIREFOX_LAUNCH = {
+  browser: 'firefox',
+  executablePath: BINARIES.firefox,
+  headless: true,
+  protocol: 'webDriverBiDi',
+};
+
+/** WebKitGTK's MiniBrowser as WebKitWebDriver starts it; classic WebDriver only, so no BiDi upgrade. */
+export const WEBKIT_CAPABILITIES = {
+  browserName: 'MiniBrowser',
+  'wdio:enforceWebDriverClassic': true,
+  'webkitgtk:browserOptions': { binary: BINARIES.webkit, args: ['--automation'] },
+};
+
+/**
+ * Starts WebKitWebDriver on a free port and resolves once it answers. `ownDisplay` runs it under xvfb-run, for a
+ * caller without a display (MiniBrowser has no headless mode); `stop()` ends it (and that display).
+ * @param {{ ownDisplay?: boolean, env?: NodeJS.ProcessEnv }} [options]
+ * @returns {Promise<{ port: number, stop: () => void }>}
+ */
+export async function startWebKitDriver({ ownDisplay = false, env = process.env } = {}) {
+  const port = await freePort();
+  const args = ['WebKitWebDriver', `--port=${port}`];
+  const driver = ownDisplay
+    ? spawn('xvfb-run', ['-a', ...args], { env, stdio: 'ignore', detached: true })
+    : spawn(args[0], args.slice(1), { env, stdio: 'ignore' });
+  await new Promise((resolve, reject) => {
+    driver.once('error', reject);
+    driver.once('spawn', resolve);
+  });
+  for (let i = 0; i < 100; i++) {
+    const ready = await fetch(`http://127.0.0.1:${port}/status`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ready) break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  // Under xvfb-run the driver and its display server are one process group of their own.
+  return { port, stop: () => (ownDisplay ? process.kill(-driver.pid, 'SIGTERM') : driver.kill()) };
+}
 
 /** WebKitGTK's MiniBrowser, through a WebKitWebDriver this launcher starts on a free port and stops after the run. */
 class WebKitLauncher extends WebdriverLauncher {
@@ -41,36 +88,19 @@ class WebKitLauncher extends WebdriverLauncher {
       automationProtocol: 'webdriver',
       hostname: '127.0.0.1',
       logLevel: 'warn',
-      capabilities: {
-        browserName: 'MiniBrowser',
-        // WebKitWebDriver speaks classic WebDriver only: no BiDi upgrade.
-        'wdio:enforceWebDriverClassic': true,
-        'webkitgtk:browserOptions': { binary: BINARIES.webkit, args: ['--automation'] },
-      },
+      capabilities: WEBKIT_CAPABILITIES,
     });
   }
 
   async initialize(config, testFiles) {
-    this.options.port = await freePort();
-    this.#driver = spawn('WebKitWebDriver', [`--port=${this.options.port}`], { stdio: 'ignore' });
-    await new Promise((resolve, reject) => {
-      this.#driver.once('error', reject);
-      this.#driver.once('spawn', resolve);
-    });
-    for (let i = 0; i < 50; i++) {
-      const ready = await fetch(`http://127.0.0.1:${this.options.port}/status`).then(
-        (r) => r.ok,
-        () => false,
-      );
-      if (ready) break;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    this.#driver = await startWebKitDriver();
+    this.options.port = this.#driver.port;
     return super.initialize(config, testFiles);
   }
 
   async stop() {
     await super.stop();
-    this.#driver?.kill();
+    this.#driver?.stop();
   }
 }
 
@@ -80,16 +110,7 @@ export function launcher(name) {
     return chromeLauncher({
       launchOptions: { executablePath: BINARIES.chromium, headless: true, args: CHROMIUM_ARGS },
     });
-  if (name === 'firefox')
-    return chromeLauncher({
-      puppeteer,
-      launchOptions: {
-        browser: 'firefox',
-        executablePath: BINARIES.firefox,
-        headless: true,
-        protocol: 'webDriverBiDi',
-      },
-    });
+  if (name === 'firefox') return chromeLauncher({ puppeteer, launchOptions: FIREFOX_LAUNCH });
   if (name === 'webkit') return new WebKitLauncher();
   throw new Error(`BROWSER=${name}: the suite runs in chromium, firefox or webkit`);
 }

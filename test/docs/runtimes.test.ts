@@ -1,13 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createServer, type AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
-import { once } from 'node:events';
 import { after, before, describe } from 'node:test';
 import { build } from 'esbuild';
 import { demoConfig } from '../../src/sandbox/demo-data.js';
 import { startCli, type RunningCli } from '../helpers/cli.js';
+import { freePort } from '../helpers/free-port.js';
 import { proxyContract } from '../proxy/contract.js';
 import { workspace } from './workspace.js';
 
@@ -23,14 +22,6 @@ const BINARIES = {
   deno: binary('@deno/linux-x64-glibc', 'deno'),
   bun: binary('@oven/bun-linux-x64', 'bin/bun'),
 };
-
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
-  server.close();
-  return port;
-}
 
 /** Waits until `url` answers (the runtime has started), or fails with what the process printed. */
 async function answering(url: string, child: ChildProcess, output: () => string): Promise<void> {

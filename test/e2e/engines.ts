@@ -1,9 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
-import { createServer, type AddressInfo } from 'node:net';
 import * as puppeteer from 'puppeteer-core';
 import { remote } from 'webdriverio';
-import { BINARIES } from '../../scripts/wtr/browsers.mjs';
+import { FIREFOX_LAUNCH, WEBKIT_CAPABILITIES, startWebKitDriver } from '../../scripts/wtr/browsers.mjs';
 
 // The engines besides Chromium, driven as a visitor would use them: Firefox ESR through WebDriver BiDi
 // (puppeteer-core), WebKitGTK's MiniBrowser through WebKitWebDriver under its own Xvfb. Both from Debian.
@@ -48,10 +45,7 @@ const ENV = { ...process.env, TZ: 'Europe/Berlin', LANG: 'en_GB.UTF-8' };
 
 export async function firefox(): Promise<Engine> {
   const browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: BINARIES.firefox,
-    headless: true,
-    protocol: 'webDriverBiDi',
+    ...FIREFOX_LAUNCH,
     env: ENV,
     extraPrefsFirefox: { 'intl.locale.requested': 'en-GB', 'intl.accept_languages': 'en-GB' },
   });
@@ -84,32 +78,9 @@ export async function firefox(): Promise<Engine> {
   };
 }
 
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
-  server.close();
-  return port;
-}
-
 export async function webkit(): Promise<Engine> {
-  const port = await freePort();
-  // xvfb-run gives the driver, and the MiniBrowser it starts, a display of their own (MiniBrowser has no headless).
-  const driver: ChildProcess = spawn('xvfb-run', ['-a', 'WebKitWebDriver', `--port=${port}`], {
-    env: ENV,
-    stdio: 'ignore',
-    detached: true,
-  });
-  for (let i = 0; i < 100; i++) {
-    if (
-      await fetch(`http://127.0.0.1:${port}/status`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      break;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  // Under its own Xvfb: the driver, and the MiniBrowser it starts, need a display.
+  const driver = await startWebKitDriver({ ownDisplay: true, env: ENV });
   // WebKitWebDriver drives one session at a time: every page is that session, navigated anew.
   let session: WebdriverIO.Browser | undefined;
   return {
@@ -117,13 +88,9 @@ export async function webkit(): Promise<Engine> {
     async open(url, width) {
       const browser = (session ??= await remote({
         hostname: '127.0.0.1',
-        port,
+        port: driver.port,
         logLevel: 'warn',
-        capabilities: {
-          browserName: 'MiniBrowser',
-          'wdio:enforceWebDriverClassic': true,
-          'webkitgtk:browserOptions': { binary: BINARIES.webkit, args: ['--automation'] },
-        } as WebdriverIO.Capabilities,
+        capabilities: WEBKIT_CAPABILITIES,
       }));
       await browser.setWindowSize(width, 900);
       await browser.url(url);
@@ -157,8 +124,7 @@ export async function webkit(): Promise<Engine> {
     },
     async close() {
       await session?.deleteSession().catch(() => undefined);
-      // The driver and its Xvfb, as one process group.
-      if (driver.pid) process.kill(-driver.pid, 'SIGTERM');
+      driver.stop();
     },
   };
 }

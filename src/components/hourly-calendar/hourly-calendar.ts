@@ -27,8 +27,9 @@ const NARROW_PX = 640;
  * `<availability-loader>` around it, or from its `weekData` and `weekMetadata` properties.
  *
  * The week is one tab stop: arrow keys move between times (up/down) and days (left/right, in the reading
- * direction: the week runs right to left under `dir="rtl"`), Home and End go to a day's first and last time, PageUp and PageDown ask for the previous and next week. In a narrow container
- * (640px or less) the week becomes a strip of days above the chosen day's times.
+ * direction: the week runs right to left under `dir="rtl"`), Home and End go to a day's first and last time,
+ * PageUp and PageDown ask for the previous and next week. In a narrow container (640px or less) the week becomes a
+ * strip of days above the chosen day's times.
  *
  * @summary A week of bookable times, by day and hour.
  * @tag hourly-calendar
