@@ -24,7 +24,7 @@ const steps = [
   { name: `browser tests (Firefox ${firefox}, WebDriver BiDi)`, cmd: 'npm run -s test:firefox', counts: 'wtr' },
   { name: `browser tests (WebKitGTK ${webkit}, WebDriver)`, cmd: 'npm run -s test:webkit', counts: 'wtr' },
   {
-    name: 'end-to-end (the demo in Chromium; booking, layout and live stream in Firefox and WebKit)',
+    name: 'end-to-end (the demo in Chromium, and its flows in Firefox and WebKit)',
     cmd: 'npm run -s test:e2e',
     counts: 'node',
   },

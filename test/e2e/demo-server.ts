@@ -94,3 +94,12 @@ export async function fillIn(page: Page, name: string) {
   await page.getByLabel('Email', { exact: true }).fill(`${name.split(' ')[0]!.toLowerCase()}@example.com`);
   await page.getByLabel('Notes (optional)').fill(`Booked by ${name}`);
 }
+
+/** What the tests answer to the consultation's questions (beside name and email), as Cal.com receives them. */
+export const CONSULTATION_ANSWERS = {
+  topic: 'A shorter cut',
+  'hair-length': 'long',
+  interests: ['care'],
+  'first-visit': 'no',
+  consent: true,
+};

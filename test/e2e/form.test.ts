@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { DemoServer } from './demo-server.js';
+import { CONSULTATION_ANSWERS, DemoServer } from './demo-server.js';
 
 // Issue 15 on the built demo in Chromium, proxy and sandbox as `npm start` runs them: the consultation's questions,
 // guests and places go all the way to (simulated) Cal.com; prefill from the page's query; a pending request.
@@ -31,7 +31,7 @@ describe('the booking form: end to end in Chromium', () => {
     await page.getByLabel('Email', { exact: true }).fill('ada@example.com');
     await page.getByRole('radio', { name: 'By phone' }).check();
     await page.getByLabel('Phone (we will call this number)').fill('+49 30 1234567');
-    await page.getByLabel('What would you like to talk about?').fill('A shorter cut');
+    await page.getByLabel('What would you like to talk about?').fill(CONSULTATION_ANSWERS.topic);
     await page.getByLabel('Hair length today (optional)').selectOption('long');
     await page.getByRole('checkbox', { name: 'Hair care' }).check();
     await page.getByRole('radio', { name: 'No, this is my first visit' }).check();
@@ -48,11 +48,7 @@ describe('the booking form: end to end in Chromium', () => {
     assert.deepEqual(booking.bookingFieldsResponses, {
       name: 'Ada Lovelace',
       email: 'ada@example.com',
-      topic: 'A shorter cut',
-      'hair-length': 'long',
-      interests: ['care'],
-      'first-visit': 'no',
-      consent: true,
+      ...CONSULTATION_ANSWERS,
     });
     assert.deepEqual(booking.guests, ['bob@example.com']);
     assert.equal(booking.location, '+49301234567');
