@@ -165,14 +165,63 @@ export interface Bundle {
 export interface BundleTimings {
   timings: Timing[];
   switches: SwitchCount[];
-  requestsOver4Weeks: number;
+  walk: Walk;
+}
+
+/** Back and forth over four weeks: the /slots requests, and the switches a visitor saw wait (loading state shown). */
+export interface Walk {
+  requests: number;
+  switches: number;
+  waits: number;
 }
 
 interface Run {
   paint: { ms: number; longTasks: number };
-  dense: { ms: number; longTasks: number };
+  /** To the first frame with every time; `scriptMs` to the end of the element's render (no layout, no paint). */
+  dense: { ms: number; scriptMs: number; longTasks: number };
   miss: Switch;
   hit: Switch;
+}
+
+/**
+ * In the page: renders a week with a time every 15 minutes, day and night (7 x 96), in a hourly-calendar of its
+ * own; the time to its first frame with every time, to the end of its render (script alone), and the long tasks.
+ */
+export async function renderDenseWeek(): Promise<{ ms: number; scriptMs: number; longTasks: number }> {
+  const w = window as unknown as { __whenPainted(r: () => boolean): Promise<number>; __longTasks: number };
+  const days = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+  const weekData: Record<string, unknown[]> = {};
+  const meta = {
+    weekStart: '2030-01-07',
+    weekEnd: '2030-01-13',
+    timeZone: 'UTC',
+    isCurrentWeek: false,
+    totalSlots: 7 * 96,
+    fetchedAt: '',
+    fromCache: false,
+    days: [] as unknown[],
+  };
+  days.forEach((dayName, d) => {
+    const date = `2030-01-${String(7 + d).padStart(2, '0')}`;
+    meta.days.push({ date, dayName, label: date, isToday: false, isPast: false });
+    weekData[dayName] = Array.from({ length: 96 }, (_, q) => {
+      const time = `${String(Math.floor(q / 4)).padStart(2, '0')}:${String((q % 4) * 15).padStart(2, '0')}`;
+      return { time, fullDatetime: `${date}T${time}:00Z`, date, dayName, durationMinutes: 15 };
+    });
+  });
+  const el = document.createElement('hourly-calendar') as HTMLElement & {
+    weekData: unknown;
+    weekMetadata: unknown;
+  };
+  const tasksBefore = w.__longTasks;
+  const start = performance.now();
+  el.weekData = weekData;
+  el.weekMetadata = meta;
+  document.body.append(el);
+  await (el as unknown as { updateComplete: Promise<boolean> }).updateComplete;
+  const scriptMs = performance.now() - start;
+  const end = await w.__whenPainted(() => el.shadowRoot?.querySelectorAll('button.slot').length === 7 * 96);
+  return { ms: end - start, scriptMs, longTasks: w.__longTasks - tasksBefore };
 }
 
 /** One page of the bundle: first paint, a week switch there (a miss) and back (a hit), then a dense week. */
@@ -190,46 +239,16 @@ async function measure(browser: Browser, server: RunningServer, dist: string): P
   // Each page starts with an empty client cache: the next week is a miss, coming back is a hit.
   const miss = await switchWeek(page, 'Next week');
   const hit = await switchWeek(page, 'Previous week');
-  const dense = await page.evaluate(async () => {
-    const w = window as unknown as { __whenPainted(r: () => boolean): Promise<number>; __longTasks: number };
-    const days = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
-    const weekData: Record<string, unknown[]> = {};
-    const meta = {
-      weekStart: '2030-01-07',
-      weekEnd: '2030-01-13',
-      timeZone: 'UTC',
-      isCurrentWeek: false,
-      totalSlots: 7 * 96,
-      fetchedAt: '',
-      fromCache: false,
-      days: [] as unknown[],
-    };
-    days.forEach((dayName, d) => {
-      const date = `2030-01-${String(7 + d).padStart(2, '0')}`;
-      meta.days.push({ date, dayName, label: date, isToday: false, isPast: false });
-      weekData[dayName] = Array.from({ length: 96 }, (_, q) => {
-        const time = `${String(Math.floor(q / 4)).padStart(2, '0')}:${String((q % 4) * 15).padStart(2, '0')}`;
-        return { time, fullDatetime: `${date}T${time}:00Z`, date, dayName, durationMinutes: 15 };
-      });
-    });
-    const el = document.createElement('hourly-calendar') as HTMLElement & {
-      weekData: unknown;
-      weekMetadata: unknown;
-    };
-    const tasksBefore = w.__longTasks;
-    const start = performance.now();
-    el.weekData = weekData;
-    el.weekMetadata = meta;
-    document.body.append(el);
-    const end = await w.__whenPainted(() => el.shadowRoot?.querySelectorAll('button.slot').length === 7 * 96);
-    return { ms: end - start, longTasks: w.__longTasks - tasksBefore };
-  });
+  const dense = await page.evaluate(renderDenseWeek);
   await page.close();
   return { paint, dense, miss, hit };
 }
 
-/** Network: back and forth over four weeks within a minute; the browser's /slots requests. */
-async function requestsOver4Weeks(browser: Browser, server: RunningServer, dist: string): Promise<number> {
+/**
+ * Back and forth over four weeks within a minute, a click as soon as a week is shown and the page idle for a
+ * moment (as a visitor reading it would leave it): the browser's /slots requests, and the visible waits.
+ */
+async function walkOver4Weeks(browser: Browser, server: RunningServer, dist: string): Promise<Walk> {
   const page = await openPage(browser, server, dist);
   let requests = 0;
   page.on('request', (r) => {
@@ -237,7 +256,7 @@ async function requestsOver4Weeks(browser: Browser, server: RunningServer, dist:
   });
   await page.goto(`${server.url}/bench.html`);
   await page.waitForFunction('window.__settled()');
-  for (const step of [
+  const steps = [
     'Next week',
     'Next week',
     'Next week',
@@ -248,11 +267,14 @@ async function requestsOver4Weeks(browser: Browser, server: RunningServer, dist:
     'Next week',
     'Next week',
     'Previous week',
-  ] as const) {
-    await switchWeek(page, step);
+  ] as const;
+  let waits = 0;
+  for (const step of steps) {
+    await page.evaluate(() => new Promise((idle) => requestIdleCallback(idle, { timeout: 500 })));
+    if ((await switchWeek(page, step)).skeletonFirst) waits++;
   }
   await page.close();
-  return requests;
+  return { requests, switches: steps.length, waits };
 }
 
 /**
@@ -272,7 +294,7 @@ export async function browserTimings(
         const run = await measure(browser, server, dist);
         measured[b]!.push(run);
         log(
-          `browser run ${i + 1}/${runs}${label ? ` (${label})` : ''}: paint ${run.paint.ms.toFixed(0)} ms, miss ${run.miss.frames} frames, hit ${run.hit.frames} frames, dense ${run.dense.ms.toFixed(0)} ms`,
+          `browser run ${i + 1}/${runs}${label ? ` (${label})` : ''}: paint ${run.paint.ms.toFixed(0)} ms, miss ${run.miss.frames} frames, hit ${run.hit.frames} frames, dense ${run.dense.ms.toFixed(0)} ms (script ${run.dense.scriptMs.toFixed(0)} ms)`,
         );
       }
     const results: BundleTimings[] = [];
@@ -288,6 +310,7 @@ export async function browserTimings(
         timings: [
           timing('script load to first calendar paint', (r) => r.paint),
           timing('render a dense week (7 days x 96 slots)', (r) => r.dense),
+          timing('render a dense week: script alone', (r) => ({ ms: r.dense.scriptMs, longTasks: r.dense.longTasks })),
         ],
         switches: [
           switchCount(
@@ -299,7 +322,7 @@ export async function browserTimings(
             all.map((r) => r.miss),
           ),
         ],
-        requestsOver4Weeks: await requestsOver4Weeks(browser, server, dist),
+        walk: await walkOver4Weeks(browser, server, dist),
       });
     }
     return { bundles: results, chromium: browser.version() };

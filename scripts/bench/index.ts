@@ -57,8 +57,10 @@ async function main(): Promise<void> {
     log(
       `time  ${t.name}: median ${ms(t.stats.median)} (p10 ${ms(t.stats.p10)}, p90 ${ms(t.stats.p90)}), ${t.longTasks.toFixed(2)} long tasks/run`,
     );
-  if (before) log(`net   /slots requests going back and forth over 4 weeks (before): ${before.requestsOver4Weeks}`);
-  log(`net   /slots requests going back and forth over 4 weeks: ${now.requestsOver4Weeks}`);
+  for (const [label, b] of [...(before ? [[' (before)', before] as const] : []), ['', now] as const])
+    log(
+      `net   back and forth over 4 weeks${label}: ${b.walk.requests} /slots requests, ${b.walk.waits} of ${b.walk.switches} switches showed the loading state`,
+    );
 
   const herdCalls = await herd(1_000);
   log(`net   upstream calls for 1,000 concurrent identical requests: ${herdCalls}`);
@@ -172,7 +174,8 @@ ${switches.map((c) => `| ${c.name} | ${frames(c)} | ${c.skeletonFirst} of ${c.fr
 
 | what | measured | target |
 |---|---:|---:|
-| /slots requests while a visitor goes back and forth over 4 weeks within 60 s | ${before ? `${before.requestsOver4Weeks} before, ` : ''}${now.requestsOver4Weeks} | 4 |
+| /slots requests while a visitor goes back and forth over 4 weeks within 60 s | ${before ? `${before.walk.requests} before, ` : ''}${now.walk.requests} | 4 |
+| switches on that walk that showed the loading state (a visible wait), of ${now.walk.switches} | ${before ? `${before.walk.waits} before, ` : ''}${now.walk.waits} | fewer |
 | upstream calls the proxy makes for 1,000 concurrent identical requests | ${herdCalls} | 1 |
 
 ## Live updates (issue 13)

@@ -1,9 +1,10 @@
 // `npm run bench:profile`: a CPU profile of one start-up of the bench page (preselected flow, loopback, Chromium),
-// the first step issue 18 asks for before any change. Prints self time by function, mapped through the bundle's
-// source map to src/, and the main-thread tasks over 50 ms; writes the profile for DevTools to /tmp.
+// the first step issue 18 asks for before any change; `-- --dense` profiles the bench's dense week (7 x 96 times)
+// instead. Prints self time by function, mapped through the bundle's source map to src/, and the main-thread tasks
+// over 50 ms; writes the profile for DevTools to /tmp.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { SourceMapConsumer, type RawSourceMap } from 'source-map-js';
-import { benchSite, openPage } from './browser.js';
+import { benchSite, openPage, renderDenseWeek } from './browser.js';
 
 interface ProfileNode {
   id: number;
@@ -15,7 +16,8 @@ interface Profile {
   timeDeltas: number[];
 }
 
-const OUT = '/tmp/booking-flow-startup.cpuprofile';
+const dense = process.argv.includes('--dense');
+const OUT = `/tmp/booking-flow-${dense ? 'dense' : 'startup'}.cpuprofile`;
 const map = new SourceMapConsumer(JSON.parse(readFileSync('dist/booking-flow.js.map', 'utf8')) as RawSourceMap);
 
 /** Where a frame of the bundle comes from: `src/…:line name`, else the frame as Chromium names it. */
@@ -38,10 +40,14 @@ try {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  if (dense) {
+    await page.goto(`${server.url}/bench.html`);
+    await page.waitForFunction('window.__settled()');
+  }
   await cdp.send('Profiler.start');
-  await page.goto(`${server.url}/bench.html`);
+  if (!dense) await page.goto(`${server.url}/bench.html`);
   await page.waitForFunction('window.__settled()');
-  const painted = await page.evaluate('window.__whenPainted(() => true)');
+  const painted = await page.evaluate(dense ? renderDenseWeek : 'window.__whenPainted(() => true)');
   const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
   writeFileSync(OUT, JSON.stringify(profile));
 
@@ -61,7 +67,11 @@ try {
   const requests = await page.evaluate<[string, number, number][]>(
     `performance.getEntriesByType('resource').map((r) => [r.name.replace(location.origin, ''), Math.round(r.startTime), Math.round(r.responseEnd)])`,
   );
-  console.log(`first calendar paint at ${Number(painted).toFixed(0)} ms after navigation start`);
+  console.log(
+    dense
+      ? `dense week: ${JSON.stringify(painted)}`
+      : `first calendar paint at ${Number(painted).toFixed(0)} ms after navigation start`,
+  );
   for (const [name, start, end] of requests) console.log(`request ${start}-${end} ms  ${name}`);
   console.log(`long tasks (start ms, duration ms): ${JSON.stringify(tasks)}`);
   console.log(`busy (not idle) in the profile: ${total.toFixed(0)} ms; by self time:`);

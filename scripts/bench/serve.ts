@@ -8,6 +8,8 @@ import { startNodeServer } from '../../src/proxy/node-server.js';
 import { BENCH_PATH, benchConfig } from './setup.js';
 
 const mode = process.argv[2];
+// Exit on SIGTERM rather than die of it, so that a --cpu-prof run writes its profile (bench:proxy-profile).
+process.on('SIGTERM', () => process.exit(0));
 const proxy = createProxy({
   config: benchConfig(),
   upstream: 'sandbox',
