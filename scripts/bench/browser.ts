@@ -224,9 +224,13 @@ export async function renderDenseWeek(): Promise<{ ms: number; scriptMs: number;
   return { ms: end - start, scriptMs, longTasks: w.__longTasks - tasksBefore };
 }
 
-/** One page of the bundle: first paint, a week switch there (a miss) and back (a hit), then a dense week. */
+/**
+ * One page of the bundle: first paint, a week switch there (a miss) and back (a hit), then a dense week. The page
+ * says it saves data, so that no week is fetched early and the first switch stays a miss.
+ */
 async function measure(browser: Browser, server: RunningServer, dist: string): Promise<Run> {
   const page = await openPage(browser, server, dist);
+  await page.addInitScript(() => Object.defineProperty(navigator, 'connection', { value: { saveData: true } }));
   await page.goto(`${server.url}/bench.html`);
   const paint = await page.evaluate(async () => {
     const w = window as unknown as {

@@ -85,12 +85,20 @@ export class AvailabilityClient extends EventTarget {
     this.#now = options.now ?? (() => Date.now());
   }
 
+  /**
+   * The week a view last asked for (one with a signal: a prefetch has none). The live module (change-stream.js)
+   * replaces `shown` to fetch the next week early, starting from this one.
+   */
+  lastShown?: WeekQuery;
+  shown = (query: WeekQuery): unknown => (this.lastShown = query);
+
   async getAvailabilityForWeek(query: WeekQuery): Promise<WeekAvailability> {
     const key = weekKey(query);
     const cached = this.#cache.get(key);
     const fresh = cached && this.#now() - cached.view.fetchedAt < this.#ttlMs ? cached : undefined;
     if (!fresh && cached) this.#cache.delete(key);
     const entry = fresh ?? (await this.#shared(key, query.signal, (signal) => this.#fetchWeek(query, key, signal)));
+    if (query.signal) this.shown(query);
     return buildWeek({
       slots: [...entry.response.slots, ...this.held],
       weekStart: query.weekStart,

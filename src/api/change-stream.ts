@@ -1,4 +1,4 @@
-import type { AvailabilityClient, WeekView } from './availability-client.js';
+import type { AvailabilityClient, WeekQuery, WeekView } from './availability-client.js';
 
 /** A change as the proxy's /events stream sends it: services, staff (null: any) and UTC dates (absent: any). */
 export interface SlotChange {
@@ -17,9 +17,12 @@ const streams = new Map<string, PageStream>();
 /**
  * Keeps the page's one stream for the client's proxy open while someone watches (a loader is on the page) and the
  * tab is visible; what it hears drops the weeks it names from every watching client, whose views then refresh.
- * Returns how to stop watching.
+ * Returns how to stop watching. The client's next weeks are fetched early from then on (prefetchNextWeek).
  */
 export function watchChanges(client: AvailabilityClient): () => void {
+  // Loaded with the first calendar, this module also fetches the week after each one shown, from the one shown now.
+  client.shown = (query) => prefetchNextWeek(client, query);
+  if (client.lastShown) prefetchNextWeek(client, client.lastShown);
   let stream = streams.get(client.baseUrl);
   if (!stream) streams.set(client.baseUrl, (stream = new PageStream(client.baseUrl)));
   stream.add(client);
@@ -53,6 +56,26 @@ export function readChange(data: string): SlotChange | undefined {
 }
 
 const shift = (date: string, days: number) => new Date(Date.parse(date) + days * 86_400_000).toISOString().slice(0, 10);
+
+/** What the browser says of the visitor's connection (Network Information, where it has it). */
+interface Line {
+  saveData?: boolean;
+  effectiveType?: string;
+}
+
+/**
+ * Fetches the week after `query`'s into the client's cache once the page is idle, as a visitor often goes on to
+ * it: "Next week" is then answered at once. Not when that week is cached, nor for a visitor who saves data or is on
+ * a 2G connection. The request has no signal, so a view that joins it and gives up does not cut it short.
+ */
+export function prefetchNextWeek(client: AvailabilityClient, query: WeekQuery): void {
+  const line = (navigator as { connection?: Line }).connection;
+  if (line?.saveData || line?.effectiveType?.includes('2g')) return;
+  const next = { ...query, weekStart: shift(query.weekStart, 7), signal: undefined };
+  (window.requestIdleCallback ?? setTimeout)(() => {
+    if (!client.has(next)) client.getAvailabilityForWeek(next).catch(() => undefined);
+  });
+}
 
 /** One EventSource per page and proxy, shared by every client of that proxy. */
 class PageStream {

@@ -67,7 +67,13 @@ describe('recipes: the React and Vue apps on the Vite dev server, booking throug
       await slot.click({ timeout: 15_000 });
       assert.equal(await page.getByLabel('Name', { exact: true }).inputValue(), 'Ada Lovelace');
       await page.getByRole('button', { name: 'Confirm booking' }).click();
-      await page.getByText(/^See you on \d{2}\/\d{2}\/\d{4}, \d{2}:\d{2}:\d{2}\.$/).waitFor({ timeout: 15_000 });
+      await page
+        .getByText(/^See you on \d{2}\/\d{2}\/\d{4}, \d{2}:\d{2}:\d{2}\.$/)
+        .waitFor({ timeout: 15_000 })
+        .catch(async (error: Error) => {
+          // Say what the visitor saw instead (an error from the proxy, a time taken), not only that it timed out.
+          throw new Error(`${error.message}\nthe summary said: ${await page.locator('booking-summary').innerText()}`);
+        });
       assert.deepEqual(errors, []);
       await page.close();
     });

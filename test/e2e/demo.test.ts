@@ -23,8 +23,11 @@ describe('demo page, end to end in Chromium', () => {
     const slots = page.getByRole('button', { name: /, \d{2}:\d{2}, 30 minutes(, with .+)?$/ });
     await slots.first().waitFor({ timeout: 10_000 });
     assert.ok((await slots.count()) > 0);
-    assert.equal(slotRequests.length, 1);
     assert.match(slotRequests[0]!, /service=haircut&start=\d{4}-\d{2}-\d{2}&end=\d{4}-\d{2}-\d{2}&timeZone=UTC/);
+    // Besides the shown week, at most the next one, fetched early once the page was idle (issue 18).
+    const starts = slotRequests.map((url) => new URL(url).searchParams.get('start')!);
+    assert.ok(starts.length <= 2, starts.join());
+    if (starts[1]) assert.equal(Date.parse(starts[1]) - Date.parse(starts[0]!), 7 * 86_400_000);
 
     await showNextWeekOf(page, 'Ben Okafor', 'ben');
     const benTimes = await page.getByRole('button', { name: /, \d{2}:\d{2}, 30 minutes(, with .+)?$/ }).allInnerTexts();

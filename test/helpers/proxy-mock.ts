@@ -264,6 +264,15 @@ function liveMock(): { live: LiveMock; handler: ReturnType<typeof http.get> } {
   return { live, handler };
 }
 
+/**
+ * What the page's navigator says of the connection (navigator.connection). The mock proxy starts every test as
+ * a visitor who saves data, so that no week is fetched early and the tests count only the weeks views ask for;
+ * the prefetch tests say otherwise.
+ */
+export function setConnection(line: { saveData?: boolean; effectiveType?: string }): void {
+  Object.defineProperty(navigator, 'connection', { configurable: true, value: line });
+}
+
 /** An msw worker standing in for the proxy under /api, recording every /slots request. */
 export function mockProxy(): ProxyMock {
   const { live, handler: events } = liveMock();
@@ -345,6 +354,7 @@ export function mockProxy(): ProxyMock {
     }),
   );
   before(() => worker.start({ quiet: true, onUnhandledRequest: 'bypass' }));
+  beforeEach(() => setConnection({ saveData: true }));
   afterEach(() => {
     state.requests.length = 0;
     state.failWith = undefined;

@@ -221,9 +221,7 @@ export class HourlyCalendar extends BookingElement {
   #renderDay(day: DayInfo, slots: Slot[], t: BookingStrings, staffName: string | undefined) {
     const f = this.#formatters!;
     const busy = busyness(slots.length);
-    const parts = ['day', day.isToday ? 'today' : '', day.isPast ? 'past' : '', `busy-${busy}`]
-      .filter(Boolean)
-      .join(' ');
+    const parts = `day${day.isToday ? ' today' : ''}${day.isPast ? ' past' : ''} busy-${busy}`;
     const hours = groupByHour(slots);
     const withStaff = staffName ? `, ${t.withStaff(staffName)}` : '';
     return html`
