@@ -13,8 +13,28 @@ const ANY_STAFF = '<booking-flow proxy-url="/booking-api" branch="berlin" servic
 
 const times = (page: Page) => page.getByRole('button', { name: SLOT });
 
-async function book(page: Page): Promise<void> {
+/**
+ * The first flow's week, settled and with times: this week, or the next when this one has none left (the proxy
+ * runs on the real clock: an evening, a weekend, or times earlier pages hold for five minutes empty it).
+ */
+async function weekWithTimes(page: Page): Promise<void> {
+  const loader = page.locator('availability-loader').first();
+  await loader.locator('.body[aria-busy="false"]').waitFor();
+  if (await loader.locator('button.slot').count()) return;
+  const shown = await loader.locator('.week-label').innerText();
+  await loader.getByRole('button', { name: /^(Next week|Nächste Woche|Semaine suivante)$/ }).click();
+  await loader.locator('.week-label').filter({ hasNotText: shown }).waitFor();
+  await loader.locator('button.slot').first().waitFor();
+}
+
+/** Chooses the first time of the first flow with times. */
+async function pickTime(page: Page): Promise<void> {
+  await weekWithTimes(page);
   await pick(page);
+}
+
+async function book(page: Page): Promise<void> {
+  await pickTime(page);
   await fillIn(page, 'Ada Lovelace');
   await page.getByRole('button', { name: 'Confirm booking' }).click();
   await page.locator('booking-summary [part="confirmation"]').waitFor();
@@ -40,13 +60,14 @@ export function pageFixture(name: string, code: string): PageFixture {
       check: async (page) => {
         await page.getByRole('radio', { name: /Berlin Mitte/ }).check();
         await page.getByRole('radio', { name: /Haircut/ }).check();
+        await weekWithTimes(page);
         await times(page).first().waitFor();
       },
     },
     // From jsDelivr with integrity: the bundle and the chunk it loads later both come from the CDN and pass SRI.
     cdn: {
       body: FLOW,
-      act: (page) => pick(page).then(() => undefined),
+      act: pickTime,
       check: async (page) => {
         await page.getByLabel('Name', { exact: true }).waitFor();
         const loaded = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
@@ -60,6 +81,7 @@ export function pageFixture(name: string, code: string): PageFixture {
     attributes: {
       check: async (page) => {
         const germanTime = /^(Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)\b.*, \d{2}:\d{2}, /;
+        await weekWithTimes(page);
         await page.getByRole('button', { name: germanTime }).first().waitFor();
         assert.ok(await page.getByRole('radio', { name: /Anna Berg/ }).isChecked());
       },
@@ -68,7 +90,7 @@ export function pageFixture(name: string, code: string): PageFixture {
     composed: {
       check: async (page) => {
         await page.getByRole('radio', { name: /Haircut/ }).check();
-        await times(page).first().waitFor();
+        await weekWithTimes(page);
         const order = await page.evaluate(() =>
           [...document.querySelector('booking-flow')!.children].map((child) => child.localName),
         );
@@ -95,7 +117,7 @@ export function pageFixture(name: string, code: string): PageFixture {
     // The README's theme on the element; a chosen time shows the accent.
     theme: {
       body: `<div class="my-booking">${FLOW}</div>`,
-      act: (page) => pick(page).then(() => undefined),
+      act: pickTime,
       check: cssTakesEffect(code),
     },
     // A WordPress theme's presets mapped to the tokens on the block's wrapper.
@@ -104,13 +126,14 @@ export function pageFixture(name: string, code: string): PageFixture {
         '<style>body { --wp--preset--color--primary: #1e6f5c; --wp--preset--color--base: #fdfdf8; ' +
         '--wp--preset--color--contrast: #231f20; --wp--preset--font-family--body: "Trebuchet MS", sans-serif; }</style>',
       body: `<div class="wp-block-acme-booking">${FLOW}</div>`,
-      act: (page) => pick(page).then(() => undefined),
+      act: pickTime,
       check: cssTakesEffect(code),
     },
     // de.js beside the bundle: the words turn German.
     german: {
       body: '<booking-flow proxy-url="/booking-api" locale="de-DE" service="haircut"></booking-flow>',
       check: async (page) => {
+        await weekWithTimes(page);
         await page.getByRole('button', { name: /\d{2}:\d{2}, 30 Minuten/ }).first().waitFor();
         assert.ok(await page.getByText('Freie Termine', { exact: true }).isVisible());
       },
@@ -118,7 +141,7 @@ export function pageFixture(name: string, code: string): PageFixture {
     // registerStrings('fr', ...): the French words, English for the rest.
     french: {
       body: FLOW.replace('<booking-flow', '<booking-flow locale="fr-FR"'),
-      act: (page) => pick(page).then(() => undefined),
+      act: pickTime,
       check: async (page) => {
         assert.ok(await page.getByRole('region', { name: 'Prendre rendez-vous' }).isVisible());
         assert.ok(await page.getByRole('button', { name: 'Réserver' }).isVisible());
@@ -127,7 +150,7 @@ export function pageFixture(name: string, code: string): PageFixture {
     // The strings property replaces words on one flow.
     strings: {
       body: ANY_STAFF,
-      act: (page) => pick(page).then(() => undefined),
+      act: pickTime,
       check: async (page) => {
         assert.ok(await page.getByRole('radio', { name: /Whoever is free/ }).isVisible());
         assert.ok(await page.getByRole('button', { name: 'Book now' }).isVisible());
@@ -136,7 +159,7 @@ export function pageFixture(name: string, code: string): PageFixture {
     // The CMS page's loop over every flow once the element is defined.
     'strings-de': {
       body: ANY_STAFF + ANY_STAFF,
-      act: (page) => pick(page).then(() => undefined),
+      act: pickTime,
       check: async (page) => {
         assert.ok(await page.getByRole('button', { name: 'Termin anfragen' }).first().isVisible());
         const strings = await page.evaluate(() =>

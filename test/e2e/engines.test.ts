@@ -11,7 +11,7 @@ import { SLOT, annasWeek, deepAll, deepText, inEachEngine, pick } from './engine
 inEachEngine('the demo', (demo, engine) => {
   it('books a time: location, service, staff, a time, name and email, then the receipt', async () => {
     const page = await engine().open(demo.url, 1280);
-    await annasWeek(page);
+    await annasWeek(page, { next: true });
     const label = await pick(page);
     await page.until(`${deepAll('#name')}.length === 1`, 'the form');
     await page.type('#name', 'Ada Lovelace');
@@ -38,7 +38,7 @@ inEachEngine('the demo', (demo, engine) => {
       it(`shows all seven days at ${width} px, week starting on ${weekStartsOn}, each on screen`, async () => {
         const page = await engine().open(demo.url, width);
         await page.run(`document.querySelector('booking-flow').setAttribute('week-starts-on', '${weekStartsOn}')`);
-        await annasWeek(page);
+        await annasWeek(page, { next: true });
         const layout = await page.run<{
           labels: string[];
           calendarWidth: number;
@@ -70,7 +70,7 @@ inEachEngine('the demo', (demo, engine) => {
 
   it("drops a time booked elsewhere from the shown week, through the proxy's live stream", async () => {
     const page = await engine().open(demo.url, 1280);
-    await annasWeek(page);
+    await annasWeek(page, { next: true });
     const [start, count] = await page.run<[string, number]>(
       `[${deepAll(SLOT)}[0].dataset.datetime, ${deepAll(SLOT)}.length]`,
     );
@@ -100,12 +100,17 @@ inEachEngine('the demo', (demo, engine) => {
     await demo.stopServer(); // ends its streams
     await demo.start(port, undefined, { chromium: false });
     const serve = demo.proxy.fetch.bind(demo.proxy);
-    await new Promise<void>((heard) => {
+    // The page's stream comes back with its last id; the new process answers it with a reset, after which the page
+    // asks for its week again. Once that request comes, the stream is surely registered for changes.
+    await new Promise<void>((reloaded) => {
+      let streamBack = false;
       demo.proxy.fetch = (request, info) => {
-        if (new URL(request.url).pathname.endsWith('/events')) heard();
+        const path = new URL(request.url).pathname;
+        if (path.endsWith('/events')) streamBack = true;
+        else if (streamBack && path.endsWith('/slots')) reloaded();
         return serve(request, info);
       };
-    }); // the page's stream is back (the new process answers its last id with a reset)
+    });
     await page.until(`${deepAll('.body[aria-busy="false"]')}.length === 1`, 'the week reloaded');
     const [start, count] = await page.run<[string, number]>(
       `[${deepAll(SLOT)}[0].dataset.datetime, ${deepAll(SLOT)}.length]`,
