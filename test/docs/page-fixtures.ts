@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { SLOT, fillIn, pick } from '../e2e/demo-server.js';
+import { SLOT, fillIn, nextWeek, pick } from '../e2e/demo-server.js';
 import { cssProblems } from './css-check.js';
 import type { PageFixture } from './run-page.js';
 
@@ -21,9 +21,7 @@ async function weekWithTimes(page: Page): Promise<void> {
   const loader = page.locator('availability-loader').first();
   await loader.locator('.body[aria-busy="false"]').waitFor();
   if (await loader.locator('button.slot').count()) return;
-  const shown = await loader.locator('.week-label').innerText();
-  await loader.getByRole('button', { name: /^(Next week|Nächste Woche|Semaine suivante)$/ }).click();
-  await loader.locator('.week-label').filter({ hasNotText: shown }).waitFor();
+  await nextWeek(loader, /^(Next week|Nächste Woche|Semaine suivante)$/);
   await loader.locator('button.slot').first().waitFor();
 }
 

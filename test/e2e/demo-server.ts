@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { parseConfig } from '../../src/proxy/config.js';
 import { createProxy, type BookingProxy } from '../../src/proxy/handler.js';
 import { startNodeServer, type RunningServer } from '../../src/proxy/node-server.js';
@@ -70,8 +70,13 @@ export async function showNextWeekOf(page: Page, name: string, id: string) {
   await week;
   const loader = page.locator('availability-loader');
   await loader.locator('.body[aria-busy="false"]').waitFor();
+  await nextWeek(loader);
+}
+
+/** Moves a settled `loader` on a week (its button named `label`) and waits until the new week is shown. */
+export async function nextWeek(loader: Locator, label: string | RegExp = 'Next week'): Promise<void> {
   const shown = await loader.locator('.week-label').innerText();
-  await page.getByRole('button', { name: 'Next week' }).click();
+  await loader.getByRole('button', { name: label }).click();
   await loader.locator('.week-label').filter({ hasNotText: shown }).waitFor();
   await loader.locator('.body[aria-busy="false"]').waitFor();
 }
