@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { SLOT, fillIn, nextWeek, pick } from '../e2e/demo-server.js';
+import { SLOT, fillIn, pick, weekWithTimes } from '../e2e/demo-server.js';
 import { cssProblems } from './css-check.js';
 import type { PageFixture } from './run-page.js';
 
@@ -13,21 +13,13 @@ const ANY_STAFF = '<booking-flow proxy-url="/booking-api" branch="berlin" servic
 
 const times = (page: Page) => page.getByRole('button', { name: SLOT });
 
-/**
- * The first flow's week, settled and with times: this week, or the next when this one has none left (the proxy
- * runs on the real clock: an evening, a weekend, or times earlier pages hold for five minutes empty it).
- */
-async function weekWithTimes(page: Page): Promise<void> {
-  const loader = page.locator('availability-loader').first();
-  await loader.locator('.body[aria-busy="false"]').waitFor();
-  if (await loader.locator('button.slot').count()) return;
-  await nextWeek(loader, /^(Next week|Nächste Woche|Semaine suivante)$/);
-  await loader.locator('button.slot').first().waitFor();
-}
+/** The first flow's week, settled and with times (this week's or the next's), in any of the docs' languages. */
+const weekOfFirstFlow = (page: Page) =>
+  weekWithTimes(page.locator('availability-loader').first(), /^(Next week|Nächste Woche|Semaine suivante)$/);
 
 /** Chooses the first time of the first flow with times. */
 async function pickTime(page: Page): Promise<void> {
-  await weekWithTimes(page);
+  await weekOfFirstFlow(page);
   await pick(page);
 }
 
@@ -58,7 +50,7 @@ export function pageFixture(name: string, code: string): PageFixture {
       check: async (page) => {
         await page.getByRole('radio', { name: /Berlin Mitte/ }).check();
         await page.getByRole('radio', { name: /Haircut/ }).check();
-        await weekWithTimes(page);
+        await weekOfFirstFlow(page);
         await times(page).first().waitFor();
       },
     },
@@ -79,7 +71,7 @@ export function pageFixture(name: string, code: string): PageFixture {
     attributes: {
       check: async (page) => {
         const germanTime = /^(Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)\b.*, \d{2}:\d{2}, /;
-        await weekWithTimes(page);
+        await weekOfFirstFlow(page);
         await page.getByRole('button', { name: germanTime }).first().waitFor();
         assert.ok(await page.getByRole('radio', { name: /Anna Berg/ }).isChecked());
       },
@@ -88,7 +80,7 @@ export function pageFixture(name: string, code: string): PageFixture {
     composed: {
       check: async (page) => {
         await page.getByRole('radio', { name: /Haircut/ }).check();
-        await weekWithTimes(page);
+        await weekOfFirstFlow(page);
         const order = await page.evaluate(() =>
           [...document.querySelector('booking-flow')!.children].map((child) => child.localName),
         );
@@ -131,7 +123,7 @@ export function pageFixture(name: string, code: string): PageFixture {
     german: {
       body: '<booking-flow proxy-url="/booking-api" locale="de-DE" service="haircut"></booking-flow>',
       check: async (page) => {
-        await weekWithTimes(page);
+        await weekOfFirstFlow(page);
         await page.getByRole('button', { name: /\d{2}:\d{2}, 30 Minuten/ }).first().waitFor();
         assert.ok(await page.getByText('Freie Termine', { exact: true }).isVisible());
       },

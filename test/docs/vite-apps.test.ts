@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { startCli, type RunningCli } from '../helpers/cli.js';
-import { SLOT, launchChromium } from '../e2e/demo-server.js';
+import { SLOT, launchChromium, weekWithTimes } from '../e2e/demo-server.js';
 import { workspace } from './workspace.js';
 import { freePort } from '../helpers/free-port.js';
 
@@ -63,8 +63,8 @@ describe('recipes: the React and Vue apps on the Vite dev server, booking throug
       await page.goto(url);
       await page.getByRole('radio', { name: /Berlin Mitte/ }).check({ timeout: 30_000 });
       await page.getByRole('radio', { name: /Haircut/ }).check();
-      const slot = page.getByRole('button', { name: SLOT }).first();
-      await slot.click({ timeout: 15_000 });
+      await weekWithTimes(page.locator('availability-loader'));
+      await page.getByRole('button', { name: SLOT }).first().click();
       assert.equal(await page.getByLabel('Name', { exact: true }).inputValue(), 'Ada Lovelace');
       await page.getByRole('button', { name: 'Confirm booking' }).click();
       await page

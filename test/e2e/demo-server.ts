@@ -81,6 +81,17 @@ export async function nextWeek(loader: Locator, label: string | RegExp = 'Next w
   await loader.locator('.body[aria-busy="false"]').waitFor();
 }
 
+/**
+ * Waits until `loader`'s week is settled, and moves on to the next week (its button named `label`) when this one has
+ * no times left: the sandbox runs on the real clock, so an evening, a weekend, or times other pages hold empty it.
+ */
+export async function weekWithTimes(loader: Locator, label: string | RegExp = 'Next week'): Promise<void> {
+  await loader.locator('.body:not(.unsized)[aria-busy="false"]').waitFor(); // a service's week, loaded
+  if (await loader.locator('button.slot').count()) return;
+  await nextWeek(loader, label);
+  await loader.locator('button.slot').first().waitFor();
+}
+
 /** A visitor on Berlin, haircut, Anna, next week: the demo page with that week shown. */
 export async function annasNextWeek(page: Page, url: string): Promise<void> {
   await page.goto(url);
