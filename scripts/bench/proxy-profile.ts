@@ -1,6 +1,7 @@
 // `npm run bench:proxy-profile`: a CPU profile of the proxy serving the bench's cached /slots under load (the
 // throughput bench's server, in its own process with --cpu-prof; autocannon here), issue 18's step before changing
-// the proxy (`-- bare`: the bare node:http server beside it, for comparison). Prints self time by function and by
+// the proxy (`-- bare`: the bare node:http server beside it, for comparison; `-- handler`: every hit through the
+// fetch handler, as before the Node server replayed them). Prints self time by function and by
 // where the code lives; writes the profile for DevTools to /tmp.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -25,7 +26,7 @@ const child = spawn(
     '--import',
     'tsx',
     'scripts/bench/serve.ts',
-    process.argv.includes('bare') ? 'bare' : 'proxy',
+    ['bare', 'handler'].find((mode) => process.argv.includes(mode)) ?? 'proxy',
   ],
   { stdio: ['ignore', 'pipe', 'inherit'] },
 );

@@ -15,7 +15,7 @@ export type ProxyEnv = { Bindings: ConnectionInfo; Variables: { stats: UpstreamS
 /** Spends one point of each budget for the caller's IP before the route runs, or answers 429. */
 export function rateLimited(services: ProxyServices, ...limits: RateLimit[]) {
   return createMiddleware<ProxyEnv>(async (c, next) => {
-    const ip = services.clientIp(c.req.raw, c.env?.clientIp);
+    const ip = services.clientIp(() => c.req.header('x-forwarded-for') ?? null, c.env?.clientIp);
     for (const limit of limits) await limit.spend(ip);
     await next();
   });

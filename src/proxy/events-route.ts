@@ -27,7 +27,7 @@ export function eventsRoute(services: ProxyServices): Hono<ProxyEnv> {
     };
     const resumeFrom = c.req.header('last-event-id') ?? c.req.query('lastEventId');
     if (resumeFrom !== undefined && resumeFrom.length > 64) throw invalidField('lastEventId', 'is too long');
-    const release = streams.open(services.clientIp(c.req.raw, c.env?.clientIp));
+    const release = streams.open(services.clientIp(() => c.req.header('x-forwarded-for') ?? null, c.env?.clientIp));
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.header(name, value);
     // Buffering proxies (nginx) pass the stream on at once with this; caches and transforms keep out.
     c.header('x-accel-buffering', 'no');

@@ -9,6 +9,7 @@ import type { ProxyConfig } from './config.js';
 import { rateLimited, type ConnectionInfo, type ProxyEnv } from './context.js';
 import { ProxyError } from './errors.js';
 import { eventsRoute } from './events-route.js';
+import { HitReplay, type RawRequest, type ReplayedHit } from './hit-replay.js';
 import { holdsRoute } from './holds-route.js';
 import { manageRoute } from './manage-route.js';
 import { SECURITY_HEADERS } from './headers.js';
@@ -22,6 +23,7 @@ import { webhooksRoute } from './webhooks-route.js';
 
 export { DEFAULT_CALCOM_BASE_URL } from './services.js';
 export type { ConnectionInfo } from './context.js';
+export type { RawRequest, ReplayedHit } from './hit-replay.js';
 
 export type { RequestLog } from './request-log.js';
 
@@ -60,6 +62,12 @@ export interface Health {
 export interface BookingProxy {
   /** A web-standard fetch handler: Node, serverless and edge runtimes can all call it. */
   fetch(request: Request, info?: ConnectionInfo): Promise<Response>;
+  /**
+   * For servers that can write an answer without building a web Request and Response (the Node server does): a
+   * cached /slots hit answered as `fetch` last answered the same request, or undefined (at once when there is
+   * none). Call `fetch` when it gives undefined.
+   */
+  replay(request: RawRequest): Promise<ReplayedHit | undefined> | undefined;
   readonly mode: 'sandbox' | 'calcom';
   /** The simulator, when the proxy runs on it. */
   readonly sandbox?: Sandbox;
@@ -76,6 +84,13 @@ export function createProxy(options: ProxyOptions): BookingProxy {
   const allowed = new Set(config.allowedOrigins);
   const log = options.log ?? ((line: RequestLog) => console.log(JSON.stringify(line)));
   const health = () => healthOf(services);
+  const replay = new HitReplay({
+    cache: services.cache,
+    requests: services.limits.requests,
+    clientIp: services.clientIp,
+    log,
+    now,
+  });
 
   const app = new Hono<ProxyEnv>().basePath(options.basePath ?? '/');
 
@@ -102,7 +117,7 @@ export function createProxy(options: ProxyOptions): BookingProxy {
       ...(allowed.size && !c.req.header('origin') ? { vary: 'Origin' } : {}),
     }),
   );
-  app.route('/', slotsRoute(services));
+  app.route('/', slotsRoute(services, replay));
   app.route('/', bookingsRoute(services));
   app.route('/', manageRoute(services));
   app.route('/', holdsRoute(services));
@@ -132,7 +147,12 @@ export function createProxy(options: ProxyOptions): BookingProxy {
     app.fetch(new Request(`http://sandbox.invalid${base}/webhooks/calcom`, request), {});
 
   return {
-    fetch: async (request, info = {}) => app.fetch(request, info),
+    fetch: async (request, info = {}) => {
+      const response = await app.fetch(request, info);
+      replay.remember(request, response);
+      return response;
+    },
+    replay: (request) => replay.replay(request),
     mode: services.mode,
     sandbox: services.sandbox,
     cache: services.cache,

@@ -1,7 +1,7 @@
-import { serve, type ServerType } from '@hono/node-server';
+import { getRequestListener } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono } from 'hono';
-import type { Server } from 'node:http';
+import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { BookingProxy } from './handler.js';
 import { staticFiles } from './static-files.js';
@@ -38,7 +38,7 @@ export interface NodeServerOptions {
 
 export interface RunningServer {
   url: string;
-  server: ServerType;
+  server: Server;
   close(): Promise<void>;
 }
 
@@ -62,34 +62,63 @@ export function startNodeServer(options: NodeServerOptions): Promise<RunningServ
       response.headers.set('connection', 'close');
     return response;
   });
+  const server = createServer(
+    {
+      requestTimeout: limits.requestTimeoutMs,
+      headersTimeout: limits.headersTimeoutMs,
+      keepAliveTimeout: limits.keepAliveTimeoutMs,
+      // How often Node checks those timeouts (its default, 30 s, would let them run far over).
+      connectionsCheckingInterval: Math.max(50, Math.min(1_000, limits.headersTimeoutMs / 2)),
+    },
+    replaying(options.proxy, getRequestListener(app.fetch)),
+  );
+  server.maxConnections = limits.maxConnections;
   return new Promise((resolve) => {
-    const server = serve(
-      {
-        fetch: app.fetch,
-        port: options.port ?? 8787,
-        hostname: options.hostname ?? '127.0.0.1',
-        serverOptions: {
-          requestTimeout: limits.requestTimeoutMs,
-          headersTimeout: limits.headersTimeoutMs,
-          keepAliveTimeout: limits.keepAliveTimeoutMs,
-          // How often Node checks those timeouts (its default, 30 s, would let them run far over).
-          connectionsCheckingInterval: Math.max(50, Math.min(1_000, limits.headersTimeoutMs / 2)),
-        },
-      },
-      (info: AddressInfo) => {
-        const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
-        resolve({
-          url: `http://${host}:${info.port}`,
-          server,
-          close: () =>
-            new Promise<void>((done, fail) => {
-              server.close((error) => (error ? fail(error) : done()));
-              // Kept-alive connections with nothing in flight would hold the close for their whole timeout.
-              (server as Server).closeIdleConnections();
-            }),
-        });
-      },
-    );
-    (server as Server).maxConnections = limits.maxConnections;
+    server.listen(options.port ?? 8787, options.hostname ?? '127.0.0.1', () => {
+      const info = server.address() as AddressInfo;
+      const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
+      resolve({
+        url: `http://${host}:${info.port}`,
+        server,
+        close: () =>
+          new Promise<void>((done, fail) => {
+            server.close((error) => (error ? fail(error) : done()));
+            // Kept-alive connections with nothing in flight would hold the close for their whole timeout.
+            server.closeIdleConnections();
+          }),
+      });
+    });
   });
+}
+
+/**
+ * Answers the proxy's replayable hits straight from `incoming`, everything else through `listener` (Hono's): on a
+ * cached /slots hit, building the web Request and Response costs more than the rest of the answer.
+ */
+function replaying(
+  proxy: BookingProxy,
+  listener: (incoming: IncomingMessage, outgoing: ServerResponse) => Promise<void>,
+): RequestListener {
+  return (incoming, outgoing) => {
+    const hit = proxy.replay({
+      method: incoming.method ?? '',
+      path: incoming.url ?? '',
+      origin: incoming.headers.origin,
+      forwardedFor: () => headerText(incoming.headers['x-forwarded-for']),
+      socketIp: incoming.socket.remoteAddress,
+    });
+    if (!hit) return void listener(incoming, outgoing);
+    hit.then(
+      (answer) => {
+        if (!answer) return void listener(incoming, outgoing);
+        outgoing.writeHead(200, answer.headers);
+        outgoing.end(answer.body);
+      },
+      () => void listener(incoming, outgoing),
+    );
+  };
+}
+
+function headerText(value: string | string[] | undefined): string | null {
+  return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
 }

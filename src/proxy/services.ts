@@ -59,7 +59,8 @@ export interface ProxyServices {
   webhookSecret?: string;
   /** Where the sandbox sends its webhooks: this proxy's own /webhooks/calcom, once the proxy is built. */
   selfDelivery: { handler?: (request: Request) => Promise<Response> };
-  clientIp(request: Request, socketIp: string | undefined): string;
+  /** The address rate limits count a request by: the socket's, or behind trusted proxies X-Forwarded-For's. */
+  clientIp(forwardedFor: () => string | null, socketIp: string | undefined): string;
   close(): Promise<void>;
 }
 
@@ -115,7 +116,6 @@ export function createServices(options: ServiceOptions): ProxyServices {
     store = new FallbackSlotStore(guard, new RedisSlotStore(options.redis, prefix, now), store);
     records = new FallbackRecordStore(guard, new RedisRecordStore(options.redis, `${prefix}record:`), records);
   }
-  const readClientIp = clientIpReader(config.rateLimit.trustProxy);
   const cache = new SlotCache(store, {
     ttlMs: config.cacheTtlSeconds * 1000,
     staleMs: upstream.staleIfErrorSeconds * 1000,
@@ -145,7 +145,7 @@ export function createServices(options: ServiceOptions): ProxyServices {
     streams,
     webhookSecret: config.webhookSecret ?? (sandbox ? sandboxSecret : undefined),
     selfDelivery,
-    clientIp: (request, socketIp) => readClientIp(() => request.headers.get('x-forwarded-for'), socketIp),
+    clientIp: clientIpReader(config.rateLimit.trustProxy),
     close: async () => {
       streams.closeAll();
       holds.close();

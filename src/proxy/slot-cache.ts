@@ -8,6 +8,8 @@ export interface CachedAnswer {
   state: CacheState;
   /** How long the answer stays fresh (0 for a stale one). */
   ttlMs: number;
+  /** On a hit: the stored entry it came from. */
+  entry?: StoredSlots;
 }
 
 export interface SlotCacheOptions {
@@ -53,7 +55,7 @@ export class SlotCache {
   ): Promise<CachedAnswer> {
     const entry = await this.store.get(key);
     if (entry && this.now() < entry.freshUntil)
-      return { slots: entry.slots, state: 'HIT', ttlMs: entry.freshUntil - this.now() };
+      return { slots: entry.slots, state: 'HIT', ttlMs: entry.freshUntil - this.now(), entry };
     try {
       const slots = await this.load(key, tags, async () => {
         const slots = await load();
@@ -66,6 +68,15 @@ export class SlotCache {
         return { slots: entry.slots, state: 'STALE', ttlMs: 0 };
       throw error;
     }
+  }
+
+  /**
+   * Whether a hit's `entry` is still the fresh answer for `key`, known without waiting: undefined when the store is
+   * shared (only a read of it can tell).
+   */
+  isFresh(key: string, entry: StoredSlots): boolean | undefined {
+    const current = this.store.isCurrent?.(key, entry);
+    return current === undefined ? undefined : current && this.now() < entry.freshUntil;
   }
 
   /** Drops the answers carrying any of the tags, here and (through the store) on every instance. */

@@ -25,6 +25,11 @@ export interface SlotStore {
    * while another instance holds it (that one's answer will be in the store).
    */
   lock?(key: string, ttlMs: number): Promise<(() => Promise<void>) | undefined>;
+  /**
+   * Stores in this process: whether `entry` (from get) is still the key's answer, known at once. A shared store has
+   * none, since another instance may replace or drop the entry at any moment.
+   */
+  isCurrent?(key: string, entry: StoredSlots): boolean;
   close(): Promise<void>;
 }
 
@@ -53,6 +58,10 @@ export class MemorySlotStore implements SlotStore {
   set(key: string, entry: StoredSlots): Promise<void> {
     this.lru.set(key, entry);
     return Promise.resolve();
+  }
+
+  isCurrent(key: string, entry: StoredSlots): boolean {
+    return this.lru.get(key) === entry;
   }
 
   invalidate(tags: readonly string[]): Promise<number> {

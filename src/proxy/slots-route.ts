@@ -10,6 +10,7 @@ import { checkedChoice, eventTypeFor, eventTypeKey, slotTags } from './catalog.j
 import { invalidField, issueError } from './errors.js';
 import { rateLimited, type ProxyEnv } from './context.js';
 import { IsoDateText, TimeZoneText } from './fields.js';
+import { slotsCacheControl, type HitReplay } from './hit-replay.js';
 import { SECURITY_HEADERS } from './headers.js';
 import type { ProxyServices } from './services.js';
 import type { CacheState } from './slot-cache.js';
@@ -74,8 +75,8 @@ export function parseSlotsRequest(params: URLSearchParams, config: ProxyConfig, 
   };
 }
 
-/** GET /slots: validated, answered from the cache, and shaped so a CDN may share it. */
-export function slotsRoute(services: ProxyServices): Hono<ProxyEnv> {
+/** GET /slots: validated, answered from the cache, and shaped so a CDN may share it; hits marked for `replay`. */
+export function slotsRoute(services: ProxyServices, replay: HitReplay): Hono<ProxyEnv> {
   const { config, cache, calcom, changes, now } = services;
   // Popular weeks are asked again and again: a query string that passed validation is not parsed twice (per day,
   // as the window of allowed dates moves).
@@ -112,12 +113,14 @@ export function slotsRoute(services: ProxyServices): Hono<ProxyEnv> {
       () => void changes.tell(tags, dates),
     );
     stats.cache = answer.state;
-    const seconds = Math.max(0, Math.floor(answer.ttlMs / 1000));
-    return c.body(serialized(request, answer), 200, {
+    const body = serialized(request, answer);
+    if (answer.entry)
+      replay.mark(c.req.raw, { cacheKey: request.cacheKey, entry: answer.entry, body, route: c.req.routePath });
+    return c.body(body, 200, {
       ...SECURITY_HEADERS,
       'content-type': 'application/json',
       // Slot answers hold no personal data, so a CDN may share them for as long as the proxy would.
-      'cache-control': answer.state === 'STALE' ? 'no-store' : `public, max-age=${seconds}, s-maxage=${seconds}`,
+      'cache-control': answer.state === 'STALE' ? 'no-store' : slotsCacheControl(answer.ttlMs),
       'x-cache': answer.state,
       // With an Origin the CORS middleware adds Vary itself.
       ...(c.req.header('origin') ? {} : vary),

@@ -36,3 +36,16 @@ export const get = (proxy: { fetch(r: Request): Promise<Response> }, path: strin
   proxy.fetch(new Request(`http://proxy.test${path}`, init));
 
 export const WEEK = '/slots?service=haircut&start=2025-10-20&end=2025-10-26&timeZone=Europe/Berlin';
+
+/** A POST /bookings of `start` with `staff` (Berlin, a short attendee), as fetch options. */
+export const bookingOf = (staff: string, start: string): RequestInit => ({
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify({
+    service: 'haircut',
+    staff,
+    start,
+    timeZone: 'Europe/Berlin',
+    attendee: { name: 'Ada', email: 'ada@example.com' },
+  }),
+});

@@ -2,10 +2,11 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { Redis } from 'ioredis';
 import { createProxy } from '../../src/proxy/handler.js';
+import { startNodeServer } from '../../src/proxy/node-server.js';
 import { REDIS_CLIENT_OPTIONS } from '../../src/proxy/redis-guard.js';
 import { sign } from '../../src/proxy/webhooks.js';
 import { RedisServer } from '../helpers/redis-server.js';
-import { NOW, WEEK, countingSandbox, demo, get } from './fixtures.js';
+import { NOW, WEEK, bookingOf, countingSandbox, demo, get } from './fixtures.js';
 
 // A real redis-server, shared by two proxy "instances".
 const server = new RedisServer();
@@ -55,23 +56,31 @@ describe('proxy on Redis: several instances share cache, invalidation and rate l
     const [a, b] = await Promise.all([instance(upstream), instance(upstream)]);
     const slots = ((await (await get(b, `${WEEK}&staff=ben`)).json()) as { slots: string[] }).slots;
     await get(b, WEEK); // "any available" for the same service
-    const res = await get(a, '/bookings', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        service: 'haircut',
-        staff: 'ben',
-        start: slots[0],
-        timeZone: 'Europe/Berlin',
-        attendee: { name: 'Ada', email: 'ada@example.com' },
-      }),
-    });
+    const res = await get(a, '/bookings', bookingOf('ben', slots[0]!));
     assert.equal(res.status, 201);
     for (const path of [`${WEEK}&staff=ben`, WEEK]) {
       const again = await get(b, path);
       assert.equal(again.headers.get('x-cache'), 'MISS', path);
     }
     assert.ok(!((await (await get(b, `${WEEK}&staff=ben`)).json()) as { slots: string[] }).slots.includes(slots[0]!));
+  });
+
+  it('an instance on a Node server replays no hit from memory: a booking on another shows at once', async () => {
+    const upstream = countingSandbox();
+    const [a, b] = await Promise.all([instance(upstream), instance(upstream)]);
+    const running = await startNodeServer({ proxy: b, port: 0 });
+    try {
+      const week = () => fetch(`${running.url}${WEEK}&staff=ben`);
+      const { slots } = (await (await week()).json()) as { slots: string[] };
+      for (let i = 0; i < 2; i++) assert.equal((await week()).headers.get('x-cache'), 'HIT');
+      const res = await get(a, '/bookings', bookingOf('ben', slots[0]!));
+      assert.equal(res.status, 201);
+      const after = await week();
+      assert.equal(after.headers.get('x-cache'), 'MISS');
+      assert.ok(!((await after.json()) as { slots: string[] }).slots.includes(slots[0]!));
+    } finally {
+      await running.close();
+    }
   });
 
   it('a webhook received by one instance drops the week cached by another', async () => {
