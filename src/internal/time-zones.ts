@@ -1,28 +1,21 @@
-import { html, type TemplateResult } from 'lit';
+import { html, type ReactiveElement } from 'lit';
 
-let zones: string[] | undefined;
-
-/** Every IANA zone the browser knows (Intl), read once. */
-function allZones(): string[] {
-  zones ??= typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
-  return zones;
-}
-
-let last: { current: string; options: TemplateResult[] } | undefined;
+/** Every zone the browser knows, once a visitor has reached for a time-zone select on this page. */
+let zones: string[] = [];
 
 /**
- * `<option>`s for a time-zone select, with `current` selected (and listed even if Intl does not name it).
- * Some 400 of them: the same array is handed back while `current` stays, so a loader update rebuilds none.
+ * `<option>`s for a time-zone select, with `current` selected: that one alone until a visitor reaches for a select
+ * (listEveryZone), then every IANA zone the browser knows. Some 400 options cost a first render dearly (issue 18);
+ * once they are there, Lit's update of unchanged options touches no DOM.
  */
-export function timeZoneOptions(current: string): TemplateResult[] {
-  if (last?.current !== current) {
-    const list = allZones().includes(current) ? allZones() : [current, ...allZones()];
-    last = {
-      current,
-      options: list.map(
-        (zone) => html`<option value=${zone} ?selected=${zone === current}>${zone.replaceAll('_', ' ')}</option>`,
-      ),
-    };
-  }
-  return last.options;
+export const timeZoneOptions = (current: string) =>
+  (zones.includes(current) ? zones : [current, ...zones]).map(
+    (zone) => html`<option value=${zone} ?selected=${zone === current}>${zone.replaceAll('_', ' ')}</option>`,
+  );
+
+/** A visitor focused or pressed `host`'s time-zone select: selects list every zone from now on. */
+export function listEveryZone(host: ReactiveElement): void {
+  if (zones.length) return;
+  zones = Intl.supportedValuesOf('timeZone');
+  host.requestUpdate();
 }

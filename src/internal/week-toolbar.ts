@@ -12,6 +12,8 @@ export interface WeekToolbar {
   settings: DisplaySettings;
   goToWeek: (weekStart: IsoDate) => void;
   changeTimeZone: (timeZone: string) => void;
+  /** The visitor reached for the zone select: render it with every zone (see listEveryZone). */
+  listZones: () => void;
 }
 
 /** The week's dates, e.g. "20–26 Oct 2025". */
@@ -53,7 +55,11 @@ export function weekToolbar(bar: WeekToolbar) {
       </button>
       <label class="zone" part="time-zone">
         <span>${t.timeZone}</span>
-        <select @change=${(e: Event) => bar.changeTimeZone((e.target as HTMLSelectElement).value)}>
+        <select
+          @change=${(e: Event) => bar.changeTimeZone((e.target as HTMLSelectElement).value)}
+          @focus=${bar.listZones}
+          @pointerdown=${bar.listZones}
+        >
           ${timeZoneOptions(bar.timeZone)}
         </select>
       </label>

@@ -1,8 +1,22 @@
 import { expect } from '@open-wc/testing';
 import { CatalogSchema, SlotsResponseSchema } from '../../src/api/schemas.js';
-import { array, conform, id, instant, minutes, nullable, object, optional, string } from '../../src/api/shape.js';
+import {
+  array,
+  conform,
+  id,
+  instant,
+  minutes,
+  nullable,
+  object,
+  optional,
+  string,
+  type Shape,
+} from '../../src/api/shape.js';
 
-const wrongAt = (shape: (value: unknown, path: string) => string | undefined, value: unknown) => shape(value, '$');
+const wrongAt = (shape: Shape<unknown>, value: unknown) => {
+  const result = conform(shape, value);
+  return 'wrong' in result ? result.wrong : undefined;
+};
 
 describe('api/shape', () => {
   it('checks strings, ids, minutes and instants', () => {

@@ -128,6 +128,20 @@ describe('<booking-flow> steps: branch, service, staff', () => {
     expect(proxy.requests[0]!.searchParams.get('staff')).to.equal('anna');
   });
 
+  it('sends the catalog request first, before the week, which waits for the settings (issue 18)', async () => {
+    performance.clearResourceTimings();
+    const el = await flowWith({ branch: 'berlin', service: 'haircut', staff: 'anna' });
+    await until(() => slotButtons(el).length === 4, 'the week shown');
+    const started = (path: string) =>
+      performance
+        .getEntriesByType('resource')
+        .filter((entry) => new URL(entry.name).pathname === path)
+        .map((entry) => entry.startTime);
+    expect(started('/api/catalog')).to.have.length(1);
+    expect(started('/api/slots')).to.have.length(1);
+    expect(started('/api/catalog')[0]).to.be.below(started('/api/slots')[0]!);
+  });
+
   it('says clearly when a preselected id is unknown, and lets the visitor choose', async () => {
     const el = await defaultFlow({ service: 'nails', staff: 'zoe' });
     const notice = deep(el, '[part="notice"]');

@@ -15,6 +15,7 @@ import { staleNote, weekError, weekSkeleton } from '../../internal/week-states.j
 import { WeekRequests } from '../../internal/week-request.js';
 import { emit, type ErrorDetail } from '../../public/events.js';
 import { errorText } from '../../public/strings.js';
+import { listEveryZone } from '../../internal/time-zones.js';
 import { weekToolbar } from '../../internal/week-toolbar.js';
 import { styles } from './availability-loader.styles.js';
 
@@ -222,6 +223,7 @@ export class AvailabilityLoader extends BookingElement {
         settings: this.settings,
         goToWeek: (week) => this.#goToWeek(week),
         changeTimeZone: (zone) => this.#changeTimeZone(zone),
+        listZones: () => listEveryZone(this),
       })}
       <div class="body ${hasService ? '' : 'unsized'}" tabindex="-1" aria-busy=${busy ? 'true' : 'false'}>
         ${

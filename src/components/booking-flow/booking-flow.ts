@@ -196,8 +196,11 @@ export class BookingFlow extends BookingElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    if (changed.has('proxyUrl'))
+    if (changed.has('proxyUrl')) {
       this.client = this.proxyUrl ? new AvailabilityClient({ baseUrl: this.proxyUrl }) : undefined;
+      // On its way before the settings below load Intl's data (tens of ms): the catalog task joins it (issue 18).
+      this.client?.getCatalog().catch(() => {});
+    }
     const catalogChanged = this.#catalog.refresh();
     const any = (...keys: PropertyKey[]) => keys.some((key) => changed.has(key));
     if (
