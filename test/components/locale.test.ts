@@ -88,8 +88,10 @@ describe('locale, words and time zone', () => {
     expect(select.value).to.equal('Europe/Berlin');
     // Some 400 zones wait until the visitor reaches for the select (issue 18: a first render without them).
     expect([...select.options].map((o) => o.value)).to.deep.equal(['Europe/Berlin']);
+    const width = select.getBoundingClientRect().width;
     select.dispatchEvent(new PointerEvent('pointerdown'));
     await until(() => select.options.length > 300, 'every zone listed');
+    expect(select.getBoundingClientRect().width, 'nothing moves as the zones come').to.equal(width);
     expect(select.value).to.equal('Europe/Berlin');
     const changed = nextEvent(el, 'time-zone-changed');
     select.value = 'Europe/London';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { CONSULTATION_ANSWERS, DemoServer } from './demo-server.js';
+import { CONSULTATION_ANSWERS, DemoServer, nextWeek } from './demo-server.js';
 
 // Issue 15 on the built demo in Chromium, proxy and sandbox as `npm start` runs them: the consultation's questions,
 // guests and places go all the way to (simulated) Cal.com; prefill from the page's query; a pending request.
@@ -18,8 +18,7 @@ describe('the booking form: end to end in Chromium', () => {
     });
     await page.goto(`${demo.url}/${query}`);
     await page.getByRole('radio', { name: /Consultation/ }).check();
-    await page.getByRole('button', { name: 'Next week' }).click();
-    await page.locator('availability-loader .body[aria-busy="false"]').waitFor();
+    await nextWeek(page.locator('availability-loader'));
     await page.locator('button.slot').first().click();
     await page.getByLabel('What would you like to talk about?').waitFor();
     return page;
@@ -63,8 +62,7 @@ describe('the booking form: end to end in Chromium', () => {
     const page = await demo.page();
     await page.goto(demo.url);
     await page.getByRole('radio', { name: /Colour/ }).check();
-    await page.getByRole('button', { name: 'Next week' }).click();
-    await page.locator('availability-loader .body[aria-busy="false"]').waitFor();
+    await nextWeek(page.locator('availability-loader'));
     await page.locator('button.slot').first().click();
     await page.getByLabel('Name', { exact: true }).fill('Ada Lovelace');
     await page.getByLabel('Email', { exact: true }).fill('ada@example.com');

@@ -35,7 +35,8 @@ export const styles = css`
     font: inherit;
     color: var(--_text);
     min-height: 44px;
-    max-width: 14rem;
+    /* Its width with every zone listed, which come only when a visitor reaches for it: nothing moves then. */
+    width: 14rem;
     padding: 0 calc(var(--_space) * 0.75);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
