@@ -14,6 +14,11 @@ export interface Load {
   errors: number;
   /** The server process's CPU time (user + system) per request answered. */
   cpuMicrosPerRequest: number;
+  /**
+   * Against the bare server of the same round (the median over rounds): its req/s over the bare one's, and the bare
+   * one's CPU per request over its own. The machine's speed drifts between rounds; within one it barely moves.
+   */
+  ofBare: { requestsPerSecond: number; cpu: number };
 }
 
 /** The servers serve.ts starts: the bare one, the proxy, and the proxy with every request through its handler. */
@@ -40,10 +45,10 @@ async function serve(mode: Mode): Promise<{ url: string; cpuMs(): number; stop()
 
 /**
  * Each server under autocannon for `seconds`, `rounds` times in turn (bare, proxy, handler, bare, ...) so that a
- * slow spell of the machine hits all of them; the median round of each. autocannon shares the 2 cores with the
- * server, so req/s moves from run to run: the server's CPU time per request is the steadier figure.
+ * slow spell of the machine hits all of them; the median round of each, and the median of each round's ratio to
+ * the bare server. autocannon shares the 2 cores with the server, so req/s moves from run to run.
  */
-export async function load(seconds: number, rounds = 3): Promise<Load[]> {
+export async function load(seconds: number, rounds = 5): Promise<Load[]> {
   const runs = new Map<Mode, Load[]>();
   for (let round = 0; round < rounds; round++) {
     for (const mode of Object.keys(NAMES) as Mode[]) {
@@ -66,6 +71,7 @@ export async function load(seconds: number, rounds = 3): Promise<Load[]> {
             latency: { p50: r.latency.p50, p90: r.latency.p90, p99: r.latency.p99, max: r.latency.max },
             errors: r.errors + r.non2xx,
             cpuMicrosPerRequest,
+            ofBare: { requestsPerSecond: 1, cpu: 1 },
           },
         ]);
       } finally {
@@ -73,11 +79,18 @@ export async function load(seconds: number, rounds = 3): Promise<Load[]> {
       }
     }
   }
+  const middle = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+  const bare = runs.get('bare')!;
   return [...runs.values()].map((all) => {
     const sorted = [...all].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond);
-    const median = sorted[Math.floor(sorted.length / 2)]!;
-    const cpu = all.map((l) => l.cpuMicrosPerRequest).sort((a, b) => a - b)[Math.floor(all.length / 2)]!;
-    return { ...median, cpuMicrosPerRequest: cpu };
+    return {
+      ...sorted[Math.floor(sorted.length / 2)]!,
+      cpuMicrosPerRequest: middle(all.map((l) => l.cpuMicrosPerRequest)),
+      ofBare: {
+        requestsPerSecond: middle(all.map((l, i) => l.requestsPerSecond / bare[i]!.requestsPerSecond)),
+        cpu: middle(all.map((l, i) => bare[i]!.cpuMicrosPerRequest / l.cpuMicrosPerRequest)),
+      },
+    };
   });
 }
 

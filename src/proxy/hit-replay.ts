@@ -34,7 +34,11 @@ interface Remembered extends SlotsHit {
   headers: Record<string, string>;
   /** Until the entry goes stale or the UTC day ends (the dates a request may ask for move then). */
   until: number;
+  /** The headers of the last replay. */
+  sent?: Record<string, string>;
 }
+
+const HIT_STATS = { upstreamCalls: 0, cache: 'HIT' } as const;
 
 export interface HitReplayOptions {
   cache: SlotCache;
@@ -100,21 +104,20 @@ export class HitReplay {
     return this.#answer(hit, request);
   }
 
-  async #answer(hit: Remembered, request: RawRequest): Promise<ReplayedHit | undefined> {
+  #answer(hit: Remembered, request: RawRequest): Promise<ReplayedHit | undefined> {
     const { requests, clientIp, log, now } = this.options;
     const started = performance.now();
-    try {
-      await requests.spend(clientIp(request.forwardedFor, request.socketIp));
-    } catch {
-      return undefined; // over budget: the handler answers the 429
-    }
-    const stats = { upstreamCalls: 0, cache: 'HIT' as const };
-    const at = now();
-    log(logLine(at, { method: 'GET', route: hit.route, status: 200, started, stats }));
-    return {
-      headers: { ...hit.headers, 'cache-control': slotsCacheControl(hit.entry.freshUntil - at) },
-      body: hit.body,
-    };
+    return requests.spend(clientIp(request.forwardedFor, request.socketIp)).then(
+      () => {
+        const at = now();
+        log(logLine(at, { method: 'GET', route: hit.route, status: 200, started, stats: HIT_STATS }));
+        // The headers as sent last, while the max-age they say is still the same second.
+        const cacheControl = slotsCacheControl(hit.entry.freshUntil - at);
+        if (hit.sent?.['cache-control'] !== cacheControl) hit.sent = { ...hit.headers, 'cache-control': cacheControl };
+        return { headers: hit.sent, body: hit.body };
+      },
+      () => undefined, // over budget: the handler answers the 429
+    );
   }
 }
 

@@ -103,8 +103,8 @@ function replaying(
     const hit = proxy.replay({
       method: incoming.method ?? '',
       path: incoming.url ?? '',
-      origin: incoming.headers.origin,
-      forwardedFor: () => headerText(incoming.headers['x-forwarded-for']),
+      origin: rawHeader(incoming, 'origin'),
+      forwardedFor: () => rawHeader(incoming, 'x-forwarded-for') ?? null,
       socketIp: incoming.socket.remoteAddress,
     });
     if (!hit) return void listener(incoming, outgoing);
@@ -119,6 +119,15 @@ function replaying(
   };
 }
 
-function headerText(value: string | string[] | undefined): string | null {
-  return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
+/**
+ * A header's value, several joined as Headers.get joins them, read from the raw list: Node builds `headers` only
+ * when asked, which a cached hit would pay for nothing.
+ */
+function rawHeader(incoming: IncomingMessage, name: string): string | undefined {
+  let value: string | undefined;
+  const raw = incoming.rawHeaders;
+  for (let i = 0; i < raw.length; i += 2)
+    if (raw[i]!.length === name.length && raw[i]!.toLowerCase() === name)
+      value = value === undefined ? raw[i + 1] : `${value}, ${raw[i + 1]}`;
+  return value;
 }

@@ -140,6 +140,15 @@ describe('issue 18: cached /slots hits replayed by the Node server', () => {
     assert.equal(server.handled, 3, 'the third and fourth were replayed, the fifth refused by the handler');
   });
 
+  it('counts the budget of the address behind a trusted proxy, as the handler does', async () => {
+    const server = await serve({ rateLimit: { ...demo().rateLimit, requestsPerMinute: 3, trustProxy: true } });
+    const from = async (ip: string) => (await server.get(ANNA, { 'x-forwarded-for': ip })).status;
+    const statuses = [await from('203.0.113.1'), await from('203.0.113.1'), await from('203.0.113.1')];
+    assert.equal(server.handled, 2, 'the third was replayed');
+    statuses.push(await from('203.0.113.1'), await from('203.0.113.2'));
+    assert.deepEqual(statuses, [200, 200, 200, 429, 200]);
+  });
+
   it('replays nothing but GET, and nothing the handler did not answer from the cache', async () => {
     const server = await serve();
     const invalid = `${BASE}/slots?service=haircut&start=2025-10-20&end=2025-10-19&timeZone=UTC`;
