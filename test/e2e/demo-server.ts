@@ -12,6 +12,18 @@ export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
 }
 
+/**
+ * With `E2E_SANDBOX_NOW` (an instant), the sandbox's clock runs on from that moment while the pages keep the real
+ * one: the suite can be tried at a time when the current week has no free times left (a Friday evening, a Sunday).
+ */
+function sandboxClock(): (() => number) | undefined {
+  const at = process.env.E2E_SANDBOX_NOW;
+  if (!at) return undefined;
+  const offset = Date.parse(at) - Date.now();
+  assert.ok(!Number.isNaN(offset), `E2E_SANDBOX_NOW is not an instant: ${at}`);
+  return () => Date.now() + offset;
+}
+
 /** The built demo (npm run build) on the server `npm start` runs: the proxy on the sandbox, and the static files. */
 export class DemoServer {
   proxy!: BookingProxy;
@@ -33,7 +45,7 @@ export class DemoServer {
       config: parseConfig(demoConfig),
       basePath: '/booking-api',
       log: () => {},
-      now,
+      now: now ?? sandboxClock(),
     });
     this.server = await startNodeServer({ proxy: this.proxy, port, basePath: '/booking-api', staticDir: 'dist/demo' });
     if (chromium) this.browser ??= await launchChromium();

@@ -198,13 +198,13 @@ export async function annasWeek(page: EnginePage, { next = false } = {}): Promis
   await page.click('label', /Berlin Mitte/);
   await page.click('label', /Haircut/);
   await page.click('label', /Anna Berg/);
-  await page.until(WEEK_SHOWN, "Anna's week");
   if (next) await nextWeek(page);
+  else await page.until(WEEK_SHOWN, "Anna's week");
 }
 
 /** Moves the shown week on by one and waits until the new one is shown. */
 export async function nextWeek(page: EnginePage): Promise<void> {
-  // This week may have no times left (an evening, a Friday afternoon): its empty state is settled too.
+  // This week may have no times left (a Friday evening, a weekend): its empty state is settled too.
   await page.until(`${WEEK_SHOWN} || ${deepAll('[part="empty"]')}.length === 1`, 'a week');
   const shown = await page.run<string>(weekLabel);
   await page.click('button', /^Next week$/);
