@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import type { ChangeEvent } from './change-feed.js';
-import { rateLimited, type ProxyEnv } from './context.js';
+import { callerIp, rateLimited, type ProxyEnv } from './context.js';
 import { ProxyError, invalidField } from './errors.js';
 import { SECURITY_HEADERS } from './headers.js';
 import type { ProxyServices } from './services.js';
@@ -27,7 +27,7 @@ export function eventsRoute(services: ProxyServices): Hono<ProxyEnv> {
     };
     const resumeFrom = c.req.header('last-event-id') ?? c.req.query('lastEventId');
     if (resumeFrom !== undefined && resumeFrom.length > 64) throw invalidField('lastEventId', 'is too long');
-    const release = streams.open(services.clientIp(() => c.req.header('x-forwarded-for') ?? null, c.env?.clientIp));
+    const release = streams.open(callerIp(services, c));
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.header(name, value);
     // Buffering proxies (nginx) pass the stream on at once with this; caches and transforms keep out.
     c.header('x-accel-buffering', 'no');

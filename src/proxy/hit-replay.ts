@@ -67,8 +67,7 @@ export class HitReplay {
 
   /** The slots route's hit for `request`, to remember once the handler's answer is complete. */
   mark(request: Request, hit: SlotsHit): void {
-    if (this.#asked && this.options.cache.isFresh(hit.cacheKey, hit.entry) !== undefined)
-      this.#marked.set(request, hit);
+    if (this.#asked && this.options.cache.knowsCurrent) this.#marked.set(request, hit);
   }
 
   /** Remembers the handler's answer to a marked request. */

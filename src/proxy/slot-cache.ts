@@ -70,13 +70,14 @@ export class SlotCache {
     }
   }
 
-  /**
-   * Whether a hit's `entry` is still the fresh answer for `key`, known without waiting: undefined when the store is
-   * shared (only a read of it can tell).
-   */
-  isFresh(key: string, entry: StoredSlots): boolean | undefined {
-    const current = this.store.isCurrent?.(key, entry);
-    return current === undefined ? undefined : current && this.now() < entry.freshUntil;
+  /** Whether this process's store can tell at once that an entry is still its answer (a shared one cannot). */
+  get knowsCurrent(): boolean {
+    return this.store.isCurrent !== undefined;
+  }
+
+  /** Whether a hit's `entry` is still the fresh answer for `key`, known without waiting (false when it cannot be). */
+  isFresh(key: string, entry: StoredSlots): boolean {
+    return this.store.isCurrent?.(key, entry) === true && this.now() < entry.freshUntil;
   }
 
   /** Drops the answers carrying any of the tags, here and (through the store) on every instance. */
