@@ -35,6 +35,7 @@ export const StaffSchema = object({
   id,
   name: string,
   avatarUrl: optional(string),
+  bio: optional(string),
   serviceIds: array(id),
   branchIds: optional(array(id)),
 });

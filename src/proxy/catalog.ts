@@ -20,10 +20,11 @@ export function publicCatalog(config: ProxyConfig): Catalog {
         locations: locations?.map((l) => l.type),
       }),
     ),
-    staff: config.staff.map(({ id, name, avatarUrl, serviceIds, branchIds }) => ({
+    staff: config.staff.map(({ id, name, avatarUrl, bio, serviceIds, branchIds }) => ({
       id,
       name,
       avatarUrl,
+      bio,
       serviceIds,
       branchIds,
     })),

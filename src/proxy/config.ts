@@ -41,6 +41,8 @@ const StaffConfig = v.strictObject({
   id: Id,
   name: v.pipe(v.string(), v.minLength(1)),
   avatarUrl: v.optional(v.pipe(v.string(), v.url())),
+  /** A short line under the name, such as what they are best at. */
+  bio: v.optional(v.pipe(v.string(), v.maxLength(120, 'must be at most 120 characters'))),
   /** Cal.com username: slots come from `eventTypeSlug` + `username`. */
   username: v.optional(v.pipe(v.string(), v.minLength(1))),
   /** Or a personal event type id per service id. */

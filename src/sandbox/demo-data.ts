@@ -2,6 +2,7 @@ import { TZDate } from '@date-fns/tz';
 import type { ProxyConfigInput } from '../proxy/config.js';
 import { addDays, dateInZone, weekdayOf } from '../model/dates.js';
 import type { Question } from '../proxy/questions.js';
+import { denseConfig, denseEventTypes, denseUsers } from './dense-catalog.js';
 import type {
   SandboxBooking,
   SandboxBookingField,
@@ -13,7 +14,7 @@ import type {
 
 const WEEKDAYS = [1, 2, 3, 4, 5];
 
-const users: SandboxUser[] = [
+const smallUsers: SandboxUser[] = [
   {
     id: 101,
     username: 'anna-berg',
@@ -39,6 +40,7 @@ const users: SandboxUser[] = [
     workingHours: [{ days: [1, 2, 3, 4], startTime: 8 * 60, endTime: 14 * 60 }],
   },
 ];
+const users = [...smallUsers, ...denseUsers];
 
 /** The consultation's own questions: every kind of control the form draws. */
 const consultationQuestions: Question[] = [
@@ -99,7 +101,7 @@ const consultationLocations: SandboxLocation[] = [
 ];
 const consultationExtras = { bookingFields: consultationFields, locations: consultationLocations };
 
-const eventTypes: SandboxEventType[] = [
+const smallEventTypes: SandboxEventType[] = [
   // Team (round-robin) event types: "any available".
   {
     id: 1001,
@@ -238,6 +240,7 @@ function seedBookings(now: number): SandboxBooking[] {
 }
 
 export function demoData(now: number): SandboxData {
+  const eventTypes = [...smallEventTypes, ...denseEventTypes];
   return { users: structuredClone(users), eventTypes: structuredClone(eventTypes), bookings: seedBookings(now) };
 }
 
@@ -248,6 +251,7 @@ export const demoConfig: ProxyConfigInput = {
   branches: [
     { id: 'berlin', name: 'Berlin Mitte', timeZone: 'Europe/Berlin', address: 'Torstraße 1, 10119 Berlin' },
     { id: 'online', name: 'Online', timeZone: 'America/New_York' },
+    ...denseConfig.branches,
   ],
   services: [
     {
@@ -289,6 +293,7 @@ export const demoConfig: ProxyConfigInput = {
       durations: [30, 60],
       branchIds: ['online'],
     },
+    ...denseConfig.services,
   ],
   staff: [
     {
@@ -306,5 +311,6 @@ export const demoConfig: ProxyConfigInput = {
       serviceIds: ['consultation', 'coaching'],
       branchIds: ['online'],
     },
+    ...denseConfig.staff,
   ],
 };

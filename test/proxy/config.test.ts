@@ -51,7 +51,7 @@ describe('proxy config', () => {
       [(c) => void (c.staff![0]!.serviceIds = ['nails']), 'staff.0.serviceIds.0'],
       [(c) => void delete c.staff![1]!.username, 'staff.1'],
       [(c) => void delete c.services[0]!.eventTypeSlug, 'staff.0.serviceIds.0'],
-      [(c) => void c.services.push({ ...c.services[0]! }), 'services.4.id'],
+      [(c) => void c.services.push({ ...c.services[0]! }), `services.${clone().services.length}.id`],
       [(c) => void (c.services = []), 'services'],
       [(c) => void (c.extra = true), 'extra'],
       [(c) => void Object.assign(c, { calcom: { apiKey: 'cal_live_x' } }), 'calcom.apiKey'],

@@ -155,9 +155,12 @@ describe('proxy: GET /catalog', () => {
       services: { id: string; durationMinutes: number }[];
       staff: { id: string; serviceIds: string[] }[];
     };
-    assert.equal(catalog.branches.length, 2);
+    assert.equal(catalog.branches.length, 3);
+    // The small salon's four, then the dense Hamburg studio's 20 services and 12 staff (issue 19).
+    assert.equal(catalog.services.length, 24);
+    assert.equal(catalog.staff.length, 15);
     assert.deepEqual(
-      catalog.services.map((s) => [s.id, s.durationMinutes]),
+      catalog.services.slice(0, 4).map((s) => [s.id, s.durationMinutes]),
       [
         ['haircut', 30],
         ['colour', 90],
