@@ -2,6 +2,22 @@ import { css } from 'lit';
 
 /** Added to the summary's own styles when the chunk arrives. */
 export const styles = css`
+  .uid {
+    font-family: ui-monospace, monospace;
+    overflow-wrap: anywhere;
+  }
+  .error {
+    margin: 0;
+    padding: var(--_space) calc(var(--_space) * 1.5);
+    border: 1px solid var(--_danger);
+    border-radius: var(--_radius);
+    color: var(--_danger);
+  }
+  .confirmation {
+    padding: calc(var(--_space) * 2);
+    border: 1px solid var(--_accent);
+    border-radius: var(--_radius);
+  }
   form {
     display: grid;
     gap: calc(var(--_space) * 1.5);

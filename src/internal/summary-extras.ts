@@ -10,6 +10,7 @@ import { BookingForm, type FormState } from './booking-form.js';
 import { formEn, type FormStrings } from './form-strings.js';
 import type { Prefill } from '../public/prefill.js';
 import type { BookingStrings } from '../public/strings.js';
+import { bookingRows, summaryList } from './summary-text.js';
 import { styles } from './summary-extras.styles.js';
 
 /** The <booking-summary> these serve: a Lit element with its client and its own prefill. */
@@ -83,13 +84,36 @@ export class SummaryExtras {
     return this.#panel.render();
   }
 
-  /** Below a confirmation: that it awaits the business's confirmation when it does; add to calendar, change, cancel. */
-  afterBooking(booking: ConfirmedBooking) {
-    return html`${
-      booking.status === 'pending'
-        ? html`<p class="pending" part="pending">${this.#view.words().awaitingConfirmation}</p>`
-        : nothing
-    }${this.#panel.actions(booking)}`;
+  /**
+   * The confirmation: what was booked and its reference; that it awaits the business's confirmation when it does;
+   * add to calendar, change, cancel, and another booking.
+   */
+  confirmation(booking: ConfirmedBooking) {
+    const view = this.#view;
+    const t = view.words();
+    const rows = bookingRows({
+      catalog: view.catalog(),
+      selection: view.chosen(),
+      settings: view.settings(),
+      start: booking.start,
+      end: booking.end,
+      staff: booking.staff,
+    });
+    return html`
+      <section class="confirmation" part="confirmation" aria-labelledby="confirmed" role="status">
+        <h2 id="confirmed" tabindex="-1">${booking.status === 'pending' ? t.requested : t.confirmed}</h2>
+        ${summaryList(
+          rows,
+          html`<div>
+            <dt>${t.reference}</dt>
+            <dd class="uid">${booking.uid}</dd>
+          </div>`,
+        )}
+        ${booking.status === 'pending' ? html`<p class="pending" part="pending">${t.awaitingConfirmation}</p>` : nothing}
+        ${this.#panel.actions(booking)}
+        <button class="button" @click=${view.reset}>${t.bookAnother}</button>
+      </section>
+    `;
   }
 
   /**

@@ -31,22 +31,6 @@ export const styles = css`
   dd {
     margin: 0;
   }
-  .uid {
-    font-family: ui-monospace, monospace;
-    overflow-wrap: anywhere;
-  }
-  .error {
-    margin: 0;
-    padding: var(--_space) calc(var(--_space) * 1.5);
-    border: 1px solid var(--_danger);
-    border-radius: var(--_radius);
-    color: var(--_danger);
-  }
-  .confirmation {
-    padding: calc(var(--_space) * 2);
-    border: 1px solid var(--_accent);
-    border-radius: var(--_radius);
-  }
   @container (max-width: 30rem) {
     .summary {
       grid-template-columns: 1fr;

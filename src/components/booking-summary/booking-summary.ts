@@ -3,7 +3,6 @@ import { html, type PropertyDeclarations } from 'lit';
 import type { AvailabilityClient } from '../../api/availability-client.js';
 import type { BookingRequest } from '../../api/booking-calls.js';
 import { BookingApiError, isAbortError, noClientError } from '../../api/errors.js';
-import type { ConfirmedBooking } from '../../api/schemas.js';
 import { BookingElement } from '../../internal/booking-element.js';
 import { catalogContext, clientContext, consumer, type Selection } from '../../internal/contexts.js';
 import { emit, type ErrorDetail } from '../../public/events.js';
@@ -206,7 +205,8 @@ export class BookingSummary extends BookingElement {
       this.#booking.render({
         initial: () => this.#renderForm(false),
         pending: () => this.#renderForm(true),
-        complete: (booking) => this.#renderConfirmation(booking),
+        // Only a loaded chunk books: the confirmation is the chunk's too.
+        complete: (booking) => this.#extras?.confirmation(booking),
         error: (error) => this.#renderForm(false, this.#failure(error)),
       })
     );
@@ -214,7 +214,8 @@ export class BookingSummary extends BookingElement {
 
   #renderForm(sending: boolean, failed?: ErrorDetail) {
     const t = this.t;
-    const { slot } = this.#chosen;
+    const slotChoice = this.#chosen;
+    const { slot } = slotChoice;
     const hold = this.#extras?.holdStatus();
     if (!slot && !failed)
       return html`${hold}
@@ -224,38 +225,14 @@ export class BookingSummary extends BookingElement {
     return html`
       <section aria-labelledby="heading">
         <h2 id="heading" tabindex="-1">${t.yourBooking}</h2>
-        ${slot ? summaryList(this.#rows()) : html`<p class="prompt" part="prompt">${t.chooseAnotherTime}</p>`}
+        ${
+          slot
+            ? summaryList(
+                bookingRows({ catalog: this.#catalog.value?.catalog, selection: slotChoice, settings: this.settings }),
+              )
+            : html`<p class="prompt" part="prompt">${t.chooseAnotherTime}</p>`
+        }
         ${this.#extras?.form({ sending, checking: sending && this.checking, failed, disabled: !slot || gone })}
-      </section>
-    `;
-  }
-
-  #rows(start?: string, end?: string, staff?: string | null): [string, string][] {
-    return bookingRows({
-      catalog: this.#catalog.value?.catalog,
-      selection: this.#chosen,
-      settings: this.settings,
-      start,
-      end,
-      staff,
-    });
-  }
-
-  #renderConfirmation(booking: ConfirmedBooking) {
-    const t = this.t;
-    const rows = this.#rows(booking.start, booking.end, booking.staff);
-    return html`
-      <section class="confirmation" part="confirmation" aria-labelledby="confirmed" role="status">
-        <h2 id="confirmed" tabindex="-1">${booking.status === 'pending' ? t.requested : t.confirmed}</h2>
-        ${summaryList(
-          rows,
-          html`<div>
-            <dt>${t.reference}</dt>
-            <dd class="uid">${booking.uid}</dd>
-          </div>`,
-        )}
-        ${this.#extras?.afterBooking(booking)}
-        <button class="button" @click=${this.#bookAnother}>${t.bookAnother}</button>
       </section>
     `;
   }
