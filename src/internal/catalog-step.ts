@@ -2,7 +2,8 @@ import type { PropertyDeclarations } from 'lit';
 import type { AvailabilityClient } from '../api/availability-client.js';
 import { BookingElement } from './booking-element.js';
 import { CatalogTask } from './catalog-task.js';
-import { choiceStyles, groupName } from './choice-list.js';
+import { choiceStyles, groupName, renderChoices, type Choice } from './choice-list.js';
+import type { ChoiceSearch } from './choice-search.js';
 import { catalogContext, consumer, selectionContext, type CatalogState, type Selection } from './contexts.js';
 
 /**
@@ -39,4 +40,30 @@ export class CatalogStep extends BookingElement {
 
   /** A radio-group name of this instance's own. */
   protected readonly name = groupName(this.localName);
+
+  /** The search over a long list: a chunk, asked for when this step first has one. */
+  #search?: ChoiceSearch | Promise<void>;
+
+  /**
+   * The step's choices (see renderChoices); more than six are a compact list with a search field, which `what`
+   * (the catalog part's word) names.
+   */
+  protected choices(
+    legend: string,
+    what: string,
+    choices: Choice[],
+    selected: string | undefined,
+    onChoose: (value: string) => void,
+  ) {
+    const many = choices.length > 6;
+    if (many)
+      this.#search ??= import('./choice-search.js').then(
+        (chunk) => void (this.#search = new chunk.ChoiceSearch(this, () => this.settings.strings)),
+      );
+    const [shown, head] =
+      many && this.#search && !('then' in this.#search)
+        ? this.#search.render(choices, selected, what)
+        : [choices, undefined];
+    return renderChoices(legend, this.name, shown, selected, onChoose, head);
+  }
 }

@@ -8,6 +8,8 @@ export interface Choice {
   label: string;
   meta?: string;
   description?: string;
+  /** A picture beside the label (a staff member's avatar): decorative, the label names it. */
+  image?: string;
 }
 
 let nextGroup = 0;
@@ -18,7 +20,7 @@ export function groupName(prefix: string): string {
 
 /**
  * A native radio group: one tab stop, arrow keys move the choice, and screen readers announce
- * "n of m" without any ARIA of our own.
+ * "n of m" without any ARIA of our own. `head` (a long list's search) goes above the options.
  */
 export function renderChoices(
   legend: string,
@@ -26,10 +28,12 @@ export function renderChoices(
   choices: Choice[],
   selected: string | undefined,
   onChoose: (value: string) => void,
+  head?: unknown,
 ): TemplateResult {
   return html`
     <fieldset class="choices" part="group">
       <legend part="legend">${legend}</legend>
+      ${head}
       ${choices.map((choice) => {
         const checked = choice.value === selected;
         return html`
@@ -41,6 +45,7 @@ export function renderChoices(
               .checked=${checked}
               @change=${() => onChoose(choice.value)}
             />
+            ${choice.image ? html`<img part="image" src=${choice.image} alt="" />` : nothing}
             <span class="choice-text">
               <span class="choice-label">${choice.label}</span>
               ${choice.meta ? html`<span class="choice-meta">${choice.meta}</span>` : nothing}
@@ -118,6 +123,12 @@ export const choiceStyles = css`
   }
   input:focus-visible {
     outline: none;
+  }
+  img {
+    width: 2.5em;
+    height: 2.5em;
+    border-radius: 50%;
+    object-fit: cover;
   }
   .choice-text {
     display: grid;

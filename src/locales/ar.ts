@@ -144,6 +144,9 @@ export const ar: BookingStrings = {
   optional: (label) => `${label} (اختياري)`,
   chooseAtLeastOne: 'اختر خيارًا واحدًا على الأقل.',
   awaitingConfirmation: 'وصلنا طلبك. سنرسل إليك رسالة بالبريد الإلكتروني فور تأكيده.',
+  // البحث في القوائم الطويلة (SearchStrings).
+  searchChoices: (what) => `ابحث في ${what}`,
+  choicesShown: (shown, total) => `${shown} من ${total} معروضة`,
 };
 
 addLanguage('ar', ar);

@@ -121,6 +121,9 @@ export const de: BookingStrings = {
   optional: (label) => `${label} (optional)`,
   chooseAtLeastOne: 'Bitte wählen Sie mindestens eine Option.',
   awaitingConfirmation: 'Ihre Anfrage ist eingegangen. Sie erhalten eine E-Mail, sobald der Termin bestätigt ist.',
+  // Suche in langen Listen (SearchStrings).
+  searchChoices: (what) => `${what} durchsuchen`,
+  choicesShown: (shown, total) => `${shown} von ${total} angezeigt`,
 };
 
 addLanguage('de', de);

@@ -123,6 +123,9 @@ export const es: BookingStrings = {
   optional: (label) => `${label} (opcional)`,
   chooseAtLeastOne: 'Elige al menos una opción.',
   awaitingConfirmation: 'Hemos recibido tu solicitud. Te enviaremos un correo en cuanto se confirme.',
+  // Búsqueda en listas largas (SearchStrings).
+  searchChoices: (what) => `Buscar ${what}`,
+  choicesShown: (shown, total) => `Mostrando ${shown} de ${total}`,
 };
 
 addLanguage('es', es);

@@ -124,6 +124,9 @@ export const fr: BookingStrings = {
   optional: (label) => `${label} (facultatif)`,
   chooseAtLeastOne: 'Choisissez au moins une option.',
   awaitingConfirmation: 'Votre demande a bien été envoyée. Vous recevrez un e-mail dès qu’elle sera confirmée.',
+  // Recherche dans les longues listes (SearchStrings).
+  searchChoices: (what) => `Rechercher parmi les ${what}`,
+  choicesShown: (shown, total) => `${shown} sur ${total} affichés`,
 };
 
 addLanguage('fr', fr);

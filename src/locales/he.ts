@@ -134,6 +134,9 @@ export const he: BookingStrings = {
   optional: (label) => `${label} (לא חובה)`,
   chooseAtLeastOne: 'בחרו לפחות אפשרות אחת.',
   awaitingConfirmation: 'הבקשה שלך התקבלה. נשלח לך אימייל ברגע שהתור יאושר.',
+  // חיפוש ברשימות ארוכות (SearchStrings).
+  searchChoices: (what) => `חיפוש ${what}`,
+  choicesShown: (shown, total) => `מוצגים ${shown} מתוך ${total}`,
 };
 
 addLanguage('he', he);

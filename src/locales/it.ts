@@ -124,6 +124,9 @@ export const it: BookingStrings = {
   optional: (label) => `${label} (facoltativo)`,
   chooseAtLeastOne: 'Scegli almeno un’opzione.',
   awaitingConfirmation: 'Abbiamo ricevuto la tua richiesta. Riceverai un’e-mail appena sarà confermata.',
+  // Ricerca negli elenchi lunghi (SearchStrings).
+  searchChoices: (what) => `Cerca tra i ${what}`,
+  choicesShown: (shown, total) => `Visualizzati ${shown} di ${total}`,
 };
 
 addLanguage('it', it);

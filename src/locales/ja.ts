@@ -117,6 +117,9 @@ export const ja: BookingStrings = {
   optional: (label) => `${label}（任意）`,
   chooseAtLeastOne: '1つ以上選んでください。',
   awaitingConfirmation: 'リクエストを受け付けました。予約が確定しましたらメールでお知らせします。',
+  // 長い一覧の検索 (SearchStrings)。
+  searchChoices: (what) => `${what}を検索`,
+  choicesShown: (shown, total) => `${total}件中${shown}件を表示`,
 };
 
 addLanguage('ja', ja);

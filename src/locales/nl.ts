@@ -124,6 +124,9 @@ export const nl: BookingStrings = {
   optional: (label) => `${label} (optioneel)`,
   chooseAtLeastOne: 'Kies ten minste één optie.',
   awaitingConfirmation: 'Je aanvraag is binnen. Je krijgt een e-mail zodra de afspraak is bevestigd.',
+  // Zoeken in lange lijsten (SearchStrings).
+  searchChoices: (what) => `Zoeken in ${what}`,
+  choicesShown: (shown, total) => `${shown} van ${total} getoond`,
 };
 
 addLanguage('nl', nl);

@@ -137,6 +137,9 @@ export const pl: BookingStrings = {
   optional: (label) => `${label} (opcjonalnie)`,
   chooseAtLeastOne: 'Wybierz co najmniej jedną opcję.',
   awaitingConfirmation: 'Otrzymaliśmy Twoją prośbę. Wyślemy e-mail, gdy tylko wizyta zostanie potwierdzona.',
+  // Wyszukiwanie na długich listach (SearchStrings).
+  searchChoices: (what) => `Szukaj: ${what}`,
+  choicesShown: (shown, total) => `Wyświetlono ${shown} z ${total}`,
 };
 
 addLanguage('pl', pl);

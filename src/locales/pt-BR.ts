@@ -124,6 +124,9 @@ export const ptBR: BookingStrings = {
   optional: (label) => `${label} (opcional)`,
   chooseAtLeastOne: 'Escolha pelo menos uma opção.',
   awaitingConfirmation: 'Recebemos sua solicitação. Você receberá um e-mail assim que ela for confirmada.',
+  // Busca em listas longas (SearchStrings).
+  searchChoices: (what) => `Filtrar ${what}`,
+  choicesShown: (shown, total) => `Mostrando ${shown} de ${total}`,
 };
 
 addLanguage('pt', ptBR);

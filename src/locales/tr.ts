@@ -120,6 +120,9 @@ export const tr: BookingStrings = {
   optional: (label) => `${label} (isteğe bağlı)`,
   chooseAtLeastOne: 'Lütfen en az bir seçenek işaretleyin.',
   awaitingConfirmation: 'Talebiniz alındı. Randevu onaylanır onaylanmaz size e-posta göndereceğiz.',
+  // Uzun listelerde arama (SearchStrings).
+  searchChoices: (what) => `${what} arasında ara`,
+  choicesShown: (shown, total) => `${total} sonuçtan ${shown} tanesi gösteriliyor`,
 };
 
 addLanguage('tr', tr);

@@ -1,13 +1,14 @@
 import type { FormStrings } from '../internal/form-strings.js';
 import { addLanguage, pageLanguages } from './language-registry.js';
 import type { ManageStrings } from '../internal/manage-strings.js';
+import type { SearchStrings } from '../internal/choice-search.js';
 
 /**
  * Every word the elements show. Authors replace any of them with `<booking-flow>.strings = { ... }`. The words of
  * holds, calendar links, changing and cancelling (ManageStrings) and of the form's guests, places and questions
- * (FormStrings) load with that code; English fills any left out.
+ * (FormStrings), and the search over long lists (SearchStrings), load with that code; English fills any left out.
  */
-export interface BookingStrings extends Partial<ManageStrings>, Partial<FormStrings> {
+export interface BookingStrings extends Partial<ManageStrings>, Partial<FormStrings>, Partial<SearchStrings> {
   bookingRegion: string;
   locationLegend: string;
   serviceLegend: string;

@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { en, type BookingStrings } from '../../src/public/strings.js';
 import { formEn } from '../../src/internal/form-strings.js';
 import { manageEn } from '../../src/internal/manage-strings.js';
+import { searchEn } from '../../src/internal/choice-search.js';
 import { pageLanguages } from '../../src/public/language-registry.js';
 import { ar } from '../../src/locales/ar.js';
 import { de } from '../../src/locales/de.js';
@@ -17,7 +18,7 @@ import { tr } from '../../src/locales/tr.js';
 
 // Issue 17: every language module says everything English says, with the same placeholders, in every plural form.
 
-const ENGLISH: Record<string, unknown> = { ...en, ...manageEn, ...formEn };
+const ENGLISH: Record<string, unknown> = { ...en, ...manageEn, ...formEn, ...searchEn };
 /** Each module by the language it registers under (pt-BR's words serve every `pt` page). */
 const LANGUAGES: Record<string, BookingStrings> = {
   ar,

@@ -1,6 +1,6 @@
 import { nothing } from 'lit';
 import { CatalogStep } from '../../internal/catalog-step.js';
-import { renderCatalogStatus, renderChoices } from '../../internal/choice-list.js';
+import { renderCatalogStatus } from '../../internal/choice-list.js';
 import { emit } from '../../public/events.js';
 
 /**
@@ -15,6 +15,7 @@ import { emit } from '../../public/events.js';
  * @csspart group - The fieldset around the options.
  * @csspart legend - The step's title.
  * @csspart option - One branch; also `selected` on the chosen one.
+ * @csspart search - The search field over more than six options.
  * @csspart status - The loading or error message.
  *
  * @cssprop [--booking-color-accent] - Border of the chosen option.
@@ -27,9 +28,9 @@ export class BranchSelector extends CatalogStep {
     const branches = this.catalog!.catalog!.branches;
     if (branches.length === 0) return nothing;
     const selected = this.selection ? (this.selection.branchId ?? undefined) : this.chosen;
-    return renderChoices(
+    return this.choices(
       t.locationLegend,
-      this.name,
+      t.catalogParts.locations,
       branches.map((b) => ({ value: b.id, label: b.name, description: b.address })),
       selected,
       (branchId) => {

@@ -16,6 +16,7 @@ import { emit } from '../../public/events.js';
  * @csspart group - The fieldset around the options (and the one around a service's lengths).
  * @csspart legend - The step's title.
  * @csspart option - One service; also `selected` on the chosen one.
+ * @csspart search - The search field over more than six options.
  * @csspart status - The loading or error message.
  *
  * @cssprop [--booking-color-accent] - Border of the chosen option.
@@ -41,9 +42,9 @@ export class ServiceSelector extends CatalogStep {
     const service = services.find((s) => s.id === selected);
     const lengths = service?.durations ?? [];
     const length = (this.selection ? this.selection.durationMinutes : this.length) ?? service?.durationMinutes;
-    return html`${renderChoices(
+    return html`${this.choices(
       t.serviceLegend,
-      this.name,
+      t.catalogParts.services,
       services.map((s) => ({
         value: s.id,
         label: s.name,

@@ -1,6 +1,6 @@
 import { html, type PropertyDeclarations } from 'lit';
 import { CatalogStep } from '../../internal/catalog-step.js';
-import { renderCatalogStatus, renderChoices } from '../../internal/choice-list.js';
+import { renderCatalogStatus } from '../../internal/choice-list.js';
 import { emit } from '../../public/events.js';
 
 const ANY = '';
@@ -16,6 +16,8 @@ const ANY = '';
  * @csspart group - The fieldset around the options.
  * @csspart legend - The step's title.
  * @csspart option - One choice; also `selected` on the chosen one.
+ * @csspart image - A staff member's picture (the catalog's `avatarUrl`).
+ * @csspart search - The search field over more than six options.
  * @csspart status - The loading, error or "choose a service first" message.
  *
  * @cssprop [--booking-color-accent] - Border of the chosen option.
@@ -37,12 +39,12 @@ export class StaffSelector extends CatalogStep {
       (s) => s.serviceIds.includes(serviceId) && (!branchId || !s.branchIds || s.branchIds.includes(branchId)),
     );
     const selected = this.selection ? (this.selection.staffId ?? ANY) : (this.chosen ?? ANY);
-    return renderChoices(
+    return this.choices(
       t.staffLegend,
-      this.name,
+      t.catalogParts.staff,
       [
         { value: ANY, label: t.anyStaff, description: t.anyStaffDescription },
-        ...staff.map((s) => ({ value: s.id, label: s.name })),
+        ...staff.map((s) => ({ value: s.id, label: s.name, description: s.bio, image: s.avatarUrl })),
       ],
       selected,
       (value) => {
