@@ -31,7 +31,7 @@ function terserPass(): Plugin {
   };
 }
 
-// `vite build`            -> dist/demo/: the demo pages (default, dark, brand), served by `npm start` beside the proxy.
+// `vite build`            -> dist/demo/: the demo pages (default, dark, brand, phone), served by `npm start` beside the proxy.
 // `vite build --mode cdn` -> dist/booking-flow.js: one self-contained, minified ES module for a <script> tag.
 // `vite build --mode cdn-locales` (with BUILD_LOCALE=<language>; scripts/build-locales.mjs runs it for each file in
 // src/locales) -> dist/locales/<language>.js: each adds its words to the page's registry, for whichever copy of the
@@ -92,7 +92,7 @@ export default defineConfig(({ mode }) => {
       emptyOutDir: true,
       rolldownOptions: {
         input: Object.fromEntries(
-          ['index', 'dark', 'brand'].map((page) => [page, resolve(import.meta.dirname, `demo/${page}.html`)]),
+          ['index', 'dark', 'brand', 'phone'].map((page) => [page, resolve(import.meta.dirname, `demo/${page}.html`)]),
         ),
       },
     },

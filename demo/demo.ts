@@ -1,6 +1,11 @@
-// The demo pages' script: the widget (as the script-tag build registers it) and a live log of its events.
+// The demo pages' script: the state the URL asks for, the widget (as the script-tag build registers it) and a live
+// log of its events.
 import '../src/cdn.js';
 import type { BookingEventName } from '../src/index.js';
+import { applyGalleryState, listGallery } from './gallery-state.js';
+
+applyGalleryState();
+listGallery();
 
 const EVENTS: (BookingEventName | 'time-zone-changed')[] = [
   'branch-selected',

@@ -2,41 +2,28 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { after, afterEach, beforeEach, describe, it } from 'node:test';
 import pixelmatch from 'pixelmatch';
 import { PNG } from 'pngjs';
-import type { Page } from 'playwright-core';
 import { DemoServer } from './demo-server.js';
+import { GALLERY_NOW as NOW, SCHEMES, STATES, type Scheme, type StateName } from './gallery.js';
 
-// Visual regression: the demo pages, photographed at a fixed moment (the sandbox's clock and the page's), compared
-// with the pictures in docs/screenshots/ (the README shows them). A layout break, such as a day of the week that
+// Visual regression: the demo's gallery (./gallery.ts), each state photographed at a fixed moment (the sandbox's
+// clock and the page's), compared with the pictures in docs/screenshots/ (the README shows them). A layout break, such as a day of the week that
 // wraps out of sight, changes many pixels; font anti-aliasing changes a few, which the tolerance allows.
 // `npm run screenshots` writes the pictures afresh (UPDATE_SCREENSHOTS=1); look at them before committing.
 
-const NOW = Date.parse('2026-11-24T07:30:00Z'); // a Tuesday morning in Berlin: the week has past, full and free days
 const OUT = 'docs/screenshots';
 const UPDATE = process.env.UPDATE_SCREENSHOTS === '1';
 /** Share of pixels that may differ (pixelmatch's per-pixel threshold 0.1 already ignores anti-aliasing). */
 const TOLERANCE = 0.002;
 
 const SHOTS = [
-  ...[320, 768, 1024, 1280].map((width) => ({ page: 'index', width })),
-  { page: 'dark', width: 1280 },
-  { page: 'brand', width: 1280 },
-] as const;
-
-/** Chooses Berlin, a haircut with Anna and the first free time: the calendar and the form are on the picture. */
-async function showWeek(page: Page): Promise<void> {
-  await page.getByRole('radio', { name: /Berlin Mitte/ }).check();
-  await page.getByRole('radio', { name: /Haircut/ }).check();
-  await page.getByRole('radio', { name: /Anna Berg/ }).check();
-  await page.locator('availability-loader .body[aria-busy="false"]').waitFor();
-  await page
-    .getByRole('button', { name: /, \d{1,2}:\d{2}/ })
-    .first()
-    .click();
-  await page.getByLabel('Name', { exact: true }).waitFor();
-}
+  ...(Object.keys(STATES) as StateName[]).flatMap((state) =>
+    [320, 768, 1280].flatMap((width) => SCHEMES.map((scheme) => ({ state, width, scheme }))),
+  ),
+  { state: 'index', width: 1024, scheme: 'light' },
+] satisfies { state: StateName; width: number; scheme: Scheme }[];
 
 /** How many pixels of `actual` differ from the PNG at `file`; writes the two and their difference beside it when any. */
 function compare(actual: Buffer, file: string): { ratio: number; diffFile: string } {
@@ -59,26 +46,29 @@ function compare(actual: Buffer, file: string): { ratio: number; diffFile: strin
   return { ratio: differing / (want.width * want.height), diffFile: `${diffFile}-diff.png` };
 }
 
-describe('the demo pages look as in docs/screenshots/', () => {
+describe('the gallery looks as in docs/screenshots/', () => {
   const demo = new DemoServer();
-  before(() => demo.start(0, () => NOW));
-  after(() => demo.close());
+  // A proxy of its own for each picture: together they would spend one visitor's requests a minute (a right 429).
+  beforeEach(() => demo.start(0, () => NOW));
+  afterEach(() => demo.stopServer());
+  after(() => demo.browser.close());
 
-  for (const shot of SHOTS)
-    it(`${shot.page}.html at ${shot.width} px`, async () => {
+  for (const { state, width, scheme } of SHOTS)
+    it(`${state} at ${width} px, ${scheme}`, async () => {
       const context = await demo.browser.newContext({
-        viewport: { width: shot.width, height: 900 },
+        viewport: { width, height: 900 },
         timezoneId: 'Europe/Berlin',
         locale: 'en-GB',
-        colorScheme: 'light',
+        colorScheme: scheme,
       });
       const page = await context.newPage();
       await page.clock.setFixedTime(NOW);
-      await page.goto(`${demo.url}/${shot.page}.html`);
-      await showWeek(page);
-      const picture = await page.locator('booking-flow').screenshot({ animations: 'disabled', caret: 'hide' });
+      const { path, frame, choose } = STATES[state];
+      await page.goto(`${demo.url}/${path}`);
+      await choose(page);
+      const picture = await page.locator(frame).screenshot({ animations: 'disabled', caret: 'hide' });
       await context.close();
-      const file = `${OUT}/${shot.page}-${shot.width}.png`;
+      const file = `${OUT}/${state}-${width}${scheme === 'dark' ? '-dark' : ''}.png`;
       if (UPDATE) {
         mkdirSync(OUT, { recursive: true });
         writeFileSync(file, picture);

@@ -24,8 +24,10 @@ export const styles = css`
     font-size: 1.25em;
     line-height: 1;
   }
+  /* In a narrow container the select goes below its label. */
   .zone {
     display: inline-flex;
+    flex-wrap: wrap;
     align-items: center;
     gap: calc(var(--_space) * 0.75);
     margin-inline-start: auto;
