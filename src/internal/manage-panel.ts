@@ -8,7 +8,8 @@ import { calendarLinks } from './calendar-actions.js';
 import { changeable, chooseInFlow } from './booking-choice.js';
 import { cancelQuestion, endedPanel, errorAlert, panelFrame, reasonField, receipt } from './manage-view.js';
 import type { HoldKeeper } from './hold-keeper.js';
-import { bookingRows, messageFor, summaryList } from './summary-text.js';
+import { messageFor } from './booking-message.js';
+import { bookingRows, summaryList } from './summary-text.js';
 import type { ExtrasHost, SummaryView } from './summary-extras.js';
 
 /**

@@ -2,6 +2,29 @@ import { css } from 'lit';
 
 /** Added to the summary's own styles when the chunk arrives. */
 export const styles = css`
+  .summary {
+    display: grid;
+    grid-template-columns: max-content 1fr;
+    gap: calc(var(--_space) * 0.5) calc(var(--_space) * 2);
+    margin: 0 0 calc(var(--_space) * 2);
+    padding: calc(var(--_space) * 1.5);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
+  .summary > div {
+    display: contents;
+  }
+  dt {
+    color: var(--_muted);
+  }
+  dd {
+    margin: 0;
+  }
+  @container (max-width: 30rem) {
+    .summary {
+      grid-template-columns: 1fr;
+    }
+  }
   .uid {
     font-family: ui-monospace, monospace;
     overflow-wrap: anywhere;

@@ -84,6 +84,20 @@ export class SummaryExtras {
     return this.#panel.render();
   }
 
+  /** What was chosen (or, given a booking, what was booked): place, service, staff, date and time. */
+  chosenRows(booking?: ConfirmedBooking, extra?: unknown) {
+    const view = this.#view;
+    const rows = bookingRows({
+      catalog: view.catalog(),
+      selection: view.chosen(),
+      settings: view.settings(),
+      start: booking?.start,
+      end: booking?.end,
+      staff: booking?.staff,
+    });
+    return summaryList(rows, extra);
+  }
+
   /**
    * The confirmation: what was booked and its reference; that it awaits the business's confirmation when it does;
    * add to calendar, change, cancel, and another booking.
@@ -91,19 +105,11 @@ export class SummaryExtras {
   confirmation(booking: ConfirmedBooking) {
     const view = this.#view;
     const t = view.words();
-    const rows = bookingRows({
-      catalog: view.catalog(),
-      selection: view.chosen(),
-      settings: view.settings(),
-      start: booking.start,
-      end: booking.end,
-      staff: booking.staff,
-    });
     return html`
       <section class="confirmation" part="confirmation" aria-labelledby="confirmed" role="status">
         <h2 id="confirmed" tabindex="-1">${booking.status === 'pending' ? t.requested : t.confirmed}</h2>
-        ${summaryList(
-          rows,
+        ${this.chosenRows(
+          booking,
           html`<div>
             <dt>${t.reference}</dt>
             <dd class="uid">${booking.uid}</dd>

@@ -1,14 +1,6 @@
 import { html } from 'lit';
 import type { Catalog } from '../api/schemas.js';
-import { errorText, type BookingStrings } from '../public/strings.js';
 import type { DisplaySettings, Selection } from './contexts.js';
-
-/** Our words for the outcomes a visitor must act on; the proxy's own message otherwise. */
-export function messageFor(t: BookingStrings, code: string, message: string): string {
-  if (code === 'slot_unavailable') return t.slotTaken;
-  if (code === 'booking_unconfirmed') return t.bookingUnconfirmed;
-  return errorText(t, code, message);
-}
 
 export interface BookingRowsInput {
   catalog?: Catalog;

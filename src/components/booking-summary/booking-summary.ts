@@ -8,7 +8,7 @@ import { catalogContext, clientContext, consumer, type Selection } from '../../i
 import { emit, type ErrorDetail } from '../../public/events.js';
 import { FocusTarget } from '../../internal/focus-handover.js';
 import { ChosenSelection } from '../../internal/chosen.js';
-import { bookingRows, messageFor, summaryList } from '../../internal/summary-text.js';
+import { messageFor } from '../../internal/booking-message.js';
 import type { SummaryExtras } from '../../internal/summary-extras.js';
 import type { Prefill } from '../../public/prefill.js';
 import { styles } from './booking-summary.styles.js';
@@ -214,8 +214,7 @@ export class BookingSummary extends BookingElement {
 
   #renderForm(sending: boolean, failed?: ErrorDetail) {
     const t = this.t;
-    const slotChoice = this.#chosen;
-    const { slot } = slotChoice;
+    const { slot } = this.#chosen;
     const hold = this.#extras?.holdStatus();
     if (!slot && !failed)
       return html`${hold}
@@ -226,11 +225,8 @@ export class BookingSummary extends BookingElement {
       <section aria-labelledby="heading">
         <h2 id="heading" tabindex="-1">${t.yourBooking}</h2>
         ${
-          slot
-            ? summaryList(
-                bookingRows({ catalog: this.#catalog.value?.catalog, selection: slotChoice, settings: this.settings }),
-              )
-            : html`<p class="prompt" part="prompt">${t.chooseAnotherTime}</p>`
+          // The chosen time's rows come with the chunk, like the form below them.
+          slot ? this.#extras?.chosenRows() : html`<p class="prompt" part="prompt">${t.chooseAnotherTime}</p>`
         }
         ${this.#extras?.form({ sending, checking: sending && this.checking, failed, disabled: !slot || gone })}
       </section>
