@@ -40,6 +40,7 @@ export const ar: BookingStrings = {
   noTimesThisWeek: 'لا توجد مواعيد متاحة هذا الأسبوع.',
   availabilityFailed: 'تعذّر تحميل المواعيد المتاحة.',
   availableTimes: 'المواعيد المتاحة',
+  partsOfDay: { morning: 'الصباح', afternoon: 'بعد الظهر', evening: 'المساء' },
   days: 'الأيام',
   busy: { none: 'محجوز بالكامل', few: 'مواعيد قليلة متبقية', many: 'مواعيد كثيرة متاحة' },
   withStaff: (name) => `مع ${name}`,

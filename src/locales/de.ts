@@ -26,6 +26,7 @@ export const de: BookingStrings = {
   noTimesThisWeek: 'Diese Woche sind keine Termine frei.',
   availabilityFailed: 'Die freien Termine konnten nicht geladen werden.',
   availableTimes: 'Freie Termine',
+  partsOfDay: { morning: 'Vormittag', afternoon: 'Nachmittag', evening: 'Abend' },
   days: 'Tage',
   busy: { none: 'Ausgebucht', few: 'Wenige Termine frei', many: 'Viele Termine frei' },
   withStaff: (name) => `bei ${name}`,

@@ -29,6 +29,7 @@ export const es: BookingStrings = {
   noTimesThisWeek: 'No quedan horas libres esta semana.',
   availabilityFailed: 'No se ha podido cargar la disponibilidad.',
   availableTimes: 'Horas libres',
+  partsOfDay: { morning: 'Mañana', afternoon: 'Tarde', evening: 'Noche' },
   days: 'Días',
   busy: { none: 'Completo', few: 'Quedan pocas horas', many: 'Muchas horas libres' },
   withStaff: (name) => `con ${name}`,

@@ -29,6 +29,7 @@ export const fr: BookingStrings = {
   noTimesThisWeek: 'Aucun créneau libre cette semaine.',
   availabilityFailed: 'Impossible de charger les disponibilités.',
   availableTimes: 'Créneaux libres',
+  partsOfDay: { morning: 'Matin', afternoon: 'Après-midi', evening: 'Soir' },
   days: 'Jours',
   busy: { none: 'Complet', few: 'Presque complet', many: 'Nombreux créneaux libres' },
   withStaff: (name) => `avec ${name}`,

@@ -36,6 +36,7 @@ export const he: BookingStrings = {
   noTimesThisWeek: 'אין השבוע תורים פנויים.',
   availabilityFailed: 'לא הצלחנו לטעון את התורים הפנויים.',
   availableTimes: 'תורים פנויים',
+  partsOfDay: { morning: 'בוקר', afternoon: 'צהריים', evening: 'ערב' },
   days: 'ימים',
   busy: { none: 'אין מקום', few: 'נשארו מעט תורים', many: 'הרבה תורים פנויים' },
   withStaff: (name) => `אצל ${name}`,

@@ -29,6 +29,7 @@ export const it: BookingStrings = {
   noTimesThisWeek: 'Nessun orario libero questa settimana.',
   availabilityFailed: 'Impossibile caricare la disponibilità.',
   availableTimes: 'Orari liberi',
+  partsOfDay: { morning: 'Mattina', afternoon: 'Pomeriggio', evening: 'Sera' },
   days: 'Giorni',
   busy: { none: 'Al completo', few: 'Pochi posti', many: 'Molti orari liberi' },
   withStaff: (name) => `con ${name}`,

@@ -27,6 +27,7 @@ export const ja: BookingStrings = {
   noTimesThisWeek: '今週は空きがありません。',
   availabilityFailed: '空き状況を読み込めませんでした。',
   availableTimes: '空き時間',
+  partsOfDay: { morning: '午前', afternoon: '午後', evening: '夕方' },
   days: '日付',
   busy: { none: '満席', few: '残りわずか', many: '空きあり' },
   withStaff: (name) => `担当：${name}`,

@@ -29,6 +29,7 @@ export const nl: BookingStrings = {
   noTimesThisWeek: 'Deze week zijn er geen tijden vrij.',
   availabilityFailed: 'De beschikbaarheid kon niet worden geladen.',
   availableTimes: 'Vrije tijden',
+  partsOfDay: { morning: 'Ochtend', afternoon: 'Middag', evening: 'Avond' },
   days: 'Dagen',
   busy: { none: 'Volgeboekt', few: 'Nog maar een paar tijden', many: 'Veel tijden vrij' },
   withStaff: (name) => `bij ${name}`,

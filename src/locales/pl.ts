@@ -38,6 +38,7 @@ export const pl: BookingStrings = {
   noTimesThisWeek: 'W tym tygodniu nie ma wolnych terminów.',
   availabilityFailed: 'Nie udało się wczytać dostępności.',
   availableTimes: 'Wolne terminy',
+  partsOfDay: { morning: 'Rano', afternoon: 'Po południu', evening: 'Wieczorem' },
   days: 'Dni',
   busy: { none: 'Brak miejsc', few: 'Ostatnie wolne terminy', many: 'Dużo wolnych terminów' },
   withStaff: (name) => `specjalista: ${name}`,

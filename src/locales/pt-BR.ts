@@ -30,6 +30,7 @@ export const ptBR: BookingStrings = {
   noTimesThisWeek: 'Nenhum horário livre nesta semana.',
   availabilityFailed: 'Não foi possível carregar a disponibilidade.',
   availableTimes: 'Horários livres',
+  partsOfDay: { morning: 'Manhã', afternoon: 'Tarde', evening: 'Noite' },
   days: 'Dias',
   busy: { none: 'Lotado', few: 'Poucos horários', many: 'Muitos horários livres' },
   withStaff: (name) => `com ${name}`,

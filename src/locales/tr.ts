@@ -27,6 +27,7 @@ export const tr: BookingStrings = {
   noTimesThisWeek: 'Bu hafta boş saat yok.',
   availabilityFailed: 'Müsaitlik bilgisi yüklenemedi.',
   availableTimes: 'Boş saatler',
+  partsOfDay: { morning: 'Sabah', afternoon: 'Öğleden sonra', evening: 'Akşam' },
   days: 'Günler',
   busy: { none: 'Dolu', few: 'Az yer kaldı', many: 'Çok sayıda boş saat' },
   withStaff: (name) => `${name} ile`,

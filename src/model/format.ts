@@ -4,8 +4,6 @@ export interface SlotFormatters {
   key: string;
   /** "09:00" or "9:00 AM", per locale and hour cycle. */
   time(slot: Slot): string;
-  /** The hour a group of slots belongs to, e.g. "9 AM" or "09 Uhr". */
-  hour(slot: Slot): string;
   /** A full accessible name: "Monday, 20 October, 09:00, 45 minutes". */
   fullName(slot: Slot): string;
 }
@@ -28,14 +26,12 @@ export function clockFormat(locale: string, timeZone: string, hourCycle?: 'h12' 
 /** Intl formatters for slot labels, built once per locale, zone and hour cycle. */
 export function slotFormatters(locale: string, timeZone: string, hourCycle?: 'h12' | 'h23'): SlotFormatters {
   const time = clockFormat(locale, timeZone, hourCycle);
-  const hour = new Intl.DateTimeFormat(locale, { hour: 'numeric', timeZone, hourCycle });
   const day = new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', timeZone });
   const minutes = new Intl.NumberFormat(locale, { style: 'unit', unit: 'minute', unitDisplay: 'long' });
   const instant = (slot: Slot) => new Date(slot.fullDatetime);
   return {
     key: `${locale}|${timeZone}|${hourCycle ?? ''}`,
     time: (slot) => time.format(instant(slot)),
-    hour: (slot) => hour.format(instant(slot)),
     fullName: (slot) =>
       `${day.format(instant(slot))}, ${time.format(instant(slot))}, ${minutes.format(slot.durationMinutes)}`,
   };

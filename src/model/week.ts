@@ -136,12 +136,16 @@ export function busyText(day: DayInfo, slots: Slot[], t: BookingStrings): string
   return day.isPast && busy === 'none' ? t.noTimes : t.busy[busy];
 }
 
-export function groupByHour(slots: Slot[]): [string, Slot[]][] {
-  const groups = new Map<string, Slot[]>();
+export type PartOfDay = 'morning' | 'afternoon' | 'evening';
+
+/** A day's times by part of day (before noon, before 17:00, later), in order, each part only when it has times. */
+export function groupByPartOfDay(slots: Slot[]): [PartOfDay, Slot[]][] {
+  const groups = new Map<PartOfDay, Slot[]>();
   for (const slot of slots) {
-    const hour = slot.time.slice(0, 2);
-    let group = groups.get(hour);
-    if (!group) groups.set(hour, (group = []));
+    const hour = +slot.time.slice(0, 2);
+    const part = hour < 12 ? 'morning' : hour < 17 ? 'afternoon' : 'evening';
+    let group = groups.get(part);
+    if (!group) groups.set(part, (group = []));
     group.push(slot);
   }
   return [...groups];

@@ -32,6 +32,8 @@ export interface BookingStrings extends Partial<ManageStrings>, Partial<FormStri
   noTimesThisWeek: string;
   availabilityFailed: string;
   availableTimes: string;
+  /** The headings of a day's times. */
+  partsOfDay: { morning: string; afternoon: string; evening: string };
   days: string;
   busy: { none: string; few: string; many: string };
   withStaff: (name: string) => string;
@@ -97,6 +99,7 @@ export const en: BookingStrings = {
   noTimesThisWeek: 'No times available this week.',
   availabilityFailed: 'Availability could not be loaded.',
   availableTimes: 'Available times',
+  partsOfDay: { morning: 'Morning', afternoon: 'Afternoon', evening: 'Evening' },
   days: 'Days',
   busy: { none: 'Fully booked', few: 'Few times left', many: 'Many times free' },
   withStaff: (name) => `with ${name}`,

@@ -27,16 +27,22 @@ async function calendar(theme = 'light') {
 }
 
 describe('<hourly-calendar>', () => {
-  it('renders each day with its slots grouped by hour', async () => {
+  it('renders each day with its slots grouped by part of day, each headed with its count', async () => {
     const el = await calendar();
     const days = deepAll(el, 'section.day');
     expect(days).to.have.length(7);
     const tuesday = days[1]!;
     expect(tuesday.querySelector('h3')!.textContent).to.match(/Tue,? 21 Oct/); // 'Tue, 21 Oct' in WebKitGTK's ICU
-    const hours = [...tuesday.querySelectorAll('.hour')].map((h) =>
-      [...h.querySelectorAll('button')].map((b) => b.textContent.trim()),
+    const periods = [...tuesday.querySelectorAll('[part="period"]')].map((group) => [
+      group.querySelector('[part="period-label"]')!.textContent.replace(/\s+/g, ' ').trim(),
+      [...group.querySelectorAll('button')].map((b) => b.textContent.trim()),
+    ]);
+    expect(periods).to.deep.equal([['Morning 3', ['09:00', '09:45', '10:30']]]);
+    // The group is named by its heading, for a screen reader moving through the week.
+    const morning = tuesday.querySelector('[part="period"]')!;
+    expect(tuesday.querySelector(`[id="${morning.getAttribute('aria-labelledby')}"]`)!.textContent).to.include(
+      'Morning',
     );
-    expect(hours).to.deep.equal([['09:00', '09:45'], ['10:30']]);
     expect(days[0]!.textContent).to.include('No times');
     expect(tuesday.getAttribute('part')).to.equal('day today busy-few');
     expect(days[0]!.getAttribute('part')).to.equal('day past busy-none');

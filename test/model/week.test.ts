@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { buildWeek, toSlot } from '../../src/model/week.js';
+import { buildWeek, groupByPartOfDay, toSlot } from '../../src/model/week.js';
 
 const base = {
   weekStart: '2025-10-20',
@@ -10,6 +10,19 @@ const base = {
 };
 
 describe('model/week', () => {
+  it('groups a day by part of day in the viewer zone: before noon, before 17:00, later; empty parts left out', () => {
+    const at = (utc: string) => toSlot(`2025-10-20T${utc}:00Z`, 'Europe/Berlin', 30);
+    const day = ['07:00', '09:59', '10:00', '14:59', '15:00', '19:30'].map(at); // 09:00 ... 21:30 in Berlin
+    const parts = groupByPartOfDay(day).map(([part, slots]) => [part, slots.map((s) => s.time)]);
+    expect(parts).to.deep.equal([
+      ['morning', ['09:00', '11:59']],
+      ['afternoon', ['12:00', '16:59']],
+      ['evening', ['17:00', '21:30']],
+    ]);
+    expect(groupByPartOfDay([at('13:00')]).map(([part]) => part)).to.deep.equal(['afternoon']);
+    expect(groupByPartOfDay([])).to.deep.equal([]);
+  });
+
   it('expresses a slot in the viewer zone', () => {
     expect(toSlot('2025-10-20T07:00:00.000Z', 'Europe/Berlin', 45)).to.deep.equal({
       time: '09:00',

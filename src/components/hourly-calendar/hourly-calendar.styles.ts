@@ -35,10 +35,21 @@ export const styles = css`
     color: var(--_muted);
     font-size: 0.85em;
   }
-  .hour {
+  .period {
     display: flex;
     flex-wrap: wrap;
     gap: calc(var(--_space) / 2);
+  }
+  .period + .period {
+    margin-block-start: var(--_space);
+  }
+  /* Small, quiet headings: the times are what the eye looks for. */
+  .period-label {
+    flex-basis: 100%;
+    grid-column: 1 / -1;
+    margin: 0;
+    color: var(--_muted);
+    font-size: 0.8em;
   }
   .slot {
     flex: 1 1 4.5rem;
@@ -115,7 +126,7 @@ export const styles = css`
     .day:not(.shown) {
       display: none;
     }
-    .hour {
+    .period {
       display: grid;
       grid-template-columns: repeat(auto-fill, minmax(4.5rem, 1fr));
     }

@@ -3,7 +3,7 @@ import type { IsoDate } from '../../model/dates.js';
 import {
   busyness,
   busyText,
-  groupByHour,
+  groupByPartOfDay,
   type DayInfo,
   type Slot,
   type WeekData,
@@ -23,7 +23,8 @@ import { styles } from './hourly-calendar.styles.js';
 const NARROW_PX = 640;
 
 /**
- * Shows one week of free times as buttons, grouped by day and hour. It takes the week from the
+ * Shows one week of free times as buttons, grouped by day and by part of day
+ * (morning, afternoon, evening, each with its count). It takes the week from the
  * `<availability-loader>` around it, or from its `weekData` and `weekMetadata` properties.
  *
  * The week is one tab stop: arrow keys move between times (up/down) and days (left/right, in the reading
@@ -31,7 +32,7 @@ const NARROW_PX = 640;
  * PageUp and PageDown ask for the previous and next week. In a narrow container (640px or less) the week becomes a
  * strip of days above the chosen day's times.
  *
- * @summary A week of bookable times, by day and hour.
+ * @summary A week of bookable times, by day and part of day.
  * @tag hourly-calendar
  *
  * @fires {CustomEvent<{ slot: Slot }>} slot-selected - The visitor picked a time.
@@ -43,7 +44,8 @@ const NARROW_PX = 640;
  * @csspart day-strip - The row of day buttons in a narrow container.
  * @csspart strip-day - One day button of the strip; also `selected` on the shown day.
  * @csspart day-label - The day's heading.
- * @csspart hour - A group of the times within one hour.
+ * @csspart period - The times of one part of the day (morning, afternoon, evening).
+ * @csspart period-label - Its heading and count.
  * @csspart slot - A time button; also `selected` on the chosen one.
  * @csspart no-slots - The note on a day without free times.
  *
@@ -222,7 +224,7 @@ export class HourlyCalendar extends BookingElement {
     const f = this.#formatters!;
     const busy = busyness(slots.length);
     const parts = `day${day.isToday ? ' today' : ''}${day.isPast ? ' past' : ''} busy-${busy}`;
-    const hours = groupByHour(slots);
+    const periods = groupByPartOfDay(slots);
     const withStaff = staffName ? `, ${t.withStaff(staffName)}` : '';
     return html`
       <section class="day ${day.date === this.shownDay ? 'shown' : ''}" part=${parts} aria-labelledby="day-${day.date}">
@@ -233,10 +235,13 @@ export class HourlyCalendar extends BookingElement {
         ${
           slots.length === 0
             ? nothing
-            : hours.map(
-                ([hour, hourSlots]) => html`
-                  <div class="hour" part="hour" role="group" aria-label=${f.hour(hourSlots[0]!)} data-hour=${hour}>
-                    ${hourSlots.map((slot) => {
+            : periods.map(
+                ([period, times]) => html`
+                  <div class="period" part="period" role="group" aria-labelledby="${day.date}-${period}">
+                    <p class="period-label" part="period-label" id="${day.date}-${period}">
+                      ${t.partsOfDay[period]} <span class="count">${times.length}</span>
+                    </p>
+                    ${times.map((slot) => {
                       const selected = slot.fullDatetime === this.#selectedDatetime;
                       return html`<button
                         class="slot"
