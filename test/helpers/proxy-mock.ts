@@ -85,6 +85,8 @@ export const SLOTS: Record<string, string[]> = {
 
 export interface ProxyMock {
   requests: URL[];
+  /** The paths of /catalog and /slots requests, in the order they reached the mock. */
+  arrivals: string[];
   /** Makes /slots answer with this status and error code until cleared. */
   failWith?: { status: number; code: string; message: string };
   /** While set, /slots waits for it before answering. */
@@ -282,6 +284,7 @@ export function mockProxy(): ProxyMock {
     manage,
     hidden: new Set(),
     requests: [],
+    arrivals: [],
     bookings: [],
     extraSlots: [],
     bookingKeys: [],
@@ -293,12 +296,14 @@ export function mockProxy(): ProxyMock {
     events,
     ...manageHandlers(manage),
     http.get('/api/catalog', async () => {
+      state.arrivals.push('/api/catalog');
       if (state.catalogGate) await state.catalogGate;
       return HttpResponse.json(state.catalog);
     }),
     http.get('/api/slots', async ({ request }) => {
       const url = new URL(request.url);
       state.requests.push(url);
+      state.arrivals.push(url.pathname);
       if (state.gate) await state.gate;
       await delay(5);
       if (state.failWith) {
@@ -357,6 +362,7 @@ export function mockProxy(): ProxyMock {
   beforeEach(() => setConnection({ saveData: true }));
   afterEach(() => {
     state.requests.length = 0;
+    state.arrivals.length = 0;
     state.failWith = undefined;
     state.gate = state.catalogGate = undefined;
     state.bookings.length = 0;
