@@ -41,8 +41,9 @@ export class CatalogStep extends BookingElement {
   /** A radio-group name of this instance's own. */
   protected readonly name = groupName(this.localName);
 
-  /** The search over a long list: a chunk, asked for when this step first has one. */
-  #search?: ChoiceSearch | Promise<void>;
+  /** The search over a long list: a chunk, asked for (#loading) when this step first has one. */
+  #search?: ChoiceSearch;
+  #loading?: Promise<void>;
 
   /**
    * The step's choices (see renderChoices); more than six are a compact list with a search field, which `what`
@@ -56,14 +57,11 @@ export class CatalogStep extends BookingElement {
     onChoose: (value: string) => void,
   ) {
     const many = choices.length > 6;
-    if (many)
-      this.#search ??= import('./choice-search.js').then(
+    if (many && !this.#loading)
+      this.#loading = import('./choice-search.js').then(
         (chunk) => void (this.#search = new chunk.ChoiceSearch(this, () => this.settings.strings)),
       );
-    const [shown, head] =
-      many && this.#search && !('then' in this.#search)
-        ? this.#search.render(choices, selected, what)
-        : [choices, undefined];
+    const [shown, head] = many && this.#search ? this.#search.render(choices, selected, what) : [choices, undefined];
     return renderChoices(legend, this.name, shown, selected, onChoose, head);
   }
 }
