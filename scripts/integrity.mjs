@@ -7,7 +7,14 @@ const LOCALES = readdirSync('dist/locales')
   .filter((file) => file.endsWith('.js'))
   .sort()
   .map((file) => `locales/${file}`);
-const FILES = ['booking-flow.js', 'change-stream.js', 'summary-extras.js', ...LOCALES];
+const FILES = [
+  'booking-flow.js',
+  'change-stream.js',
+  'choice-search.js',
+  'step-layout.js',
+  'summary-extras.js',
+  ...LOCALES,
+];
 const hashes = Object.fromEntries(
   FILES.map((file) => [
     file,

@@ -66,6 +66,16 @@ export function ourSizes(): { whole: SizeRow; beside: SizeRow[]; parts: PartRow[
       ...sizes(readFileSync('dist/summary-extras.js')),
     },
     {
+      name: 'booking-flow long-list search',
+      what: 'dist/choice-search.js (loaded once a step has more than six options)',
+      ...sizes(readFileSync('dist/choice-search.js')),
+    },
+    {
+      name: 'booking-flow step by step',
+      what: 'dist/step-layout.js (loaded once a flow has layout steps or auto)',
+      ...sizes(readFileSync('dist/step-layout.js')),
+    },
+    {
       name: 'booking-flow German',
       what: 'dist/locales/de.js (optional, for German pages)',
       ...sizes(readFileSync('dist/locales/de.js')),

@@ -37,6 +37,8 @@ interface Properties {
       | 'theme'
       | 'weekStartsOn'
       | 'hourCycle'
+      | 'layout'
+      | 'stepHistory'
       | 'rescheduleUid'
       | 'prefill'
       | 'prefillFromUrl';

@@ -11,6 +11,8 @@ export type FocusStep = 'calendar' | 'times' | 'summary';
  */
 export class FocusHandover {
   readonly #steps = new Map<FocusStep, () => boolean>();
+  /** Shows a step before it takes focus: set by a layout that hides all steps but one. */
+  reveal?: (step: FocusStep) => void;
 
   register(step: FocusStep, focus: () => boolean): () => void {
     this.#steps.set(step, focus);
@@ -21,6 +23,7 @@ export class FocusHandover {
 
   /** Moves focus to the step; false when no such step is registered or it could not take focus. */
   focus(step: FocusStep): boolean {
+    this.reveal?.(step);
     return this.#steps.get(step)?.() ?? false;
   }
 }

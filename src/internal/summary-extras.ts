@@ -2,7 +2,8 @@ import { html, nothing, type ReactiveControllerHost } from 'lit';
 import type { AvailabilityClient } from '../api/availability-client.js';
 import { book, newIdempotencyKey, type BookingRequest } from '../api/booking-calls.js';
 import type { Catalog, ConfirmedBooking } from '../api/schemas.js';
-import type { DisplaySettings, Selection } from './contexts.js';
+import { consumer, type DisplaySettings, type Selection } from './contexts.js';
+import { focusContext } from './focus-handover.js';
 import { HoldKeeper } from './hold-keeper.js';
 import { ManagePanel } from './manage-panel.js';
 import { manageEn, type ManageStrings } from './manage-strings.js';
@@ -51,8 +52,14 @@ export class SummaryExtras {
   #attempt?: { request: string; key: string };
 
   constructor(host: ExtrasHost, access: SummaryAccess) {
+    const handover = consumer(host, focusContext);
     const view: SummaryView = (this.#view = {
       ...access,
+      // Another booking starts at the week: focus goes there (in steps, that step shows first).
+      reset: () => {
+        access.reset();
+        handover.value?.focus('calendar');
+      },
       words: () => ({ ...manageEn, ...formEn, ...access.settings().strings }),
     });
     const root = host.renderRoot as ShadowRoot;

@@ -148,6 +148,13 @@ export const ar: BookingStrings = {
   // البحث في القوائم الطويلة (SearchStrings).
   searchChoices: (what) => `ابحث في ${what}`,
   choicesShown: (shown, total) => `${shown} من ${total} معروضة`,
+  // خطوات الحجز واحدة تلو الأخرى (StepStrings).
+  bookingSteps: 'خطوات الحجز',
+  stepOf: (step, steps) => `الخطوة ${step} من ${steps}`,
+  detailsStep: 'بياناتك',
+  back: 'رجوع',
+  next: 'التالي',
+  changeStep: (step) => `تغيير ${step}:`,
 };
 
 addLanguage('ar', ar);

@@ -125,6 +125,13 @@ export const de: BookingStrings = {
   // Suche in langen Listen (SearchStrings).
   searchChoices: (what) => `${what} durchsuchen`,
   choicesShown: (shown, total) => `${shown} von ${total} angezeigt`,
+  // Schritt für Schritt (StepStrings).
+  bookingSteps: 'Buchungsschritte',
+  stepOf: (step, steps) => `Schritt ${step} von ${steps}`,
+  detailsStep: 'Ihre Angaben',
+  back: 'Zurück',
+  next: 'Weiter',
+  changeStep: (step) => `${step} ändern:`,
 };
 
 addLanguage('de', de);

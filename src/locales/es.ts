@@ -127,6 +127,13 @@ export const es: BookingStrings = {
   // Búsqueda en listas largas (SearchStrings).
   searchChoices: (what) => `Buscar ${what}`,
   choicesShown: (shown, total) => `Mostrando ${shown} de ${total}`,
+  // Paso a paso (StepStrings).
+  bookingSteps: 'Pasos de la reserva',
+  stepOf: (step, steps) => `Paso ${step} de ${steps}`,
+  detailsStep: 'Tus datos',
+  back: 'Atrás',
+  next: 'Siguiente',
+  changeStep: (step) => `Cambiar ${step}:`,
 };
 
 addLanguage('es', es);

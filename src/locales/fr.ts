@@ -128,6 +128,13 @@ export const fr: BookingStrings = {
   // Recherche dans les longues listes (SearchStrings).
   searchChoices: (what) => `Rechercher parmi les ${what}`,
   choicesShown: (shown, total) => `${shown} sur ${total} affichés`,
+  // Étape par étape (StepStrings).
+  bookingSteps: 'Étapes de la réservation',
+  stepOf: (step, steps) => `Étape ${step} sur ${steps}`,
+  detailsStep: 'Vos coordonnées',
+  back: 'Retour',
+  next: 'Suivant',
+  changeStep: (step) => `Modifier ${step} :`,
 };
 
 addLanguage('fr', fr);

@@ -138,6 +138,13 @@ export const he: BookingStrings = {
   // חיפוש ברשימות ארוכות (SearchStrings).
   searchChoices: (what) => `חיפוש ${what}`,
   choicesShown: (shown, total) => `מוצגים ${shown} מתוך ${total}`,
+  // שלב אחר שלב (StepStrings).
+  bookingSteps: 'שלבי ההזמנה',
+  stepOf: (step, steps) => `שלב ${step} מתוך ${steps}`,
+  detailsStep: 'הפרטים שלך',
+  back: 'חזרה',
+  next: 'הבא',
+  changeStep: (step) => `שינוי ${step}:`,
 };
 
 addLanguage('he', he);

@@ -128,6 +128,13 @@ export const it: BookingStrings = {
   // Ricerca negli elenchi lunghi (SearchStrings).
   searchChoices: (what) => `Cerca tra i ${what}`,
   choicesShown: (shown, total) => `Visualizzati ${shown} di ${total}`,
+  // Un passaggio alla volta (StepStrings).
+  bookingSteps: 'Passaggi della prenotazione',
+  stepOf: (step, steps) => `Passaggio ${step} di ${steps}`,
+  detailsStep: 'I tuoi dati',
+  back: 'Indietro',
+  next: 'Avanti',
+  changeStep: (step) => `Modifica ${step}:`,
 };
 
 addLanguage('it', it);

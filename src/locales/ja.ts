@@ -121,6 +121,13 @@ export const ja: BookingStrings = {
   // 長い一覧の検索 (SearchStrings)。
   searchChoices: (what) => `${what}を検索`,
   choicesShown: (shown, total) => `${total}件中${shown}件を表示`,
+  // 一歩ずつ (StepStrings)。
+  bookingSteps: '予約の手順',
+  stepOf: (step, steps) => `ステップ ${step}/${steps}`,
+  detailsStep: 'お客様情報',
+  back: '戻る',
+  next: '次へ',
+  changeStep: (step) => `${step}を変更:`,
 };
 
 addLanguage('ja', ja);

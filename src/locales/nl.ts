@@ -128,6 +128,13 @@ export const nl: BookingStrings = {
   // Zoeken in lange lijsten (SearchStrings).
   searchChoices: (what) => `Zoeken in ${what}`,
   choicesShown: (shown, total) => `${shown} van ${total} getoond`,
+  // Stap voor stap (StepStrings).
+  bookingSteps: 'Stappen van de boeking',
+  stepOf: (step, steps) => `Stap ${step} van ${steps}`,
+  detailsStep: 'Uw gegevens',
+  back: 'Terug',
+  next: 'Volgende',
+  changeStep: (step) => `${step} wijzigen:`,
 };
 
 addLanguage('nl', nl);

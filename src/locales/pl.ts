@@ -141,6 +141,13 @@ export const pl: BookingStrings = {
   // Wyszukiwanie na długich listach (SearchStrings).
   searchChoices: (what) => `Szukaj: ${what}`,
   choicesShown: (shown, total) => `Wyświetlono ${shown} z ${total}`,
+  // Krok po kroku (StepStrings).
+  bookingSteps: 'Kroki rezerwacji',
+  stepOf: (step, steps) => `Krok ${step} z ${steps}`,
+  detailsStep: 'Twoje dane',
+  back: 'Wstecz',
+  next: 'Dalej',
+  changeStep: (step) => `Zmień (${step}):`,
 };
 
 addLanguage('pl', pl);

@@ -128,6 +128,13 @@ export const ptBR: BookingStrings = {
   // Busca em listas longas (SearchStrings).
   searchChoices: (what) => `Filtrar ${what}`,
   choicesShown: (shown, total) => `Mostrando ${shown} de ${total}`,
+  // Passo a passo (StepStrings).
+  bookingSteps: 'Etapas do agendamento',
+  stepOf: (step, steps) => `Etapa ${step} de ${steps}`,
+  detailsStep: 'Seus dados',
+  back: 'Voltar',
+  next: 'Avançar',
+  changeStep: (step) => `Alterar ${step}:`,
 };
 
 addLanguage('pt', ptBR);

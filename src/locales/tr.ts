@@ -124,6 +124,13 @@ export const tr: BookingStrings = {
   // Uzun listelerde arama (SearchStrings).
   searchChoices: (what) => `${what} arasında ara`,
   choicesShown: (shown, total) => `${total} sonuçtan ${shown} tanesi gösteriliyor`,
+  // Adım adım (StepStrings).
+  bookingSteps: 'Randevu adımları',
+  stepOf: (step, steps) => `Adım ${step}/${steps}`,
+  detailsStep: 'Bilgileriniz',
+  back: 'Geri',
+  next: 'İleri',
+  changeStep: (step) => `${step} değiştir:`,
 };
 
 addLanguage('tr', tr);

@@ -2,13 +2,16 @@ import type { FormStrings } from '../internal/form-strings.js';
 import { addLanguage, pageLanguages } from './language-registry.js';
 import type { ManageStrings } from '../internal/manage-strings.js';
 import type { SearchStrings } from '../internal/choice-search.js';
+import type { StepStrings } from '../internal/step-strings.js';
 
 /**
  * Every word the elements show. Authors replace any of them with `<booking-flow>.strings = { ... }`. The words of
  * holds, calendar links, changing and cancelling (ManageStrings) and of the form's guests, places and questions
- * (FormStrings), and the search over long lists (SearchStrings), load with that code; English fills any left out.
+ * (FormStrings), the search over long lists (SearchStrings) and the step-by-step layout (StepStrings) load with that
+ * code; English fills any left out.
  */
-export interface BookingStrings extends Partial<ManageStrings>, Partial<FormStrings>, Partial<SearchStrings> {
+export interface BookingStrings
+  extends Partial<ManageStrings>, Partial<FormStrings>, Partial<SearchStrings>, Partial<StepStrings> {
   bookingRegion: string;
   locationLegend: string;
   serviceLegend: string;

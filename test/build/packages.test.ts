@@ -89,6 +89,8 @@ describe('the two packages (issue 16)', () => {
     assert.deepEqual(Object.keys(hashes), [
       'booking-flow.js',
       'change-stream.js',
+      'choice-search.js',
+      'step-layout.js',
       'summary-extras.js',
       ...languages.map((language) => `locales/${language}.js`),
     ]);

@@ -89,6 +89,22 @@ export function pageFixture(name: string, code: string): PageFixture {
         assert.ok(await page.getByRole('radio', { name: /Anna Berg/ }).isVisible());
       },
     },
+    // Step by step in a narrow column (auto), and the browser's Back goes back a step (step-history).
+    steps: {
+      head: '<style>booking-flow { max-width: 360px; }</style>',
+      check: async (page) => {
+        const title = (text: string) => page.locator('booking-flow .step-title', { hasText: text }).waitFor();
+        await title('Step 1 of 5');
+        await page.getByRole('radio', { name: /Berlin Mitte/ }).check();
+        await title('Step 2 of 5');
+        await page.getByRole('radio', { name: /Haircut/ }).check();
+        await title('Step 3 of 5');
+        await page.goBack();
+        await title('Step 2 of 5');
+        assert.ok(await page.getByRole('radio', { name: /Haircut/ }).isVisible());
+        assert.equal(await page.getByRole('radio', { name: /Anna Berg/ }).isVisible(), false);
+      },
+    },
     // The analytics listener hears a real booking with the documented detail.
     analytics: {
       head: '<script>window.analytics = { calls: [], track(...args) { this.calls.push(args); } };</script>',

@@ -3,6 +3,7 @@ import { en, type BookingStrings } from '../../src/public/strings.js';
 import { formEn } from '../../src/internal/form-strings.js';
 import { manageEn } from '../../src/internal/manage-strings.js';
 import { searchEn } from '../../src/internal/choice-search.js';
+import { stepsEn } from '../../src/internal/step-strings.js';
 import { pageLanguages } from '../../src/public/language-registry.js';
 import { ar } from '../../src/locales/ar.js';
 import { de } from '../../src/locales/de.js';
@@ -18,7 +19,7 @@ import { tr } from '../../src/locales/tr.js';
 
 // Issue 17: every language module says everything English says, with the same placeholders, in every plural form.
 
-const ENGLISH: Record<string, unknown> = { ...en, ...manageEn, ...formEn, ...searchEn };
+const ENGLISH: Record<string, unknown> = { ...en, ...manageEn, ...formEn, ...searchEn, ...stepsEn };
 /** Each module by the language it registers under (pt-BR's words serve every `pt` page). */
 const LANGUAGES: Record<string, BookingStrings> = {
   ar,
@@ -45,6 +46,7 @@ const TEXT_ARGUMENTS: Record<string, unknown[]> = {
   optional: ['⟨label⟩'],
   calendarTitle: ['⟨service⟩', '⟨staff⟩'],
   unknownPreselection: [['⟨first⟩', '⟨second⟩']],
+  changeStep: ['⟨step⟩'],
 };
 /** Words that take a count: said for every plural category a language has (0, 1, 2, few, many, other). */
 const COUNTED = ['timesAvailable', 'nothingAhead', 'guestEmail', 'removeGuest', 'guestsHint'];

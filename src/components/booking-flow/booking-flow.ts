@@ -48,6 +48,14 @@ import { styles } from './booking-flow.styles.js';
  *
  * @csspart steps - The wrapper around the default steps.
  * @csspart notice - The message about preselected ids (attributes) that the catalog does not know.
+ * @csspart step-header - With `layout` steps: the header above the step (Back, where the visitor is, the chips).
+ * @csspart back-button - With `layout` steps: Back, to the step before.
+ * @csspart step-count - With `layout` steps: "Step 2 of 5".
+ * @csspart step-name - With `layout` steps: the step's name.
+ * @csspart chips - With `layout` steps: the list of the choices made so far.
+ * @csspart chip - With `layout` steps: one choice made so far; it goes back to its step.
+ * @csspart step-footer - With `layout` steps: below the step, around Next.
+ * @csspart next-button - With `layout` steps: Next, once the step has its choice (Enter on a choice does the same).
  *
  * @cssprop [--booking-color-background] - Background of buttons and options.
  * @cssprop [--booking-color-surface] - Background of panels and days.
@@ -76,6 +84,8 @@ export class BookingFlow extends BookingElement {
     theme: { reflect: true },
     weekStartsOn: { attribute: 'week-starts-on', reflect: true },
     hourCycle: { attribute: 'hour-cycle', reflect: true },
+    layout: { reflect: true },
+    stepHistory: { attribute: 'step-history', type: Boolean },
     rescheduleUid: { attribute: 'reschedule-uid' },
     prefill: { type: Object },
     prefillFromUrl: { attribute: 'prefill-from-url', type: Boolean },
@@ -117,6 +127,16 @@ export class BookingFlow extends BookingElement {
   hourCycle?: 'h12' | 'h23';
 
   /**
+   * `page` (the default) shows every step at once; `steps` one at a time, under a header with where the visitor is,
+   * Back and the choices so far; `auto` shows steps when the flow is narrower than 40rem (its container, not the
+   * viewport). Steps load as a chunk beside the bundle.
+   */
+  layout?: 'page' | 'steps' | 'auto';
+
+  /** Opt-in, with `layout` steps or auto: each step is an entry in the browser's history, so its Back goes back a step. */
+  stepHistory?: boolean;
+
+  /**
    * Opens the flow on an existing booking to move or cancel it (the uid from its confirmation). Without the
    * attribute the page's `?reschedule=<uid>` parameter does the same; an empty attribute turns that off.
    */
@@ -154,10 +174,11 @@ export class BookingFlow extends BookingElement {
 
   private hasOwnSteps = false;
 
+  /** The step-by-step layout, a chunk asked for when `layout` first wants it. */
+  #steps?: Promise<unknown>;
+
   /** Where the steps register to take focus: the flow hands it on without knowing which elements they are. */
   readonly #focus = new FocusHandover();
-
-  /** The catalog from the current client, as the steps see it. */
 
   constructor() {
     super();
@@ -221,6 +242,19 @@ export class BookingFlow extends BookingElement {
       this.#followLocaleDirection();
     }
     if (changed.has('proxyUrl')) this.#askFirstWeek();
+    if (this.layout && this.layout !== 'page' && !this.#steps)
+      this.#steps = import('../../internal/step-layout.js').then(
+        (chunk) =>
+          new chunk.StepLayout(
+            this,
+            {
+              selection: () => this.selection,
+              catalog: () => this.#catalog.state.catalog,
+              settings: () => this.resolved,
+            },
+            this.#focus,
+          ),
+      );
     if (any('branch', 'service', 'staff') || catalogChanged) {
       // Preselected ids apply once the catalog knows them; an unknown one is shown as a message, not used.
       this.selection = withPreselection(this.selection, this.#catalog.state.catalog, this);
