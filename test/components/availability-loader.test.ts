@@ -68,9 +68,9 @@ describe('<availability-loader>', () => {
     proxy.gate = held.promise;
     const { loader } = await flowWithLoader();
     await until(() => proxy.requests.length === 1, 'request sent');
-    await loader.updateComplete;
+    // The flow asks for the first week before the loader's own load starts (issue 18): busy once that starts.
+    await until(() => deepAll(loader, '.body[aria-busy="true"]').length === 1, 'busy while the week is held');
     const body = deep(loader, '.body');
-    expect(body.getAttribute('aria-busy')).to.equal('true');
     expect(deepAll(loader, '[part="skeleton"]')).to.have.length(1);
     expect(text(loader)).to.include('Loading available times');
     await expect(loader).to.be.accessible();
