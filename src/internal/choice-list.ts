@@ -95,7 +95,7 @@ export const choiceStyles = css`
     padding: 0;
     margin-block-end: var(--_space);
     font-weight: 600;
-    font-size: 1.05em;
+    font-size: var(--_text-lg);
   }
   .choice {
     display: flex;
@@ -106,6 +106,9 @@ export const choiceStyles = css`
     border-radius: var(--_radius);
     background: var(--_bg);
     cursor: pointer;
+  }
+  .choice:hover {
+    border-color: var(--_accent);
   }
   .choice:has(input:checked) {
     border-color: var(--_accent);
@@ -140,7 +143,7 @@ export const choiceStyles = css`
   .choice-meta,
   .choice-description {
     color: var(--_muted);
-    font-size: 0.9em;
+    font-size: var(--_text-sm);
   }
   .status {
     margin: 0;

@@ -45,7 +45,7 @@ export interface DisplaySettings {
   strings: BookingStrings;
   /** The flow's colour theme, for <theme-toggle> to show. */
   theme?: Theme;
-  /** The flow's `reschedule-uid`: the booking to change (absent: the page's `?reschedule=` says). */
+  /** The booking to change: the flow's `reschedule-uid`, else the page's `?reschedule=`. */
   rescheduleUid?: string;
   /** The flow's `prefill`: what the form starts with. */
   prefill?: Prefill;

@@ -85,8 +85,7 @@ export class ManagePanel implements ReactiveController {
    * page's `?reschedule=` (an attribute, even empty, wins over the URL).
    */
   get uid(): string | undefined {
-    const uid =
-      this.#uid ?? this.#view.settings().rescheduleUid ?? new URLSearchParams(location.search).get('reschedule');
+    const uid = this.#uid ?? this.#view.settings().rescheduleUid;
     return uid && uid !== this.#left ? uid : undefined;
   }
 

@@ -66,7 +66,8 @@ export function resolveSettings(host: Element, attributes: SettingsAttributes = 
     hourCycle: attributes.hourCycle,
     theme: attributes.theme,
     strings: stringsFor(locale, attributes.strings),
-    rescheduleUid: attributes.rescheduleUid,
+    // The attribute, even empty, wins over the page's address.
+    rescheduleUid: attributes.rescheduleUid ?? new URLSearchParams(location.search).get('reschedule') ?? undefined,
     prefill: attributes.prefill,
     prefillFromUrl: attributes.prefillFromUrl,
   };

@@ -19,6 +19,12 @@ export const tokens = css`
     --_space: var(--booking-spacing, 8px);
     --_font: var(--booking-font-family, inherit);
     --_font-size: var(--booking-font-size, 1rem);
+    /* The type scale: each size is the one below it times the scale. */
+    --_scale: var(--booking-type-scale, 1.125);
+    --_text-sm: calc(var(--_font-size) / var(--_scale));
+    --_text-xs: calc(var(--_text-sm) / var(--_scale));
+    --_text-lg: calc(var(--_font-size) * var(--_scale));
+    --_text-xl: calc(var(--_text-lg) * var(--_scale));
     font-family: var(--_font);
     font-size: var(--_font-size);
     color: var(--_text);
@@ -45,8 +51,13 @@ export const reset = css`
     min-height: 24px;
     cursor: pointer;
   }
+  /* States: hover shows the accent's edge; a disabled button fades. */
+  button:hover:enabled {
+    border-color: var(--_accent);
+  }
   button:disabled {
     cursor: not-allowed;
+    opacity: 0.5;
   }
   :focus-visible {
     outline: 2px solid var(--_focus);
@@ -78,7 +89,9 @@ export const reset = css`
     *,
     *::before,
     *::after {
+      /* One short run: an endless one (the skeleton's pulse) would flicker at this speed. */
       animation-duration: 0.01ms !important;
+      animation-iteration-count: 1 !important;
       transition-duration: 0.01ms !important;
     }
   }

@@ -1,9 +1,15 @@
 import { css, unsafeCSS } from 'lit';
 
-/** What `host` (the flow with a layout that shows steps) does: one step, the header and the footer. */
+/**
+ * What `host` (the flow with a layout that shows steps) does: one step, the header and the footer. The step that
+ * comes in rises into place, which says that it replaced the one before; not for a visitor who asks for less motion.
+ */
 const oneStep = (host: string) =>
   unsafeCSS(`
     ${host} :is(.step-header, .step-footer) { display: block; }
+    @media (prefers-reduced-motion: no-preference) {
+      ${host} .steps > [data-step='current'], ${host} ::slotted([data-step='current']) { animation: step-in 0.2s ease-out; }
+    }
     ${host} .steps > theme-toggle { order: -1; }
     ${host} .steps > [data-step='other'], ${host} ::slotted([data-step='other']) { display: none; }
   `);
@@ -14,9 +20,25 @@ export const styles = css`
   .step-footer {
     display: none;
   }
+  @keyframes step-in {
+    from {
+      opacity: 0;
+      translate: 0 0.5rem;
+    }
+  }
   ${oneStep(":host([layout='steps'])")}
   @container (max-width: 40rem) {
     ${oneStep(":host([layout='auto'])")}
+  }
+  /* The header stays in view while a long step (a week, the form) scrolls: where the visitor is, and the way back. */
+  .step-header {
+    position: sticky;
+    top: 0;
+    z-index: 1;
+    margin-block: calc(var(--_space) * -1) 0;
+    padding-block: var(--_space);
+    background: var(--_bg);
+    border-block-end: 1px solid var(--_border);
   }
   nav {
     display: grid;
@@ -31,12 +53,12 @@ export const styles = css`
     grid-column: 2;
     display: grid;
     margin: 0;
-    font-size: 1.25em;
+    font-size: var(--_text-xl);
     line-height: 1.2;
   }
   .step-count {
     color: var(--_muted);
-    font-size: 0.7em;
+    font-size: var(--_text-xs);
     font-weight: 500;
     letter-spacing: 0.02em;
   }
@@ -55,7 +77,7 @@ export const styles = css`
     border: 1px solid var(--_border);
     border-radius: 999px;
     background: var(--_surface);
-    font-size: 0.9em;
+    font-size: var(--_text-sm);
   }
   .chip:hover {
     border-color: var(--_accent);

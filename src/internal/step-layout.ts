@@ -53,8 +53,11 @@ export class StepLayout implements ReactiveController {
   #at?: StepName;
   /** The service whose staff step was passed on "any available" (Next, or that option chosen). */
   #anyStaffFor?: string | null;
-  /** A booking was just made: its confirmation stays in view until the visitor moves on. */
-  #booked = false;
+  /**
+   * The step gone to stays in view though an earlier one is still to do: a confirmation just shown, or a booking
+   * opened to change (its panel is the summary's), until the visitor moves on.
+   */
+  #pinned = false;
   /** The last key was an arrow: a radio group's choice, which waits for Next. */
   #arrowed = false;
   #steps: Step[] = [];
@@ -77,12 +80,16 @@ export class StepLayout implements ReactiveController {
     host.addEventListener('pointerdown', () => (this.#arrowed = false));
     for (const type of ['branch-selected', 'service-selected', 'staff-selected', 'duration-selected'])
       host.addEventListener(type, this.#onChoice);
-    host.addEventListener('booking-confirmed', () => {
-      this.#booked = true;
-      this.#at = 'details';
-    });
+    host.addEventListener('booking-confirmed', () => this.#pin());
+    if (access.settings().rescheduleUid) this.#pin();
     host.addController(this);
     host.requestUpdate();
+  }
+
+  /** Stays at the summary: a confirmation, or a booking to change, is there. */
+  #pin(): void {
+    this.#pinned = true;
+    this.#at = 'details';
   }
 
   hostConnected(): void {
@@ -129,7 +136,7 @@ export class StepLayout implements ReactiveController {
     const open = steps.findIndex((step) => !this.#done(step.name));
     const firstOpen = open === -1 ? steps.length - 1 : open;
     const at = steps.findIndex((step) => step.name === this.#at);
-    this.#current = at === -1 ? firstOpen : this.#booked ? at : Math.min(at, firstOpen);
+    this.#current = at === -1 ? firstOpen : this.#pinned ? at : Math.min(at, firstOpen);
     steps.forEach((step, i) => step.element.setAttribute('data-step', i === this.#current ? 'current' : 'other'));
     this.#place();
     this.#renderHeader();
@@ -245,13 +252,14 @@ export class StepLayout implements ReactiveController {
   /** Shows a step; when that changes what is shown, the browser's Back returns to the step before (opted in). */
   #go(name: StepName): void {
     const before = this.#steps[this.#current]?.name;
-    this.#booked = false;
+    this.#pinned = false;
     this.#at = name;
     this.#apply();
     const after = this.#steps[this.#current]?.name;
     if (!this.host.stepHistory || !this.#shown || after === before) return;
     const state = history.state as Record<string, unknown> | null;
-    if (!state?.[HISTORY_KEY]) history.replaceState({ ...state, [HISTORY_KEY]: before }, '');
+    // The entry the visitor leaves says the step it showed (the first such entry had none; a reload keeps an old one).
+    if (state?.[HISTORY_KEY] !== before) history.replaceState({ ...state, [HISTORY_KEY]: before }, '');
     history.pushState({ [HISTORY_KEY]: after }, '');
   }
 
@@ -259,7 +267,7 @@ export class StepLayout implements ReactiveController {
     const name = (event.state as Record<string, StepName | undefined> | null)?.[HISTORY_KEY];
     if (!this.host.stepHistory || !name) return;
     this.#at = name;
-    this.#booked = false;
+    this.#pinned = false;
     this.#apply();
     if (this.#shown) this.#header.querySelector<HTMLElement>('h2')?.focus();
   };

@@ -36,10 +36,59 @@ export const styles = css`
     border-radius: var(--_radius);
     color: var(--_danger);
   }
+  /* Where there is room, what was chosen stays beside the form, in view while the visitor fills it in. */
+  @container (min-width: 48rem) {
+    section:has(> .summary) {
+      display: grid;
+      grid-template-columns: minmax(14rem, 1fr) minmax(0, 2fr);
+      gap: 0 calc(var(--_space) * 3);
+      align-items: start;
+    }
+    section > h2 {
+      grid-column: 1 / -1;
+    }
+    section > .summary {
+      position: sticky;
+      top: var(--_space);
+      grid-template-columns: 1fr;
+    }
+  }
+  /* The confirmation reads like a receipt: a mark, what was booked in two columns, the reference under a rule. */
   .confirmation {
+    max-width: 34rem;
     padding: calc(var(--_space) * 2);
-    border: 1px solid var(--_accent);
+    border: 1px solid var(--_border);
+    border-block-start: 4px solid var(--_accent);
     border-radius: var(--_radius);
+    background: var(--_surface);
+  }
+  .confirmation h2 {
+    display: flex;
+    align-items: center;
+    gap: var(--_space);
+  }
+  .confirmation h2::before {
+    /* Decorative: the heading says it (an engine without alt text for content keeps the first). */
+    content: '✓';
+    content: '✓' / '';
+    display: grid;
+    place-items: center;
+    width: 1.6em;
+    height: 1.6em;
+    border-radius: 50%;
+    background: var(--_accent);
+    color: var(--_accent-text);
+    font-size: var(--_text-sm);
+  }
+  .confirmation .summary {
+    grid-template-columns: max-content 1fr;
+    padding: calc(var(--_space) * 1.5) 0;
+    border-block: 1px dashed var(--_border);
+    border-radius: 0;
+    background: none;
+  }
+  .confirmation dd {
+    text-align: end;
   }
   form {
     display: grid;

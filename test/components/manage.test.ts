@@ -1,24 +1,13 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/define.js';
 import type { BookingFlow } from '../../src/components/booking-flow/booking-flow.js';
-import { mockProxy } from '../helpers/proxy-mock.js';
+import { BOOKED, mockProxy } from '../helpers/proxy-mock.js';
 import { deep, deepAll, nextEvent, text, until } from '../helpers/dom.js';
 import { frozenDate } from '../helpers/clock.js';
 import { focused, press, tabTo, typeText } from '../helpers/keyboard.js';
 
 const proxy = mockProxy();
 const { manage } = proxy;
-
-/** Anna's haircut on Thursday 23 October at 09:00 in Berlin, booked earlier. */
-const BOOKED = {
-  uid: 'bk_old',
-  start: '2025-10-23T07:00:00.000Z',
-  end: '2025-10-23T07:30:00.000Z',
-  status: 'accepted',
-  service: 'haircut',
-  staff: 'anna',
-  anyStaff: false,
-};
 
 const summaryOf = (el: BookingFlow) => deep(el, 'booking-summary');
 const panelText = (el: BookingFlow) => text(summaryOf(el));

@@ -71,6 +71,17 @@ export const formCatalog: Catalog & { services: (Service & ServiceForm)[] } = {
   staff: [],
 };
 
+/** Anna's haircut on Thursday 23 October at 09:00 in Berlin, booked earlier (for `manage.bookings`). */
+export const BOOKED = {
+  uid: 'bk_old',
+  start: '2025-10-23T07:00:00.000Z',
+  end: '2025-10-23T07:30:00.000Z',
+  status: 'accepted',
+  service: 'haircut',
+  staff: 'anna',
+  anyStaff: false,
+};
+
 /** Monday 20 Oct 2025 has slots on Tuesday and Wednesday; the week after is empty. */
 export const NOW = Date.parse('2025-10-22T06:00:00Z');
 export const SLOTS: Record<string, string[]> = {
@@ -87,6 +98,8 @@ export interface ProxyMock {
   requests: URL[];
   /** The paths of /catalog and /slots requests, in the order they reached the mock. */
   arrivals: string[];
+  /** How many /slots requests have been answered with times (their answers are on their way to the client). */
+  answered: number;
   /** Makes /slots answer with this status and error code until cleared. */
   failWith?: { status: number; code: string; message: string };
   /** While set, /slots waits for it before answering. */
@@ -285,6 +298,7 @@ export function mockProxy(): ProxyMock {
     hidden: new Set(),
     requests: [],
     arrivals: [],
+    answered: 0,
     bookings: [],
     extraSlots: [],
     bookingKeys: [],
@@ -312,6 +326,7 @@ export function mockProxy(): ProxyMock {
       }
       const service = url.searchParams.get('service')!;
       const duration = Number(url.searchParams.get('duration') ?? 30);
+      state.answered++;
       return HttpResponse.json({
         service,
         staff: url.searchParams.get('staff'),
@@ -363,6 +378,7 @@ export function mockProxy(): ProxyMock {
   afterEach(() => {
     state.requests.length = 0;
     state.arrivals.length = 0;
+    state.answered = 0;
     state.failWith = undefined;
     state.gate = state.catalogGate = undefined;
     state.bookings.length = 0;

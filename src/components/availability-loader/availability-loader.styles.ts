@@ -112,7 +112,7 @@ export const styles = css`
   }
   .stale {
     margin-block-end: var(--_space);
-    font-size: 0.9em;
+    font-size: var(--_text-sm);
   }
   .error {
     border: 1px solid var(--_danger);

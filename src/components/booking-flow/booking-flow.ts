@@ -69,6 +69,7 @@ import { styles } from './booking-flow.styles.js';
  * @cssprop [--booking-radius=8px] - Corner radius.
  * @cssprop [--booking-font-family=inherit] - Font; the page's by default.
  * @cssprop [--booking-font-size=1rem] - Base font size.
+ * @cssprop [--booking-type-scale=1.125] - Ratio of the type scale: headings are the base size times it (a step's title times it twice), details and counts divided by it.
  * @cssprop [--booking-spacing=8px] - Base spacing unit.
  */
 export class BookingFlow extends BookingElement {

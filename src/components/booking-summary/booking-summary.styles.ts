@@ -3,7 +3,7 @@ import { css } from 'lit';
 export const styles = css`
   h2 {
     margin: 0 0 var(--_space);
-    font-size: 1.15em;
+    font-size: var(--_text-lg);
   }
   /* Focus is moved here for screen readers when the step begins; a ring would only distract. */
   h2:focus {

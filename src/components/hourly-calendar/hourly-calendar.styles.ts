@@ -23,7 +23,7 @@ export const styles = css`
   }
   .day-label {
     margin: 0;
-    font-size: 0.95em;
+    font-size: var(--_text-sm);
     font-weight: 600;
   }
   .today {
@@ -33,7 +33,7 @@ export const styles = css`
   .busy {
     margin: 0 0 calc(var(--_space) / 2);
     color: var(--_muted);
-    font-size: 0.85em;
+    font-size: var(--_text-sm);
   }
   .period {
     display: flex;
@@ -49,7 +49,7 @@ export const styles = css`
     grid-column: 1 / -1;
     margin: 0;
     color: var(--_muted);
-    font-size: 0.8em;
+    font-size: var(--_text-xs);
   }
   .slot {
     flex: 1 1 4.5rem;
@@ -60,9 +60,6 @@ export const styles = css`
     border-radius: calc(var(--_radius) / 1.5);
     background: var(--_bg);
     font-variant-numeric: tabular-nums;
-  }
-  .slot:hover {
-    border-color: var(--_accent);
   }
   .slot[aria-pressed='true'] {
     background: var(--_accent);
@@ -112,7 +109,7 @@ export const styles = css`
       border: 1px solid var(--_border);
       border-radius: calc(var(--_radius) / 1.5);
       background: var(--_bg);
-      font-size: 0.8em;
+      font-size: var(--_text-xs);
       line-height: 1.15;
     }
     .strip-day[aria-pressed='true'] {
