@@ -35,10 +35,10 @@ export const styles = css`
     position: sticky;
     top: 0;
     z-index: 1;
-    margin-block: calc(var(--_space) * -1) 0;
-    padding-block: var(--_space);
+    padding: var(--_space);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
     background: var(--_bg);
-    border-block-end: 1px solid var(--_border);
   }
   nav {
     display: grid;

@@ -72,7 +72,9 @@ describe('recipes: the React and Vue apps on the Vite dev server, booking throug
         .waitFor({ timeout: 15_000 })
         .catch(async (error: Error) => {
           // Say what the visitor saw instead (an error from the proxy, a time taken), not only that it timed out.
-          throw new Error(`${error.message}\nthe summary said: ${await page.locator('booking-summary').innerText()}`);
+          // (Its words are in its shadow root, which innerText of the host leaves out.)
+          const said = await page.locator('booking-summary').evaluate((el) => el.shadowRoot?.textContent ?? '');
+          throw new Error(`${error.message}\nthe summary said: ${said.replace(/\s+/g, ' ')}`);
         });
       assert.deepEqual(errors, []);
       await page.close();
