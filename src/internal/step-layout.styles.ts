@@ -79,9 +79,6 @@ export const styles = css`
     background: var(--_surface);
     font-size: var(--_text-sm);
   }
-  .chip:hover {
-    border-color: var(--_accent);
-  }
   .step-footer .button {
     width: 100%;
     min-height: 44px;

@@ -3,7 +3,8 @@ import type { Catalog } from '../api/schemas.js';
 import type { DisplaySettings, Selection } from './contexts.js';
 import type { FocusHandover, FocusStep } from './focus-handover.js';
 import { clockFormat } from '../model/format.js';
-import { stepsEn } from './step-strings.js';
+import { stepsEn, type StepStrings } from './step-strings.js';
+import type { BookingStrings } from '../public/strings.js';
 import { styles } from './step-layout.styles.js';
 
 /** The <booking-flow> it lays out: a Lit element whose shadow root holds its steps (or the slot for its own). */
@@ -161,7 +162,7 @@ export class StepLayout implements ReactiveController {
     const t = { ...stepsEn, ...settings.strings };
     const steps = this.#steps;
     const i = this.#current;
-    const name = (step: Step) => this.#stepName(step.name);
+    const name = (step: Step) => this.#stepName(step.name, t);
     const chips = steps.flatMap((step, index) => {
       const label = index !== i && this.#done(step.name) && this.#choiceLabel(step.name, settings);
       return label ? [{ step, label }] : [];
@@ -211,8 +212,7 @@ export class StepLayout implements ReactiveController {
     );
   }
 
-  #stepName(name: StepName): string {
-    const t = { ...stepsEn, ...this.access.settings().strings };
+  #stepName(name: StepName, t: BookingStrings & StepStrings): string {
     return {
       location: t.locationLegend,
       service: t.serviceLegend,
@@ -246,17 +246,24 @@ export class StepLayout implements ReactiveController {
   #move(name: StepName | undefined): void {
     if (!name) return;
     this.#go(name);
+    this.#focusTitle();
+  }
+
+  #focusTitle(): void {
     this.#header.querySelector<HTMLElement>('h2')?.focus();
   }
 
-  /** Shows a step; when that changes what is shown, the browser's Back returns to the step before (opted in). */
-  #go(name: StepName): void {
+  /**
+   * Shows a step; when that changes what is shown, the browser's Back returns to the step before (opted in), unless
+   * the step comes from the history itself (`remember` false).
+   */
+  #go(name: StepName, remember = true): void {
     const before = this.#steps[this.#current]?.name;
     this.#pinned = false;
     this.#at = name;
     this.#apply();
     const after = this.#steps[this.#current]?.name;
-    if (!this.host.stepHistory || !this.#shown || after === before) return;
+    if (!remember || !this.host.stepHistory || !this.#shown || after === before) return;
     const state = history.state as Record<string, unknown> | null;
     // The entry the visitor leaves says the step it showed (the first such entry had none; a reload keeps an old one).
     if (state?.[HISTORY_KEY] !== before) history.replaceState({ ...state, [HISTORY_KEY]: before }, '');
@@ -266,10 +273,8 @@ export class StepLayout implements ReactiveController {
   readonly #onPopState = (event: PopStateEvent): void => {
     const name = (event.state as Record<string, StepName | undefined> | null)?.[HISTORY_KEY];
     if (!this.host.stepHistory || !name) return;
-    this.#at = name;
-    this.#pinned = false;
-    this.#apply();
-    if (this.#shown) this.#header.querySelector<HTMLElement>('h2')?.focus();
+    this.#go(name, false);
+    if (this.#shown) this.#focusTitle();
   };
 
   /**

@@ -3,6 +3,7 @@ import { emulateMedia } from '@web/test-runner-commands';
 import '../../src/define.js';
 import type { BookingFlow } from '../../src/components/booking-flow/booking-flow.js';
 import { BOOKED, mockProxy } from '../helpers/proxy-mock.js';
+import { slotButtons } from '../helpers/flows.js';
 import { deep, deepAll, nextEvent, text, until } from '../helpers/dom.js';
 import { frozenDate } from '../helpers/clock.js';
 import { focused, press } from '../helpers/keyboard.js';
@@ -24,8 +25,6 @@ const chips = (flow: BookingFlow) =>
 const button = (flow: BookingFlow, part: string) => deepAll<HTMLButtonElement>(flow, `[part="${part}"]`)[0];
 const radio = (flow: BookingFlow, step: string, value: string) =>
   deep<HTMLInputElement>(flow, step, `input[value="${value}"]`);
-const slotButtons = (flow: BookingFlow) =>
-  deepAll<HTMLButtonElement>(deep(flow, 'availability-loader', 'hourly-calendar'), 'button.slot');
 
 interface Attributes {
   service?: string;
