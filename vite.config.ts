@@ -88,6 +88,9 @@ export default defineConfig(({ mode }) => {
     publicDir: false,
     build: {
       target: 'es2022',
+      // Browsers with light-dark(): for older ones Vite's CSS minifier rewrites it into variables that follow a
+      // color-scheme declared in the page's CSS, not the one the flow sets on itself (theme="dark", the toggle).
+      cssTarget: ['chrome123', 'firefox120', 'safari17.5'],
       outDir: resolve(import.meta.dirname, 'dist/demo'),
       emptyOutDir: true,
       rolldownOptions: {

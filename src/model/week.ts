@@ -19,6 +19,8 @@ export interface DayInfo {
   dayName: DayName;
   /** Localised short label, e.g. "Mon 20 Oct". */
   label: string;
+  /** The same without the month, e.g. "Mon 20": the narrow day strip's label (the week's heading has the month). */
+  short: string;
   isToday: boolean;
   isPast: boolean;
 }
@@ -97,12 +99,13 @@ export function buildWeek(input: BuildWeekInput): WeekAvailability {
     day.sort((a, b) => Date.parse(a.fullDatetime) - Date.parse(b.fullDatetime));
 
   const today = dateInZone(now, timeZone);
-  const label = new Intl.DateTimeFormat(input.locale, {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    timeZone: 'UTC',
-  });
+  // Labels of a date, not of an instant: formatted at UTC midnight, in UTC.
+  const labeller = (month?: 'short') => {
+    const format = new Intl.DateTimeFormat(input.locale, { weekday: 'short', day: 'numeric', month, timeZone: 'UTC' });
+    return (date: IsoDate) => format.format(new Date(`${date}T00:00:00Z`));
+  };
+  const label = labeller('short');
+  const short = labeller();
   return {
     weekData,
     weekMetadata: {
@@ -112,7 +115,8 @@ export function buildWeek(input: BuildWeekInput): WeekAvailability {
       days: dates.map((date) => ({
         date,
         dayName: dayNameOf(date),
-        label: label.format(new Date(`${date}T00:00:00Z`)),
+        label: label(date),
+        short: short(date),
         isToday: date === today,
         isPast: date < today,
       })),

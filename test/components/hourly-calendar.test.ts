@@ -26,6 +26,18 @@ async function calendar(theme = 'light') {
   return wrapper.querySelector('hourly-calendar')!;
 }
 
+/** The week in a container of the given width (en-GB), with its day strip's buttons. */
+async function narrowCalendar(width: number) {
+  const wrapper = await fixture<HTMLElement>(html`
+    <div style="width: ${width}px" lang="en-GB">
+      <hourly-calendar .weekData=${week.weekData} .weekMetadata=${week.weekMetadata}></hourly-calendar>
+    </div>
+  `);
+  const el = wrapper.querySelector<HourlyCalendar>('hourly-calendar')!;
+  await el.updateComplete;
+  return { wrapper, el, strip: deepAll<HTMLButtonElement>(el, '.strip button') };
+}
+
 describe('<hourly-calendar>', () => {
   it('renders each day with its slots grouped by part of day, each headed with its count', async () => {
     const el = await calendar();
@@ -141,14 +153,7 @@ describe('<hourly-calendar>', () => {
   });
 
   it("becomes a day strip with the chosen day's times in a narrow container, with no horizontal scrolling at 320px", async () => {
-    const wrapper = await fixture<HTMLElement>(html`
-      <div style="width: 320px" lang="en-GB">
-        <hourly-calendar .weekData=${week.weekData} .weekMetadata=${week.weekMetadata}></hourly-calendar>
-      </div>
-    `);
-    const el = wrapper.querySelector<HourlyCalendar>('hourly-calendar')!;
-    await el.updateComplete;
-    const strip = deepAll<HTMLButtonElement>(el, '.strip button');
+    const { wrapper, el, strip } = await narrowCalendar(320);
     expect(strip).to.have.length(7);
     expect(strip.every((b) => b.checkVisibility())).to.equal(true);
     const visibleDays = deepAll(el, 'section.day').filter((d) => d.checkVisibility());
@@ -169,6 +174,34 @@ describe('<hourly-calendar>', () => {
     expect(deepAll(el, 'section.day').filter((d) => d.checkVisibility())[0]!.textContent).to.match(/Tue,? 21 Oct/);
     await expect(el).to.be.accessible();
   });
+
+  for (const width of [226, 320]) {
+    it(`labels the strip's days without the month, a line per word, at ${width}px`, async () => {
+      const { strip } = await narrowCalendar(width);
+      // The week's heading has the month; the button's name keeps it for a screen reader.
+      expect(strip[0]!.textContent.trim()).to.match(/^Mon,? 20$/);
+      expect(strip[0]!.getAttribute('aria-label')).to.match(/^Mon,? 20 Oct, /);
+      // "Mon" above "20" on every day alike, also where "Fri 24" would fit one line and "Wed 22" not.
+      const lines = strip.map((b) => {
+        const label = b.querySelector('span')!;
+        return Math.round(label.getBoundingClientRect().height / parseFloat(getComputedStyle(label).lineHeight));
+      });
+      expect(lines).to.deep.equal([2, 2, 2, 2, 2, 2, 2]);
+      // Each line of the label inside its button (scrollWidth would count the wide space, which hangs unseen).
+      for (const b of strip) {
+        const box = b.getBoundingClientRect();
+        const range = document.createRange();
+        range.selectNodeContents(b.querySelector('span')!);
+        for (const line of range.getClientRects()) {
+          if (!line.width) continue;
+          expect(
+            line.left >= box.left && line.right <= box.right,
+            `${b.textContent.trim()} within its button: ${line.left}-${line.right} in ${box.left}-${box.right}`,
+          ).to.equal(true);
+        }
+      }
+    });
+  }
 
   it('renders nothing until it has a week', async () => {
     const el = await fixture<HourlyCalendar>(html`<hourly-calendar></hourly-calendar>`);

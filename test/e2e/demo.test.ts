@@ -164,6 +164,13 @@ describe('demo page, end to end in Chromium', () => {
       return getComputedStyle(chosen).borderColor;
     });
     assert.equal(border, 'rgb(138, 59, 18)');
+    // The brand's night palette follows the theme toggle, not only the system's scheme (light here).
+    await page.locator('theme-toggle').getByRole('radio', { name: 'Dark' }).check();
+    await page.waitForFunction(
+      (el) =>
+        getComputedStyle(el.shadowRoot!.querySelector('[part~="selected"]')!).borderColor === 'rgb(233, 160, 111)',
+      await page.locator('service-selector').elementHandle(),
+    );
     await page.close();
   });
 });

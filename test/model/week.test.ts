@@ -103,6 +103,7 @@ describe('model/week', () => {
     ]);
     // ICU versions differ on the comma: Chromium's 'Mon 20 Oct', WebKitGTK's 'Mon, 20 Oct'.
     expect(weekMetadata.days[0]!.label).to.match(/^Mon,? 20 Oct$/);
+    expect(weekMetadata.days[0]!.short).to.match(/^Mon,? 20$/);
   });
 
   it('orders days from a Sunday week start', () => {

@@ -72,6 +72,12 @@ export const styles = css`
     :host {
       --_calendar-height: var(--booking-calendar-height, 28rem);
     }
+    /* The week's dates on a row of their own, above its buttons: never a button wrapped away from the others. */
+    .week-label {
+      order: -1;
+      flex-basis: 100%;
+      text-align: start;
+    }
     .skeleton {
       grid-template-columns: 1fr;
     }

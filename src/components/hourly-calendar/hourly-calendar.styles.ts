@@ -97,7 +97,7 @@ export const styles = css`
     .strip {
       display: grid;
       grid-template-columns: repeat(7, minmax(0, 1fr));
-      gap: 4px;
+      gap: 2px;
       margin-block-end: var(--_space);
     }
     .strip-day {
@@ -105,12 +105,15 @@ export const styles = css`
       gap: 4px;
       min-width: 0;
       min-height: 44px;
-      padding: 4px 2px;
+      /* No inline padding: at 320px in a phone frame a day is 30px wide, and "Wed" needs 27px of it. */
+      padding: 4px 0;
       border: 1px solid var(--_border);
       border-radius: calc(var(--_radius) / 1.5);
       background: var(--_bg);
       font-size: var(--_text-xs);
       line-height: 1.15;
+      /* A line for each word ("Mon", "23"): every day's label breaks alike, whatever the width. */
+      word-spacing: 9em;
     }
     .strip-day[aria-pressed='true'] {
       border-color: var(--_accent);

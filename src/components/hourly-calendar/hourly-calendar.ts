@@ -204,7 +204,7 @@ export class HourlyCalendar extends BookingElement {
             aria-label="${day.label}, ${busyText(day, slots, t)}"
             @click=${() => this.#showDay(day.date, slots)}
           >
-            <span class="strip-label">${day.label}</span>
+            <span>${day.short}</span>
             <span class="meter ${busyness(slots.length)}" aria-hidden="true"></span>
           </button>`;
         })}
