@@ -11,6 +11,7 @@ const FILES = [
   'booking-flow.js',
   'change-stream.js',
   'choice-search.js',
+  'next-available-search.js',
   'step-layout.js',
   'summary-extras.js',
   ...LOCALES,

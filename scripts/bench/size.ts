@@ -71,6 +71,11 @@ export function ourSizes(): { whole: SizeRow; beside: SizeRow[]; parts: PartRow[
       ...sizes(readFileSync('dist/choice-search.js')),
     },
     {
+      name: 'booking-flow next available',
+      what: 'dist/next-available-search.js (loaded once a first week is in)',
+      ...sizes(readFileSync('dist/next-available-search.js')),
+    },
+    {
       name: 'booking-flow step by step',
       what: 'dist/step-layout.js (loaded once a flow has layout steps or auto)',
       ...sizes(readFileSync('dist/step-layout.js')),

@@ -4,6 +4,7 @@ import type { AvailabilityClient, WeekQuery } from '../api/availability-client.j
 import { MAX_LOOKAHEAD_WEEKS, nextWeekWithTimes } from '../api/next-available.js';
 import type { IsoDate } from '../model/dates.js';
 import type { BookingStrings } from '../public/strings.js';
+import { emptyWeek } from './week-states.js';
 
 export interface NextAvailableOptions {
   client: () => AvailabilityClient | undefined;
@@ -52,17 +53,15 @@ export class NextAvailableSearch {
   renderEmpty(weekStart: IsoDate) {
     const t = this.#options.strings();
     const nothingAhead = this.#task.render({ complete: (found) => found === undefined && this.#from === weekStart });
-    return html`
-      <div class="empty" part="empty">
-        <p>${nothingAhead ? t.nothingAhead(MAX_LOOKAHEAD_WEEKS) : t.noTimesThisWeek}</p>
-        <button
-          class="button primary"
-          ?disabled=${this.busy}
-          @click=${() => void this.#task.run([(this.#from = weekStart)])}
-        >
-          ${this.busy ? t.searchingNextAvailable : t.showNextAvailable}
-        </button>
-      </div>
-    `;
+    return emptyWeek(
+      nothingAhead ? t.nothingAhead(MAX_LOOKAHEAD_WEEKS) : t.noTimesThisWeek,
+      html`<button
+        class="button primary"
+        ?disabled=${this.busy}
+        @click=${() => void this.#task.run([(this.#from = weekStart)])}
+      >
+        ${this.busy ? t.searchingNextAvailable : t.showNextAvailable}
+      </button>`,
+    );
   }
 }

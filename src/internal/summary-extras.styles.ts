@@ -29,13 +29,6 @@ export const styles = css`
     font-family: ui-monospace, monospace;
     overflow-wrap: anywhere;
   }
-  .error {
-    margin: 0;
-    padding: var(--_space) calc(var(--_space) * 1.5);
-    border: 1px solid var(--_danger);
-    border-radius: var(--_radius);
-    color: var(--_danger);
-  }
   /* Where there is room, what was chosen stays beside the form, in view while the visitor fills it in. */
   @container (min-width: 48rem) {
     section:has(> .summary) {

@@ -1,4 +1,4 @@
-import { html } from 'lit';
+import { html, type TemplateResult } from 'lit';
 import type { BookingStrings } from '../public/strings.js';
 
 // What the loader shows in the week's place while there is no week to show.
@@ -22,6 +22,16 @@ export function weekError(t: BookingStrings, message: string, retry: () => void)
     <div class="error" part="error" role="alert">
       <p><strong>${t.availabilityFailed}</strong> ${message}</p>
       <button class="button" @click=${retry}>${t.retry}</button>
+    </div>
+  `;
+}
+
+/** A week without free times: what it says, and the action that searches on (once its chunk is in). */
+export function emptyWeek(text: string, action?: TemplateResult) {
+  return html`
+    <div class="empty" part="empty">
+      <p>${text}</p>
+      ${action}
     </div>
   `;
 }

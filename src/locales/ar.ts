@@ -58,6 +58,7 @@ export const ar: BookingStrings = {
   today: 'اليوم',
   noTimes: 'لا مواعيد',
   yourBooking: 'حجزك',
+  formFailed: 'تعذّر تحميل نموذج الحجز.',
   chooseTime: 'اختر موعدًا للمتابعة.',
   chooseAnotherTime: 'اختر موعدًا آخر في الأعلى.',
   location: 'الفرع',

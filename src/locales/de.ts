@@ -36,6 +36,7 @@ export const de: BookingStrings = {
   today: 'heute',
   noTimes: 'Keine Termine',
   yourBooking: 'Ihre Buchung',
+  formFailed: 'Das Buchungsformular konnte nicht geladen werden.',
   chooseTime: 'Wählen Sie einen Termin, um fortzufahren.',
   chooseAnotherTime: 'Wählen Sie oben einen anderen Termin.',
   location: 'Standort',

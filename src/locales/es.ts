@@ -39,6 +39,7 @@ export const es: BookingStrings = {
   today: 'hoy',
   noTimes: 'Sin horas',
   yourBooking: 'Tu cita',
+  formFailed: 'No se pudo cargar el formulario de reserva.',
   chooseTime: 'Elige una hora para continuar.',
   chooseAnotherTime: 'Elige otra hora más arriba.',
   location: 'Centro',

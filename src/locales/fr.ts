@@ -39,6 +39,7 @@ export const fr: BookingStrings = {
   today: 'aujourd’hui',
   noTimes: 'Aucun créneau',
   yourBooking: 'Votre rendez-vous',
+  formFailed: 'Le formulaire de réservation n’a pas pu être chargé.',
   chooseTime: 'Choisissez un créneau pour continuer.',
   chooseAnotherTime: 'Choisissez un autre créneau ci-dessus.',
   location: 'Lieu',

@@ -51,6 +51,7 @@ export const he: BookingStrings = {
   today: 'היום',
   noTimes: 'אין תורים',
   yourBooking: 'התור שלך',
+  formFailed: 'לא ניתן לטעון את טופס ההזמנה.',
   chooseTime: 'בחרו שעה כדי להמשיך.',
   chooseAnotherTime: 'בחרו שעה אחרת למעלה.',
   location: 'סניף',

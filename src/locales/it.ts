@@ -39,6 +39,7 @@ export const it: BookingStrings = {
   today: 'oggi',
   noTimes: 'Nessun orario',
   yourBooking: 'Il tuo appuntamento',
+  formFailed: 'Impossibile caricare il modulo di prenotazione.',
   chooseTime: 'Scegli un orario per continuare.',
   chooseAnotherTime: 'Scegli un altro orario qui sopra.',
   location: 'Sede',

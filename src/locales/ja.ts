@@ -37,6 +37,7 @@ export const ja: BookingStrings = {
   today: '今日',
   noTimes: '空きなし',
   yourBooking: 'ご予約内容',
+  formFailed: '予約フォームを読み込めませんでした。',
   chooseTime: '続けるには時間を選んでください。',
   chooseAnotherTime: '上から別の時間を選んでください。',
   location: '店舗',

@@ -39,6 +39,7 @@ export const nl: BookingStrings = {
   today: 'vandaag',
   noTimes: 'Geen tijden',
   yourBooking: 'Je afspraak',
+  formFailed: 'Het boekingsformulier kon niet worden geladen.',
   chooseTime: 'Kies een tijd om verder te gaan.',
   chooseAnotherTime: 'Kies hierboven een andere tijd.',
   location: 'Vestiging',

@@ -53,6 +53,7 @@ export const pl: BookingStrings = {
   today: 'dziś',
   noTimes: 'Brak terminów',
   yourBooking: 'Twoja wizyta',
+  formFailed: 'Nie udało się wczytać formularza rezerwacji.',
   chooseTime: 'Wybierz termin, aby kontynuować.',
   chooseAnotherTime: 'Wybierz inny termin powyżej.',
   location: 'Placówka',

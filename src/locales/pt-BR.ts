@@ -40,6 +40,7 @@ export const ptBR: BookingStrings = {
   today: 'hoje',
   noTimes: 'Sem horários',
   yourBooking: 'Seu agendamento',
+  formFailed: 'Não foi possível carregar o formulário de reserva.',
   chooseTime: 'Escolha um horário para continuar.',
   chooseAnotherTime: 'Escolha outro horário acima.',
   location: 'Unidade',

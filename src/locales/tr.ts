@@ -37,6 +37,7 @@ export const tr: BookingStrings = {
   today: 'bugün',
   noTimes: 'Boş saat yok',
   yourBooking: 'Randevunuz',
+  formFailed: 'Rezervasyon formu yüklenemedi.',
   chooseTime: 'Devam etmek için bir saat seçin.',
   chooseAnotherTime: 'Yukarıdan başka bir saat seçin.',
   location: 'Şube',

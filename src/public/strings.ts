@@ -46,6 +46,8 @@ export interface BookingStrings
   today: string;
   noTimes: string;
   yourBooking: string;
+  /** The booking form's code (a chunk beside the bundle) did not load; Retry asks again. */
+  formFailed: string;
   chooseTime: string;
   chooseAnotherTime: string;
   location: string;
@@ -112,6 +114,7 @@ export const en: BookingStrings = {
   today: 'today',
   noTimes: 'No times',
   yourBooking: 'Your booking',
+  formFailed: 'The booking form could not be loaded.',
   chooseTime: 'Choose a time to continue.',
   chooseAnotherTime: 'Choose another time above.',
   location: 'Location',

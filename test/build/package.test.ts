@@ -48,11 +48,12 @@ describe('npm package and script-tag build', () => {
       assert.match(bundle, new RegExp(`["'\`]${tag}["'\`]`), `${tag} is registered by the bundle`);
     assert.ok(!bundle.includes('/**') && !bundle.includes('@summary'), 'minified: no doc comments left');
     // Its other modules load from beside it: the live stream once a loader is on the page (issue 13), the search
-    // over a long list once a step has one and the step-by-step layout once a flow asks for it (issue 19), and what follows a chosen time (hold, calendar file, change,
+    // over a long list once a step has one, "Show next available" once a week is in, and the step-by-step layout once a flow asks for it (issue 19), and what follows a chosen time (hold, calendar file, change,
     // cancel) once a summary is (issue 14).
     assert.deepEqual(bundle.match(/import\(["'][^"']+["']\)/g)?.sort(), [
       'import("./change-stream.js")',
       'import("./choice-search.js")',
+      'import("./next-available-search.js")',
       'import("./step-layout.js")',
       'import("./summary-extras.js")',
     ]);

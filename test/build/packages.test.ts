@@ -90,6 +90,7 @@ describe('the two packages (issue 16)', () => {
       'booking-flow.js',
       'change-stream.js',
       'choice-search.js',
+      'next-available-search.js',
       'step-layout.js',
       'summary-extras.js',
       ...languages.map((language) => `locales/${language}.js`),

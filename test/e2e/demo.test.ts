@@ -146,6 +146,27 @@ describe('demo page, end to end in Chromium', () => {
     await page.close();
   });
 
+  it("says so when the booking form's chunk fails to load, and Retry loads it", async () => {
+    const page = await demo.browser.newPage({ timezoneId: 'Europe/Berlin', locale: 'en-GB' });
+    const failing = /\/summary-extras-[\w-]+\.js$/;
+    await page.route(failing, (route) => route.abort('internetdisconnected'));
+    await annasNextWeek(page, demo.url);
+    await pick(page);
+    const summary = page.locator('booking-summary');
+    const alert = summary.getByRole('alert');
+    await alert.getByText('The booking form could not be loaded.').waitFor();
+    assert.equal(await summary.getByLabel('Name', { exact: true }).count(), 0);
+    await page.unroute(failing);
+    await alert.getByRole('button', { name: 'Retry' }).click();
+    await summary.getByLabel('Name', { exact: true }).waitFor();
+    assert.equal(await alert.count(), 0);
+    assert.equal(await summary.evaluate((el) => el.shadowRoot!.activeElement?.id), 'heading');
+    await fillIn(page, 'Grace Hopper');
+    await summary.getByRole('button', { name: 'Confirm booking' }).click();
+    assert.match(await summary.locator('[part="confirmation"]').innerText(), /Booking confirmed/);
+    await page.close();
+  });
+
   it('serves the dark and brand demo pages, and logs every event as it fires', async () => {
     const page = await demo.browser.newPage({ timezoneId: 'Europe/Berlin', locale: 'en-GB', colorScheme: 'light' });
     await page.goto(`${demo.url}/dark.html`);

@@ -8,10 +8,10 @@ import { BookingElement } from '../../internal/booking-element.js';
 import { ClientInvalidation } from '../../internal/client-invalidation.js';
 import { clientContext, consumer } from '../../internal/contexts.js';
 import { FocusHandover, FocusTarget, focusContext } from '../../internal/focus-handover.js';
-import { NextAvailableSearch } from '../../internal/next-available-search.js';
+import type { NextAvailableSearch } from '../../internal/next-available-search.js';
 import { ChosenSelection } from '../../internal/chosen.js';
 import { WeekLoad, type WeekAsk } from '../../internal/week-load.js';
-import { staleNote, weekError, weekSkeleton } from '../../internal/week-states.js';
+import { emptyWeek, staleNote, weekError, weekSkeleton } from '../../internal/week-states.js';
 import { WeekRequests } from '../../internal/week-request.js';
 import { emit, type ErrorDetail } from '../../public/events.js';
 import { errorText } from '../../public/strings.js';
@@ -104,15 +104,9 @@ export class AvailabilityLoader extends BookingElement {
     announce: (text) => (this.announcement = text),
   });
 
-  /** "Show next available" in an empty week. */
-  readonly #search = new NextAvailableSearch(this, {
-    client: () => this.client,
-    query: () => this.#weekQuery(),
-    strings: () => this.t,
-    found: (weekStart) => this.#goToWeek(weekStart, true),
-    failed: (error) => (this.announcement = `${this.t.availabilityFailed} ${this.#errorMessage(errorDetail(error))}`),
-    announce: (text) => (this.announcement = text),
-  });
+  /** "Show next available" in an empty week, once its chunk is in. */
+  #search?: NextAvailableSearch;
+  #searchAsked?: Promise<void>;
 
   constructor() {
     super();
@@ -211,7 +205,7 @@ export class AvailabilityLoader extends BookingElement {
   protected override render() {
     const weekStart = this.#shownWeekStart;
     const hasService = Boolean(this.#serviceId);
-    const busy = this.#load.pending || this.#search.busy;
+    const busy = this.#load.pending || Boolean(this.#search?.busy);
     return html`
       <h2 class="visually-hidden">${this.t.availableTimes}</h2>
       ${weekToolbar({
@@ -246,8 +240,29 @@ export class AvailabilityLoader extends BookingElement {
   }
 
   #renderWeekState(week: WeekAvailability, weekStart: IsoDate) {
+    // "Show next available" is a chunk beside the bundle, asked for once a first week is in (no part of the first
+    // paint). Not loaded, the next week shown asks again; an empty week meanwhile says only that it is empty.
+    if (!this.#searchAsked)
+      this.#searchAsked = import('../../internal/next-available-search.js').then(
+        (chunk) => {
+          this.#search = new chunk.NextAvailableSearch(this, {
+            client: () => this.client,
+            query: () => this.#weekQuery(),
+            strings: () => this.t,
+            found: (weekStart) => this.#goToWeek(weekStart, true),
+            failed: (error) =>
+              (this.announcement = `${this.t.availabilityFailed} ${this.#errorMessage(errorDetail(error))}`),
+            announce: (text) => (this.announcement = text),
+          });
+          this.requestUpdate();
+        },
+        () => (this.#searchAsked = undefined),
+      );
     const { stale, totalSlots } = week.weekMetadata;
-    return html` ${stale ? staleNote(this.t) : nothing} ${totalSlots ? nothing : this.#search.renderEmpty(weekStart)} `;
+    return html`
+      ${stale ? staleNote(this.t) : nothing}
+      ${totalSlots ? nothing : (this.#search?.renderEmpty(weekStart) ?? emptyWeek(this.t.noTimesThisWeek))}
+    `;
   }
 }
 

@@ -95,18 +95,35 @@ export class BookingSummary extends BookingElement {
    * bundle, asked for as the element is made, so that it is there by the time a visitor picks a time.
    */
   #extras?: SummaryExtras;
-  readonly #ready = import('../../internal/summary-extras.js').then(
-    (chunk) =>
-      (this.#extras = new chunk.SummaryExtras(this, {
-        chosen: () => this.#chosen,
-        settings: () => this.settings,
-        catalog: () => this.#catalog.value?.catalog,
-        reset: () => this.#bookAnother(),
-        submit: (request) => {
-          if (this.#booking.status !== TaskStatus.PENDING) void this.#booking.run([request]);
-        },
-      })),
-  );
+  /** The chunk did not load (offline, or a deploy replaced it): said, with Retry, never a summary without a form. */
+  #extrasFailed = false;
+  #ready = this.#loadExtras();
+
+  #loadExtras(): Promise<SummaryExtras | undefined> {
+    this.#extrasFailed = false;
+    this.requestUpdate();
+    return import('../../internal/summary-extras.js')
+      .then(
+        (chunk) =>
+          (this.#extras = new chunk.SummaryExtras(this, {
+            chosen: () => this.#chosen,
+            settings: () => this.settings,
+            catalog: () => this.#catalog.value?.catalog,
+            reset: () => this.#bookAnother(),
+            submit: (request) => {
+              if (this.#booking.status !== TaskStatus.PENDING) void this.#booking.run([request]);
+            },
+          })),
+        () => void (this.#extrasFailed = true),
+      )
+      .finally(() => this.requestUpdate());
+  }
+
+  /** Retry: asks for the chunk again (a failed import() is not kept) and, once it is in, focus goes to the heading. */
+  async #retryExtras(): Promise<void> {
+    if ((await (this.#ready = this.#loadExtras())) && (await this.updateComplete))
+      this.renderRoot.querySelector<HTMLElement>('#heading')?.focus();
+  }
 
   /** One booking attempt; run with no request, it goes back to the form. */
   readonly #booking = new Task(this, {
@@ -115,7 +132,8 @@ export class BookingSummary extends BookingElement {
       this.checking = false;
       if (!request) return initialState;
       if (!this.client) throw noClientError();
-      return (await this.#ready).book(this.client, request, signal, () => (this.checking = true));
+      // Only the chunk's form submits, so it is in.
+      return (await this.#ready)!.book(this.client, request, signal, () => (this.checking = true));
     },
     onComplete: (booking) => {
       emit(this, 'booking-confirmed', { booking });
@@ -228,7 +246,14 @@ export class BookingSummary extends BookingElement {
           // The chosen time's rows come with the chunk, like the form below them.
           slot ? this.#extras?.chosenRows() : html`<p class="prompt" part="prompt">${t.chooseAnotherTime}</p>`
         }
-        ${this.#extras?.form({ sending, checking: sending && this.checking, failed, disabled: !slot || gone })}
+        ${
+          this.#extrasFailed
+            ? html`<div class="error" part="error" role="alert">
+                <p>${t.formFailed}</p>
+                <button class="button" @click=${() => void this.#retryExtras()}>${t.retry}</button>
+              </div>`
+            : this.#extras?.form({ sending, checking: sending && this.checking, failed, disabled: !slot || gone })
+        }
       </section>
     `;
   }
