@@ -156,6 +156,12 @@ describe('demo page, end to end in Chromium', () => {
     const alert = summary.getByRole('alert');
     await alert.getByText('The booking form could not be loaded.').waitFor();
     assert.equal(await summary.getByLabel('Name', { exact: true }).count(), 0);
+    // Still failing: the alert stays, and so does focus on Retry.
+    const refused = page.waitForEvent('requestfailed', (request) => failing.test(request.url()));
+    await alert.getByRole('button', { name: 'Retry' }).click();
+    await refused;
+    await page.evaluate(() => new Promise(requestAnimationFrame));
+    assert.equal(await alert.getByRole('button', { name: 'Retry' }).evaluate((b) => b.matches(':focus')), true);
     await page.unroute(failing);
     await alert.getByRole('button', { name: 'Retry' }).click();
     await summary.getByLabel('Name', { exact: true }).waitFor();

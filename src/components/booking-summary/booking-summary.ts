@@ -1,5 +1,5 @@
 import { Task, TaskStatus, initialState } from '@lit/task';
-import { html, type PropertyDeclarations } from 'lit';
+import { html, nothing, type PropertyDeclarations } from 'lit';
 import type { AvailabilityClient } from '../../api/availability-client.js';
 import type { BookingRequest } from '../../api/booking-calls.js';
 import { BookingApiError, isAbortError, noClientError } from '../../api/errors.js';
@@ -100,8 +100,6 @@ export class BookingSummary extends BookingElement {
   #ready = this.#loadExtras();
 
   #loadExtras(): Promise<SummaryExtras | undefined> {
-    this.#extrasFailed = false;
-    this.requestUpdate();
     return import('../../internal/summary-extras.js')
       .then(
         (chunk) =>
@@ -119,7 +117,10 @@ export class BookingSummary extends BookingElement {
       .finally(() => this.requestUpdate());
   }
 
-  /** Retry: asks for the chunk again (a failed import() is not kept) and, once it is in, focus goes to the heading. */
+  /**
+   * Retry: asks for the chunk again (Chromium fetches a failed module again; Firefox and WebKit keep the failure, and
+   * the alert stays with focus on Retry). Once it is in, focus goes to the heading above the form.
+   */
   async #retryExtras(): Promise<void> {
     if ((await (this.#ready = this.#loadExtras())) && (await this.updateComplete))
       this.renderRoot.querySelector<HTMLElement>('#heading')?.focus();
@@ -247,12 +248,13 @@ export class BookingSummary extends BookingElement {
           slot ? this.#extras?.chosenRows() : html`<p class="prompt" part="prompt">${t.chooseAnotherTime}</p>`
         }
         ${
-          this.#extrasFailed
+          this.#extras?.form({ sending, checking: sending && this.checking, failed, disabled: !slot || gone }) ??
+          (this.#extrasFailed
             ? html`<div class="error" part="error" role="alert">
                 <p>${t.formFailed}</p>
                 <button class="button" @click=${() => void this.#retryExtras()}>${t.retry}</button>
               </div>`
-            : this.#extras?.form({ sending, checking: sending && this.checking, failed, disabled: !slot || gone })
+            : nothing)
         }
       </section>
     `;
