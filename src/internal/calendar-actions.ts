@@ -6,7 +6,7 @@ import type { SummaryView } from './summary-extras.js';
 /** The booking as a calendar entry: the service and person by name, the branch's address, the reference. */
 export function calendarEntry(view: SummaryView, booking: ConfirmedBooking): CalendarEntry {
   const catalog = view.catalog();
-  const t = view.settings().strings;
+  const t = view.words();
   const service = catalog?.services.find((s) => s.id === booking.service);
   const staff = catalog?.staff.find((s) => s.id === booking.staff);
   const branchId = view.chosen().branchId ?? staff?.branchIds?.[0] ?? service?.branchIds?.[0];

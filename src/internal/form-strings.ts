@@ -1,9 +1,22 @@
 /**
- * The words of the booking form beyond name, email, phone and notes: guests, where the appointment takes place,
- * and a service's own questions. They load with the form (a chunk beside the bundle); a language module or `strings`
- * on the flow replaces them like any other word (BookingStrings includes them).
+ * The words of the booking form and its confirmation: the visitor's details, guests, where the appointment takes
+ * place, a service's own questions, and the receipt. They load with the form (a chunk beside the bundle), so the
+ * first paint does not carry them; a language module or `strings` on the flow replaces them like any other word
+ * (BookingStrings includes them).
  */
 export interface FormStrings {
+  name: string;
+  email: string;
+  phone: string;
+  notes: string;
+  /** Shown while the booking service has not confirmed a booking yet, and the button that asks again. */
+  checkingBooking: string;
+  checkAgain: string;
+  /** The confirmation's heading (or the request's, where the business confirms), its booking reference, and the way back. */
+  confirmed: string;
+  requested: string;
+  reference: string;
+  bookAnother: string;
   guests: string;
   /** The label of each guest's email, e.g. "Guest 2 email". */
   guestEmail: (n: number) => string;
@@ -30,6 +43,16 @@ export interface FormStrings {
 }
 
 export const formEn: FormStrings = {
+  name: 'Name',
+  email: 'Email',
+  phone: 'Phone (optional)',
+  notes: 'Notes (optional)',
+  checkingBooking: 'Checking your booking…',
+  checkAgain: 'Check again',
+  confirmed: 'Booking confirmed',
+  requested: 'Booking requested',
+  reference: 'Reference',
+  bookAnother: 'Book another time',
   guests: 'Guests',
   guestEmail: (n) => `Guest ${n} email`,
   addGuest: 'Add a guest',

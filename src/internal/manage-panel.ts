@@ -199,7 +199,7 @@ export class ManagePanel implements ReactiveController {
     return receipt(this.#view.words(), {
       title,
       rows: this.#rows(booking),
-      reference: this.#view.settings().strings.reference,
+      reference: this.#view.words().reference,
       uid: booking.uid,
       after: moved ? this.actions(booking) : nothing,
       onLeave: this.#leave,

@@ -2,10 +2,11 @@ import type { Slot } from './week.js';
 
 export interface SlotFormatters {
   key: string;
-  /** "09:00" or "9:00 AM", per locale and hour cycle. */
-  time(slot: Slot): string;
-  /** A full accessible name: "Monday, 20 October, 09:00, 45 minutes". */
-  fullName(slot: Slot): string;
+  /**
+   * A time as shown ("09:00" or "9:00 AM", per locale and hour cycle) and its full accessible name ("Monday,
+   * 20 October, 09:00, 45 minutes"), worked out once for each slot.
+   */
+  labels(slot: Slot): readonly [time: string, name: string];
 }
 
 /**
@@ -28,11 +29,20 @@ export function slotFormatters(locale: string, timeZone: string, hourCycle?: 'h1
   const time = clockFormat(locale, timeZone, hourCycle);
   const day = new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', timeZone });
   const minutes = new Intl.NumberFormat(locale, { style: 'unit', unit: 'minute', unitDisplay: 'long' });
-  const instant = (slot: Slot) => new Date(slot.fullDatetime);
+  // A week re-renders as its rows come in and as the visitor moves: each slot's labels are formatted once, and
+  // its day and length once for the week (a dense week has 672 times over 7 days and one length).
+  const labels = new WeakMap<Slot, readonly [string, string]>();
   return {
     key: `${locale}|${timeZone}|${hourCycle ?? ''}`,
-    time: (slot) => time.format(instant(slot)),
-    fullName: (slot) =>
-      `${day.format(instant(slot))}, ${time.format(instant(slot))}, ${minutes.format(slot.durationMinutes)}`,
+    labels(slot) {
+      let known = labels.get(slot);
+      if (!known) {
+        const at = new Date(slot.fullDatetime);
+        const shown = time.format(at);
+        known = [shown, `${day.format(at)}, ${shown}, ${minutes.format(slot.durationMinutes)}`];
+        labels.set(slot, known);
+      }
+      return known;
+    },
   };
 }

@@ -55,23 +55,13 @@ export interface BookingStrings
   staff: string;
   date: string;
   time: string;
-  reference: string;
-  name: string;
-  email: string;
-  phone: string;
-  notes: string;
   confirm: string;
   sending: string;
-  confirmed: string;
-  requested: string;
-  bookAnother: string;
   slotTaken: string;
   /** Said politely when the shown week changed under the visitor (someone else booked, a time was freed). */
   timesUpdated: string;
   bookingFailed: string;
-  checkingBooking: string;
   bookingUnconfirmed: string;
-  checkAgain: string;
   staleTimes: string;
   themeLegend: string;
   themes: { light: string; dark: string; auto: string };
@@ -122,22 +112,12 @@ export const en: BookingStrings = {
   staff: 'With',
   date: 'Date',
   time: 'Time',
-  reference: 'Reference',
-  name: 'Name',
-  email: 'Email',
-  phone: 'Phone (optional)',
-  notes: 'Notes (optional)',
   confirm: 'Confirm booking',
   sending: 'Booking…',
-  confirmed: 'Booking confirmed',
-  requested: 'Booking requested',
-  bookAnother: 'Book another time',
   timesUpdated: 'Times updated.',
   slotTaken: 'Sorry, this time was just taken by someone else. Please choose another time; your details are kept.',
   bookingFailed: 'The booking could not be made. Please try again.',
-  checkingBooking: 'Checking your booking…',
   bookingUnconfirmed: 'Not confirmed yet. Check your email before booking again.',
-  checkAgain: 'Check again',
   staleTimes: 'These times may be out of date.',
   themeLegend: 'Colour theme',
   themes: { light: 'Light', dark: 'Dark', auto: 'Auto' },

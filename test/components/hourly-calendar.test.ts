@@ -203,6 +203,93 @@ describe('<hourly-calendar>', () => {
     });
   }
 
+  describe('a long week (a time every 15 minutes, day and night: 7 x 96)', () => {
+    /** Every quarter hour of the week from `weekStart`, in UTC, less the times in `without`. */
+    const denseWeek = (weekStart: string, without: string[] = []) =>
+      buildWeek({
+        slots: Array.from({ length: 7 * 96 }, (_, i) =>
+          new Date(Date.parse(`${weekStart}T00:00:00Z`) + i * 15 * 60_000).toISOString(),
+        ).filter((iso) => !without.includes(iso)),
+        weekStart,
+        timeZone: 'UTC',
+        durationMinutes: 15,
+        now: Date.parse('2030-01-01T00:00:00Z'),
+        fetchedAt: Date.parse('2030-01-01T00:00:00Z'),
+        fromCache: false,
+        locale: 'en-GB',
+      });
+    const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+    const timesByDay = (el: HourlyCalendar) =>
+      deepAll(el, 'section.day').map((day) =>
+        [...day.querySelectorAll('button.slot')].map((b) => b.textContent.trim()),
+      );
+    const quarterHours = Array.from(
+      { length: 96 },
+      (_, q) => `${String(Math.floor(q / 4)).padStart(2, '0')}:${String((q % 4) * 15).padStart(2, '0')}`,
+    );
+    async function denseCalendar() {
+      const week = denseWeek('2030-01-07');
+      const wrapper = await fixture(html`
+        <div lang="en-GB">
+          <hourly-calendar .weekData=${week.weekData} .weekMetadata=${week.weekMetadata}></hourly-calendar>
+        </div>
+      `);
+      const el = wrapper.querySelector<HourlyCalendar>('hourly-calendar')!;
+      await el.updateComplete;
+      return el;
+    }
+    async function allIn(el: HourlyCalendar) {
+      for (let i = 0; i < 30 && deepAll(el, 'button.slot').length < 7 * 96; i++) await frame();
+      await el.updateComplete;
+    }
+
+    it('shows its first rows in the first update and the rest a few rows a frame, each part of the day counted in full from the start', async () => {
+      const el = await denseCalendar();
+      const first = timesByDay(el);
+      const rows = first[0]!.length;
+      // The same first rows of every day, in order: more than a screen holds, far fewer than the week.
+      expect(rows).to.be.within(8, 48);
+      for (const day of first) expect(day).to.deep.equal(quarterHours.slice(0, rows));
+      const labels = () =>
+        [...deepAll(el, 'section.day')[0]!.querySelectorAll('[part="period-label"]')].map((p) =>
+          p.textContent.replace(/\s+/g, ' ').trim(),
+        );
+      expect(labels()).to.deep.equal(['Morning 48', 'Afternoon 20', 'Evening 28']);
+      await allIn(el);
+      for (const day of timesByDay(el)) expect(day).to.deep.equal(quarterHours);
+      expect(labels()).to.deep.equal(['Morning 48', 'Afternoon 20', 'Evening 28']);
+    });
+
+    it("renders the week's tab stop at once, wherever it is: End on a day's first time focuses its last before its rows are in", async () => {
+      const el = await denseCalendar();
+      const first = deepAll<HTMLButtonElement>(el, 'button.slot')[0]!;
+      first.focus();
+      first.dispatchEvent(new KeyboardEvent('keydown', { key: 'End', bubbles: true, composed: true }));
+      await el.updateComplete;
+      expect((el.shadowRoot!.activeElement as HTMLElement | null)?.dataset.datetime).to.equal('2030-01-07T23:45:00Z');
+      // The day is whole up to it (no gap before the focused time); the other days have only their first rows yet.
+      expect(timesByDay(el)[0]).to.deep.equal(quarterHours);
+      expect(timesByDay(el)[1]!.length).to.be.below(96);
+    });
+
+    it('keeps every row when the same week is refreshed in place, and starts again from the first rows for another week', async () => {
+      const el = await denseCalendar();
+      await allIn(el);
+      const refreshed = denseWeek('2030-01-07', ['2030-01-07T00:00:00.000Z']);
+      el.weekData = refreshed.weekData;
+      el.weekMetadata = refreshed.weekMetadata;
+      await el.updateComplete;
+      expect(deepAll(el, 'button.slot')).to.have.length(7 * 96 - 1);
+      const next = denseWeek('2030-01-14');
+      el.weekData = next.weekData;
+      el.weekMetadata = next.weekMetadata;
+      await el.updateComplete;
+      expect(timesByDay(el)[0]!.length).to.be.below(96);
+      await allIn(el);
+      expect(deepAll(el, 'button.slot')).to.have.length(7 * 96);
+    });
+  });
+
   it('renders nothing until it has a week', async () => {
     const el = await fixture<HourlyCalendar>(html`<hourly-calendar></hourly-calendar>`);
     expect(el.shadowRoot!.querySelectorAll('button')).to.have.length(0);

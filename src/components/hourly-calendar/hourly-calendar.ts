@@ -19,8 +19,8 @@ import { requestWeek } from '../../internal/week-request.js';
 import { slotAfterKey } from '../../model/week-keys.js';
 import { styles } from './hourly-calendar.styles.js';
 
-/** The container width at which the styles switch to the day strip (their `@container (max-width: 640px)`). */
-const NARROW_PX = 640;
+/** Times a day adds per frame: more than a screen holds, so a long week shows its first rows in the first frame. */
+const ROWS = 16;
 
 /**
  * Shows one week of free times as buttons, grouped by day and by part of day
@@ -31,6 +31,10 @@ const NARROW_PX = 640;
  * direction: the week runs right to left under `dir="rtl"`), Home and End go to a day's first and last time,
  * PageUp and PageDown ask for the previous and next week. In a narrow container (640px or less) the week becomes a
  * strip of days above the chosen day's times.
+ *
+ * A long week comes in a few rows a frame: the first update renders each day's first 16 times (more than the
+ * calendar's height shows) and the time with the tab stop, and each following frame 16 more, so that no frame waits
+ * on hundreds of buttons (a time every 15 minutes, day and night, is 672). A week refreshed in place keeps its rows.
  *
  * @summary A week of bookable times, by day and part of day.
  * @tag hourly-calendar
@@ -92,24 +96,10 @@ export class HourlyCalendar extends BookingElement {
     return this.#selection.value ? this.#selection.value.slot?.fullDatetime : this.chosen;
   }
 
-  /** Whether the host is as narrow as the day-strip layout's container query (640px), seen by a ResizeObserver. */
-  #narrow = false;
-  readonly #resize = new ResizeObserver(([entry]) => (this.#narrow = entry!.contentRect.width <= NARROW_PX));
-
   constructor() {
     super();
     // The loader around it hands focus to the week's tab stop through this.
     new FocusTarget(this, 'times', () => this.#focusActive());
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.#resize.observe(this);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#resize.disconnect();
   }
 
   /** Moves keyboard focus to the week's tab stop: the chosen time, or the first free one. */
@@ -134,7 +124,13 @@ export class HourlyCalendar extends BookingElement {
   /** Whether a time had keyboard focus before this update. */
   #slotFocused = false;
 
+  /** How many of each day's times are rendered, and for which week: a new week starts again from ROWS. */
+  #rows = ROWS;
+  #rowsOf?: IsoDate;
+
   protected override willUpdate(): void {
+    const start = this.#week?.weekMetadata.weekStart;
+    if (start !== this.#rowsOf) [this.#rows, this.#rowsOf] = [ROWS, start];
     this.#slotFocused = Boolean(this.shadowRoot?.activeElement?.matches('.slot'));
     const days = this.#days();
     const all = days.flatMap((d) => d.slots.map((s) => s.fullDatetime));
@@ -170,7 +166,8 @@ export class HourlyCalendar extends BookingElement {
     event.preventDefault();
     if (!next) return;
     this.active = next.fullDatetime;
-    if (this.#narrow) this.shownDay = next.date;
+    // In a narrow container (the styles' container query shows the day strip), the day follows the keys.
+    if (getComputedStyle(this.renderRoot.querySelector('.strip')!).display !== 'none') this.shownDay = next.date;
   }
 
   /**
@@ -179,6 +176,12 @@ export class HourlyCalendar extends BookingElement {
    */
   protected override updated(): void {
     if (this.#slotFocused) this.#focusActive();
+    // The rest of a long week comes a few rows a frame, so that no frame waits on hundreds of buttons.
+    if (this.#days().some((d) => d.slots.length > this.#rows))
+      requestAnimationFrame(() => {
+        this.#rows += ROWS;
+        this.requestUpdate();
+      });
   }
 
   protected override render() {
@@ -224,7 +227,13 @@ export class HourlyCalendar extends BookingElement {
     const f = this.#formatters!;
     const busy = busyness(slots.length);
     const parts = `day${day.isToday ? ' today' : ''}${day.isPast ? ' past' : ''} busy-${busy}`;
-    const periods = groupByPartOfDay(slots);
+    // The rows that have come in, counted across the day's parts; the tab stop is always among them.
+    let rows = Math.max(this.#rows, slots.findIndex((s) => s.fullDatetime === this.active) + 1);
+    const periods = groupByPartOfDay(slots).map(([period, times]) => {
+      const shown = times.slice(0, Math.max(rows, 0));
+      rows -= times.length;
+      return [period, times.length, shown] as const;
+    });
     const withStaff = staffName ? `, ${t.withStaff(staffName)}` : '';
     return html`
       <section class="day ${day.date === this.shownDay ? 'shown' : ''}" part=${parts} aria-labelledby="day-${day.date}">
@@ -236,24 +245,25 @@ export class HourlyCalendar extends BookingElement {
           slots.length === 0
             ? nothing
             : periods.map(
-                ([period, times]) => html`
+                ([period, count, times]) => html`
                   <div class="period" part="period" role="group" aria-labelledby="${day.date}-${period}">
                     <p class="period-label" part="period-label" id="${day.date}-${period}">
-                      ${t.partsOfDay[period]} <span class="count">${times.length}</span>
+                      ${t.partsOfDay[period]} <span class="count">${count}</span>
                     </p>
                     ${times.map((slot) => {
                       const selected = slot.fullDatetime === this.#selectedDatetime;
+                      const [time, name] = f.labels(slot);
                       return html`<button
                         class="slot"
                         part=${selected ? 'slot selected' : 'slot'}
                         tabindex=${slot.fullDatetime === this.active ? 0 : -1}
                         aria-pressed=${selected ? 'true' : 'false'}
-                        aria-label="${f.fullName(slot)}${withStaff}"
+                        aria-label="${name}${withStaff}"
                         data-datetime=${slot.fullDatetime}
                         @click=${() => this.#select(slot)}
                         @focus=${() => (this.active = slot.fullDatetime)}
                       >
-                        ${f.time(slot)}
+                        ${time}
                       </button>`;
                     })}
                   </div>
