@@ -29,8 +29,7 @@ export function slotFormatters(locale: string, timeZone: string, hourCycle?: 'h1
   const time = clockFormat(locale, timeZone, hourCycle);
   const day = new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', timeZone });
   const minutes = new Intl.NumberFormat(locale, { style: 'unit', unit: 'minute', unitDisplay: 'long' });
-  // A week re-renders as its rows come in and as the visitor moves: each slot's labels are formatted once, and
-  // its day and length once for the week (a dense week has 672 times over 7 days and one length).
+  // A week re-renders as its rows come in and as the visitor moves: each slot's labels are formatted once.
   const labels = new WeakMap<Slot, readonly [string, string]>();
   return {
     key: `${locale}|${timeZone}|${hourCycle ?? ''}`,

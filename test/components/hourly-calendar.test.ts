@@ -17,10 +17,10 @@ const week = buildWeek({
   locale: 'en-GB',
 });
 
-async function calendar(theme = 'light') {
+async function calendar(theme = 'light', shown = week) {
   const wrapper = await fixture(html`
     <div style="color-scheme: ${theme}" lang="en-GB">
-      <hourly-calendar .weekData=${week.weekData} .weekMetadata=${week.weekMetadata}></hourly-calendar>
+      <hourly-calendar .weekData=${shown.weekData} .weekMetadata=${shown.weekMetadata}></hourly-calendar>
     </div>
   `);
   return wrapper.querySelector('hourly-calendar')!;
@@ -228,13 +228,7 @@ describe('<hourly-calendar>', () => {
       (_, q) => `${String(Math.floor(q / 4)).padStart(2, '0')}:${String((q % 4) * 15).padStart(2, '0')}`,
     );
     async function denseCalendar() {
-      const week = denseWeek('2030-01-07');
-      const wrapper = await fixture(html`
-        <div lang="en-GB">
-          <hourly-calendar .weekData=${week.weekData} .weekMetadata=${week.weekMetadata}></hourly-calendar>
-        </div>
-      `);
-      const el = wrapper.querySelector<HourlyCalendar>('hourly-calendar')!;
+      const el = await calendar('light', denseWeek('2030-01-07'));
       await el.updateComplete;
       return el;
     }
