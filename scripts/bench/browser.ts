@@ -41,6 +41,24 @@ const IN_PAGE_HELPERS = `
   });
 `;
 
+/**
+ * The page's clock, moved to the coming Tuesday at 09:00 UTC (10:00 in the page's Berlin): the first week then
+ * holds times whichever day the bench runs. Run on a Saturday, the current week was all but over, and the first
+ * paint was an empty week's. The sandbox serves that week like any other ahead.
+ */
+function onATuesday(now = new Date()): string {
+  const tuesday = new Date(now);
+  tuesday.setUTCDate(now.getUTCDate() + ((9 - now.getUTCDay()) % 7 || 7));
+  tuesday.setUTCHours(9, 0, 0, 0);
+  return `{
+    const Real = Date, shift = ${tuesday.getTime()} - Real.now();
+    window.Date = class extends Real {
+      constructor(...at) { at.length ? super(...at) : super(Real.now() + shift); }
+      static now() { return Real.now() + shift; }
+    };
+  }`;
+}
+
 /** What the bench pages run on: the proxy on the sandbox under /booking-api, and Debian's Chromium. */
 export async function benchSite(): Promise<{ server: RunningServer; browser: Browser; close(): Promise<void> }> {
   const proxy = createProxy({ upstream: 'sandbox', config: benchConfig(), basePath: '/booking-api', log: () => {} });
@@ -70,6 +88,7 @@ export async function openPage(browser: Browser, server: RunningServer, dist = '
   );
   await page.route(`${server.url}/bench.html`, (route) => route.fulfill({ body: PAGE, contentType: 'text/html' }));
   await page.addInitScript(IN_PAGE_HELPERS);
+  await page.addInitScript(onATuesday());
   return page;
 }
 

@@ -1,3 +1,4 @@
+import { idle } from '../api/idle.js';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { AvailabilityClient } from '../api/availability-client.js';
 
@@ -43,7 +44,9 @@ export class ClientInvalidation implements ReactiveController {
     this.#heard = wanted;
     if (!wanted) return;
     wanted.addEventListener('invalidate', this.#onInvalidate);
-    const watching = import('../api/change-stream.js').then((live) => live.watchChanges(wanted));
+    const watching = idle()
+      .then(() => import('../api/change-stream.js'))
+      .then((live) => live.watchChanges(wanted));
     this.#unwatch = () => void watching.then((stop) => stop());
   }
 }

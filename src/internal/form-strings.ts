@@ -5,6 +5,14 @@
  * (BookingStrings includes them).
  */
 export interface FormStrings {
+  /** The chosen time's rows: where, what, with whom and when (the time's own row is `time`, which the steps use too). */
+  location: string;
+  service: string;
+  staff: string;
+  date: string;
+  /** The form's button, and what it says while the booking is made. */
+  confirm: string;
+  sending: string;
   name: string;
   email: string;
   phone: string;
@@ -43,6 +51,12 @@ export interface FormStrings {
 }
 
 export const formEn: FormStrings = {
+  location: 'Location',
+  service: 'Service',
+  staff: 'With',
+  date: 'Date',
+  confirm: 'Confirm booking',
+  sending: 'Booking…',
   name: 'Name',
   email: 'Email',
   phone: 'Phone (optional)',

@@ -6,6 +6,19 @@ import type { IsoDate } from '../model/dates.js';
 import type { BookingStrings } from '../public/strings.js';
 import { emptyWeek } from './week-states.js';
 
+/** The words of the empty week's search; a language module replaces them like any other word. */
+export interface NextAvailableStrings {
+  showNextAvailable: string;
+  searchingNextAvailable: string;
+  nothingAhead: (weeks: number) => string;
+}
+
+export const nextEn: NextAvailableStrings = {
+  showNextAvailable: 'Show next available',
+  searchingNextAvailable: 'Looking for the next free time…',
+  nothingAhead: (weeks) => `No free times in the next ${weeks} weeks.`,
+};
+
 export interface NextAvailableOptions {
   client: () => AvailabilityClient | undefined;
   query: () => Omit<WeekQuery, 'signal' | 'weekStart'> | undefined;
@@ -34,15 +47,20 @@ export class NextAvailableSearch {
         const client = options.client();
         const query = options.query();
         if (!client || !query) return initialState;
-        options.announce(options.strings().searchingNextAvailable);
+        options.announce(this.#words().searchingNextAvailable);
         return nextWeekWithTimes(client, query, from, signal);
       },
       onComplete: (found) => {
-        if (found === undefined) options.announce(options.strings().nothingAhead(MAX_LOOKAHEAD_WEEKS));
+        if (found === undefined) options.announce(this.#words().nothingAhead(MAX_LOOKAHEAD_WEEKS));
         else options.found(found);
       },
       onError: (error) => options.failed(error),
     });
+  }
+
+  /** Its words come with it (a chunk beside the bundle). */
+  #words() {
+    return { ...nextEn, ...this.#options.strings() };
   }
 
   get busy(): boolean {
@@ -51,7 +69,7 @@ export class NextAvailableSearch {
 
   /** The empty state of `weekStart`: no times this week (or none ahead), and the button that searches on. */
   renderEmpty(weekStart: IsoDate) {
-    const t = this.#options.strings();
+    const t = this.#words();
     const nothingAhead = this.#task.render({ complete: (found) => found === undefined && this.#from === weekStart });
     return emptyWeek(
       nothingAhead ? t.nothingAhead(MAX_LOOKAHEAD_WEEKS) : t.noTimesThisWeek,

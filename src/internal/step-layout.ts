@@ -6,6 +6,7 @@ import { clockFormat } from '../model/format.js';
 import { stepsEn, type StepStrings } from './step-strings.js';
 import type { BookingStrings } from '../public/strings.js';
 import { styles } from './step-layout.styles.js';
+import { dateFormat } from '../model/intl.js';
 
 /** The <booking-flow> it lays out: a Lit element whose shadow root holds its steps (or the slot for its own). */
 export type LayoutHost = ReactiveControllerHost &
@@ -231,7 +232,7 @@ export class StepLayout implements ReactiveController {
     if (name === 'staff') return catalog?.staff.find((s) => s.id === staffId)?.name ?? t.anyStaff;
     if (name !== 'time' || !slot) return undefined;
     const start = new Date(slot.fullDatetime);
-    const day = new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', timeZone });
+    const day = dateFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', timeZone });
     return `${day.format(start)}, ${clockFormat(locale, timeZone, hourCycle).format(start)}`;
   }
 

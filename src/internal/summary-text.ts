@@ -1,6 +1,8 @@
+import { formEn } from './form-strings.js';
 import { html } from 'lit';
 import type { Catalog } from '../api/schemas.js';
 import type { DisplaySettings, Selection } from './contexts.js';
+import { dateFormat } from '../model/intl.js';
 
 export interface BookingRowsInput {
   catalog?: Catalog;
@@ -18,15 +20,16 @@ export function bookingRows({ catalog, selection, settings, start, end, staff }:
   const from = new Date(start ?? slot?.fullDatetime ?? 0);
   const to = end ? new Date(end) : new Date(from.getTime() + (slot?.durationMinutes ?? 0) * 60_000);
   const { locale, timeZone, hourCycle } = settings;
-  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeZone }).format(from);
-  const time = new Intl.DateTimeFormat(locale, {
+  const date = dateFormat(locale, { dateStyle: 'full', timeZone }).format(from);
+  const time = dateFormat(locale, {
     hour: 'numeric',
     minute: '2-digit',
     hourCycle,
     timeZone,
     timeZoneName: 'short',
   });
-  const t = settings.strings;
+  // The rows' words come with the form's chunk, like this module.
+  const t = { ...formEn, ...settings.strings };
   const rows: [string, string][] = [];
   const branch = catalog?.branches.find((b) => b.id === branchId);
   if (branch) rows.push([t.location, branch.address ? `${branch.name}, ${branch.address}` : branch.name]);

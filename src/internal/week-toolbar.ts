@@ -2,6 +2,7 @@ import { html } from 'lit';
 import { addDays, type IsoDate } from '../model/dates.js';
 import type { DisplaySettings } from './contexts.js';
 import { timeZoneOptions } from './time-zones.js';
+import { dateFormat } from '../model/intl.js';
 
 export interface WeekToolbar {
   hidden: boolean;
@@ -18,7 +19,7 @@ export interface WeekToolbar {
 
 /** The week's dates, e.g. "20–26 Oct 2025". */
 function weekLabel(locale: string, weekStart: IsoDate): string {
-  const format = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+  const format = dateFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
   return format.formatRange(new Date(`${weekStart}T00:00:00Z`), new Date(`${addDays(weekStart, 6)}T00:00:00Z`));
 }
 

@@ -1,3 +1,4 @@
+import { dateFormat, numberFormat } from './intl.js';
 import type { Slot } from './week.js';
 
 export interface SlotFormatters {
@@ -14,9 +15,9 @@ export interface SlotFormatters {
  * outright, as browsers differ on `hour: 'numeric'` in 24-hour locales (8:05 in Chromium, 08:05 in Firefox).
  */
 export function clockFormat(locale: string, timeZone: string, hourCycle?: 'h12' | 'h23'): Intl.DateTimeFormat {
-  const cycle = new Intl.DateTimeFormat(locale, { hour: 'numeric', hourCycle }).resolvedOptions().hourCycle;
+  const cycle = dateFormat(locale, { hour: 'numeric', hourCycle }).resolvedOptions().hourCycle;
   const twoDigit = cycle === 'h23' || cycle === 'h24';
-  return new Intl.DateTimeFormat(locale, {
+  return dateFormat(locale, {
     hour: twoDigit ? '2-digit' : 'numeric',
     minute: '2-digit',
     timeZone,
@@ -27,8 +28,8 @@ export function clockFormat(locale: string, timeZone: string, hourCycle?: 'h12' 
 /** Intl formatters for slot labels, built once per locale, zone and hour cycle. */
 export function slotFormatters(locale: string, timeZone: string, hourCycle?: 'h12' | 'h23'): SlotFormatters {
   const time = clockFormat(locale, timeZone, hourCycle);
-  const day = new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', timeZone });
-  const minutes = new Intl.NumberFormat(locale, { style: 'unit', unit: 'minute', unitDisplay: 'long' });
+  const day = dateFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', timeZone });
+  const minutes = numberFormat(locale, { style: 'unit', unit: 'minute', unitDisplay: 'long' });
   // A week re-renders as its rows come in and as the visitor moves: each slot's labels are formatted once.
   const labels = new WeakMap<Slot, readonly [string, string]>();
   return {

@@ -1,5 +1,6 @@
 import type { BookingStrings } from '../public/strings.js';
 import { addDays, dateInZone, dayNameOf, pad, weekDates, zonedFields, type DayName, type IsoDate } from './dates.js';
+import { dateFormat } from './intl.js';
 
 /** One bookable start time, expressed in the viewer's time zone. */
 export interface Slot {
@@ -101,7 +102,7 @@ export function buildWeek(input: BuildWeekInput): WeekAvailability {
   const today = dateInZone(now, timeZone);
   // Labels of a date, not of an instant: formatted at UTC midnight, in UTC.
   const labeller = (month?: 'short') => {
-    const format = new Intl.DateTimeFormat(input.locale, { weekday: 'short', day: 'numeric', month, timeZone: 'UTC' });
+    const format = dateFormat(input.locale, { weekday: 'short', day: 'numeric', month, timeZone: 'UTC' });
     return (date: IsoDate) => format.format(new Date(`${date}T00:00:00Z`));
   };
   const label = labeller('short');

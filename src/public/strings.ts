@@ -2,16 +2,19 @@ import type { FormStrings } from '../internal/form-strings.js';
 import { addLanguage, pageLanguages } from './language-registry.js';
 import type { ManageStrings } from '../internal/manage-strings.js';
 import type { SearchStrings } from '../internal/choice-search.js';
+import type { NextAvailableStrings } from '../internal/next-available-search.js';
 import type { StepStrings } from '../internal/step-strings.js';
 
 /**
  * Every word the elements show. Authors replace any of them with `<booking-flow>.strings = { ... }`. The words of
  * holds, calendar links, changing and cancelling (ManageStrings) and of the form's guests, places and questions
- * (FormStrings), the search over long lists (SearchStrings) and the step-by-step layout (StepStrings) load with that
- * code; English fills any left out.
+ * (FormStrings), the search over long lists (SearchStrings), the step-by-step layout (StepStrings) and the search
+ * for the next free week (NextAvailableStrings) load with that code; English fills any left out.
  */
 export interface BookingStrings
-  extends Partial<ManageStrings>, Partial<FormStrings>, Partial<SearchStrings>, Partial<StepStrings> {
+  extends Partial<ManageStrings>, Partial<FormStrings>, Partial<SearchStrings>,
+    Partial<StepStrings>,
+    Partial<NextAvailableStrings> {
   bookingRegion: string;
   locationLegend: string;
   serviceLegend: string;
@@ -40,9 +43,6 @@ export interface BookingStrings
   days: string;
   busy: { none: string; few: string; many: string };
   withStaff: (name: string) => string;
-  showNextAvailable: string;
-  searchingNextAvailable: string;
-  nothingAhead: (weeks: number) => string;
   today: string;
   noTimes: string;
   yourBooking: string;
@@ -50,13 +50,7 @@ export interface BookingStrings
   formFailed: string;
   chooseTime: string;
   chooseAnotherTime: string;
-  location: string;
-  service: string;
-  staff: string;
-  date: string;
   time: string;
-  confirm: string;
-  sending: string;
   slotTaken: string;
   /** Said politely when the shown week changed under the visitor (someone else booked, a time was freed). */
   timesUpdated: string;
@@ -98,22 +92,13 @@ export const en: BookingStrings = {
   days: 'Days',
   busy: { none: 'Fully booked', few: 'Few times left', many: 'Many times free' },
   withStaff: (name) => `with ${name}`,
-  showNextAvailable: 'Show next available',
-  searchingNextAvailable: 'Looking for the next free time…',
-  nothingAhead: (weeks) => `No free times in the next ${weeks} weeks.`,
   today: 'today',
   noTimes: 'No times',
   yourBooking: 'Your booking',
   formFailed: 'The booking form could not be loaded.',
   chooseTime: 'Choose a time to continue.',
   chooseAnotherTime: 'Choose another time above.',
-  location: 'Location',
-  service: 'Service',
-  staff: 'With',
-  date: 'Date',
   time: 'Time',
-  confirm: 'Confirm booking',
-  sending: 'Booking…',
   timesUpdated: 'Times updated.',
   slotTaken: 'Sorry, this time was just taken by someone else. Please choose another time; your details are kept.',
   bookingFailed: 'The booking could not be made. Please try again.',

@@ -6,6 +6,7 @@ import { mockProxy } from '../helpers/proxy-mock.js';
 import { deep, deepAll, nextEvent, text, until } from '../helpers/dom.js';
 import { frozenDate } from '../helpers/clock.js';
 import { typeText } from '../helpers/keyboard.js';
+import { holdIdleCallbacks } from '../helpers/idle.js';
 
 const proxy = mockProxy();
 
@@ -34,6 +35,23 @@ async function fillIn(el: BookingFlow) {
 
 describe('<booking-summary>', () => {
   frozenDate();
+
+  it("asks for the form's chunk once the page is idle, not while the first week renders (issue 18)", async () => {
+    // Loaded already, so that only the wait for an idle page could keep the form away.
+    await import('../../src/internal/summary-extras.js');
+    const idle = holdIdleCallbacks();
+    let el: BookingFlow;
+    try {
+      el = await annasHaircut();
+      slotButtons(el)[3]!.click();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(deepAll(summaryOf(el), 'form')).to.have.length(0);
+      expect(idle.held).to.be.greaterThan(0);
+    } finally {
+      idle.release();
+    }
+    await until(() => deepAll(summaryOf(el), 'form').length === 1, 'form shown once the page was idle');
+  });
 
   it("sums up branch, service, staff, date and time in the viewer's zone", async () => {
     const el = await flowWithSlot();

@@ -4,6 +4,7 @@ import type { BookingFlow } from '../../src/components/booking-flow/booking-flow
 import { mockProxy, workerStreams } from '../helpers/proxy-mock.js';
 import { deep, deepAll, text, until } from '../helpers/dom.js';
 import { frozenDate } from '../helpers/clock.js';
+import { holdIdleCallbacks } from '../helpers/idle.js';
 
 // Issue 13 in the browser: the page's one stream, the week refreshed in place, the summary warned in time.
 const proxy = mockProxy();
@@ -44,6 +45,27 @@ describe('live updates', () => {
     proxy.hidden.clear();
     // Back to the page's own visibility.
     delete (document as { visibilityState?: unknown }).visibilityState;
+  });
+
+  it('opens the stream once the page is idle, not while the first week renders (issue 18)', async () => {
+    // Loaded already, so that only the wait for an idle page could keep the stream closed.
+    await import('../../src/api/change-stream.js');
+    const idle = holdIdleCallbacks();
+    try {
+      const el = await fixture<BookingFlow>(html`
+        <booking-flow proxy-url="/api" time-zone="Europe/Berlin" service="haircut"></booking-flow>
+      `);
+      await until(
+        () => deepAll(deep(deep(el, 'availability-loader'), 'hourly-calendar'), 'button.slot').length > 0,
+        'week',
+      );
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(proxy.live.open).to.equal(0);
+      expect(idle.held).to.be.greaterThan(0);
+    } finally {
+      idle.release();
+    }
+    await until(() => proxy.live.open === 1, 'the stream opens once the page was idle');
   });
 
   it('opens one stream for every element of a page that talk to the same proxy, and closes it with the last', async () => {

@@ -4,6 +4,7 @@ import { formEn } from '../../src/internal/form-strings.js';
 import { manageEn } from '../../src/internal/manage-strings.js';
 import { searchEn } from '../../src/internal/choice-search.js';
 import { stepsEn } from '../../src/internal/step-strings.js';
+import { nextEn } from '../../src/internal/next-available-search.js';
 import { pageLanguages } from '../../src/public/language-registry.js';
 import { ar } from '../../src/locales/ar.js';
 import { de } from '../../src/locales/de.js';
@@ -19,7 +20,7 @@ import { tr } from '../../src/locales/tr.js';
 
 // Issue 17: every language module says everything English says, with the same placeholders, in every plural form.
 
-const ENGLISH: Record<string, unknown> = { ...en, ...manageEn, ...formEn, ...searchEn, ...stepsEn };
+const ENGLISH: Record<string, unknown> = { ...en, ...manageEn, ...formEn, ...searchEn, ...stepsEn, ...nextEn };
 /** Each module by the language it registers under (pt-BR's words serve every `pt` page). */
 const LANGUAGES: Record<string, BookingStrings> = {
   ar,

@@ -6,6 +6,7 @@ import { BookingApiError, isAbortError, noClientError } from '../../api/errors.j
 import { BookingElement } from '../../internal/booking-element.js';
 import { catalogContext, clientContext, consumer, type Selection } from '../../internal/contexts.js';
 import { emit, type ErrorDetail } from '../../public/events.js';
+import { idle } from '../../api/idle.js';
 import { FocusTarget } from '../../internal/focus-handover.js';
 import { ChosenSelection } from '../../internal/chosen.js';
 import { messageFor } from '../../internal/booking-message.js';
@@ -97,7 +98,7 @@ export class BookingSummary extends BookingElement {
   #extras?: SummaryExtras;
   /** The chunk did not load (offline, or a deploy replaced it): said, with Retry, never a summary without a form. */
   #extrasFailed = false;
-  #ready = this.#loadExtras();
+  #ready = idle().then(() => this.#loadExtras());
 
   #loadExtras(): Promise<SummaryExtras | undefined> {
     return import('../../internal/summary-extras.js')

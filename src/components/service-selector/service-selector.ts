@@ -2,6 +2,7 @@ import { html, type PropertyDeclarations } from 'lit';
 import { CatalogStep } from '../../internal/catalog-step.js';
 import { renderCatalogStatus, renderChoices } from '../../internal/choice-list.js';
 import { emit } from '../../public/events.js';
+import { numberFormat } from '../../model/intl.js';
 
 /**
  * Lists the services of the chosen branch (or all of them) as a radio group, and the lengths of a chosen service
@@ -73,7 +74,7 @@ export class ServiceSelector extends CatalogStep {
 }
 
 function minutes(locale: string, n: number): string {
-  return new Intl.NumberFormat(locale, { style: 'unit', unit: 'minute', unitDisplay: 'short' }).format(n);
+  return numberFormat(locale, { style: 'unit', unit: 'minute', unitDisplay: 'short' }).format(n);
 }
 
 declare global {
