@@ -57,12 +57,12 @@ export function ourSizes(): { whole: SizeRow; beside: SizeRow[]; parts: PartRow[
   const beside = [
     {
       name: 'booking-flow live stream',
-      what: 'dist/change-stream.js (loaded once a calendar is on the page)',
+      what: 'dist/change-stream.js (loaded once the page with a calendar is idle)',
       ...sizes(readFileSync('dist/change-stream.js')),
     },
     {
       name: 'booking-flow form, hold, change, cancel',
-      what: 'dist/summary-extras.js (loaded once a summary is on the page)',
+      what: 'dist/summary-extras.js (loaded once the page with a summary is idle)',
       ...sizes(readFileSync('dist/summary-extras.js')),
     },
     {
