@@ -12,7 +12,10 @@ import type { StepStrings } from '../internal/step-strings.js';
  * for the next free week (NextAvailableStrings) load with that code; English fills any left out.
  */
 export interface BookingStrings
-  extends Partial<ManageStrings>, Partial<FormStrings>, Partial<SearchStrings>,
+  extends
+    Partial<ManageStrings>,
+    Partial<FormStrings>,
+    Partial<SearchStrings>,
     Partial<StepStrings>,
     Partial<NextAvailableStrings> {
   bookingRegion: string;

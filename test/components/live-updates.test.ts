@@ -5,6 +5,7 @@ import { mockProxy, workerStreams } from '../helpers/proxy-mock.js';
 import { deep, deepAll, text, until } from '../helpers/dom.js';
 import { frozenDate } from '../helpers/clock.js';
 import { holdIdleCallbacks } from '../helpers/idle.js';
+import { slotButtons } from '../helpers/flows.js';
 
 // Issue 13 in the browser: the page's one stream, the week refreshed in place, the summary warned in time.
 const proxy = mockProxy();
@@ -55,10 +56,7 @@ describe('live updates', () => {
       const el = await fixture<BookingFlow>(html`
         <booking-flow proxy-url="/api" time-zone="Europe/Berlin" service="haircut"></booking-flow>
       `);
-      await until(
-        () => deepAll(deep(deep(el, 'availability-loader'), 'hourly-calendar'), 'button.slot').length > 0,
-        'week',
-      );
+      await until(() => slotButtons(el).length > 0, 'week');
       await new Promise((resolve) => setTimeout(resolve, 300));
       expect(proxy.live.open).to.equal(0);
       expect(idle.held).to.be.greaterThan(0);
