@@ -72,6 +72,7 @@ export function prefetchNextWeek(client: AvailabilityClient, query: WeekQuery): 
   const line = (navigator as { connection?: Line }).connection;
   if (line?.saveData || line?.effectiveType?.includes('2g')) return;
   const next = { ...query, weekStart: shift(query.weekStart, 7), signal: undefined };
+  // Not api/idle.ts's idle(): importing it would make this chunk import the bundle, and it imports nothing.
   (window.requestIdleCallback ?? setTimeout)(() => {
     if (!client.has(next)) client.getAvailabilityForWeek(next).catch(() => undefined);
   });
