@@ -7,6 +7,7 @@ import { startNodeServer, type RunningServer } from '../../src/proxy/node-server
 import { CHROMIUM_ARGS } from '../wtr/browsers.mjs';
 import { benchConfig } from './setup.js';
 import { stats, type Stats } from './stats.js';
+import { comingTuesday } from './tuesday.js';
 
 export interface Timing {
   name: string;
@@ -42,16 +43,12 @@ const IN_PAGE_HELPERS = `
 `;
 
 /**
- * The page's clock, moved to the coming Tuesday at 09:00 UTC (10:00 in the page's Berlin): the first week then
- * holds times whichever day the bench runs. Run on a Saturday, the current week was all but over, and the first
- * paint was an empty week's. The sandbox serves that week like any other ahead.
+ * The page's clock, moved to the coming Tuesday (see comingTuesday) and running from there: run on a Saturday, the
+ * first paint was an empty week's.
  */
-function onATuesday(now = new Date()): string {
-  const tuesday = new Date(now);
-  tuesday.setUTCDate(now.getUTCDate() + ((9 - now.getUTCDay()) % 7 || 7));
-  tuesday.setUTCHours(9, 0, 0, 0);
+function onATuesday(): string {
   return `{
-    const Real = Date, shift = ${tuesday.getTime()} - Real.now();
+    const Real = Date, shift = ${comingTuesday().getTime()} - Real.now();
     window.Date = class extends Real {
       constructor(...at) { at.length ? super(...at) : super(Real.now() + shift); }
       static now() { return Real.now() + shift; }

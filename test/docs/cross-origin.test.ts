@@ -6,6 +6,7 @@ import { extname, join, normalize } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../e2e/demo-server.js';
+import { comingTuesday } from '../../scripts/bench/tuesday.js';
 import { startCli, type RunningCli } from '../helpers/cli.js';
 import { workspace } from './workspace.js';
 
@@ -71,6 +72,8 @@ describe('recipe: a plain page, the script on a CDN, the proxy on a third origin
     const page = await browser.newPage({ timezoneId: 'Europe/Berlin', locale: 'de-DE' });
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
+    // The proxy's sandbox runs on the real clock: on a weekend evening this week has no times left, the next has.
+    await page.clock.setFixedTime(comingTuesday());
     await page.goto(url);
     await page.getByRole('button', { name: /\d{2}:\d{2}, 30 Minuten/ }).first().waitFor({ timeout: 15_000 });
     assert.ok(await page.getByText('Freie Termine').first().isVisible());
