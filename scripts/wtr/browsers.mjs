@@ -15,6 +15,9 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
   '--disable-dev-shm-usage',
+  // Chromium 156 opens two omnibox pop-up pages (chrome://omnibox-popup.top-chrome, each a renderer loading dozens
+  // of modules) with every new window, headless too: on two cores they took CPU from the page under test.
+  '--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup,WebUIOmniboxFullPopup',
 ];
 
 export const BINARIES = {
