@@ -122,6 +122,18 @@ describe('<hourly-calendar>', () => {
     after!.remove();
   });
 
+  it('moves the tab stop to a time that gets focus some other way (a pointer, a screen reader), and the keys go on from there', async () => {
+    const el = await calendar();
+    const times = deepAll<HTMLButtonElement>(el, 'button.slot');
+    times[2]!.focus();
+    await el.updateComplete;
+    expect(times.filter((b) => b.tabIndex === 0)).to.deep.equal([times[2]]);
+    await press('ArrowUp');
+    expect((el.shadowRoot!.activeElement as HTMLElement | null)?.dataset.datetime).to.equal(
+      '2025-10-21T09:45:00+02:00',
+    );
+  });
+
   it('asks the loader around it for the previous or next week on PageUp and PageDown, with an event that stays inside', async () => {
     const el = await calendar();
     const asked: { offset: number; composed: boolean }[] = [];

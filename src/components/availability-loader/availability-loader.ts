@@ -219,7 +219,7 @@ export class AvailabilityLoader extends BookingElement {
         changeTimeZone: (zone) => this.#changeTimeZone(zone),
         listZones: () => listEveryZone(this),
       })}
-      <div class="body ${hasService ? '' : 'unsized'}" tabindex="-1" aria-busy=${busy ? 'true' : 'false'}>
+      <div class="body ${hasService ? '' : 'unsized'}" tabindex="-1" aria-busy=${busy}>
         ${
           hasService
             ? this.#load.task.render({

@@ -19,8 +19,11 @@ import { requestWeek } from '../../internal/week-request.js';
 import { slotAfterKey } from '../../model/week-keys.js';
 import { styles } from './hourly-calendar.styles.js';
 
-/** Times a day adds per frame: more than a screen holds, so a long week shows its first rows in the first frame. */
-const ROWS = 16;
+/**
+ * Times a day adds per frame: more than the default height shows (12 rows of 48px in a 32rem calendar), so a long
+ * week fills the screen in its first frame; fewer would show the calendar filling in.
+ */
+const ROWS = 12;
 
 /**
  * Shows one week of free times as buttons, grouped by day and by part of day
@@ -32,9 +35,10 @@ const ROWS = 16;
  * PageUp and PageDown ask for the previous and next week. In a narrow container (640px or less) the week becomes a
  * strip of days above the chosen day's times.
  *
- * A long week comes in a few rows a frame: the first update renders each day's first 16 times (more than the
- * calendar's height shows) and the time with the tab stop, and each following frame 16 more, so that no frame waits
- * on hundreds of buttons (a time every 15 minutes, day and night, is 672). A week refreshed in place keeps its rows.
+ * A long week comes in a few rows a frame: the first update renders each day's first 12 times (more than the
+ * calendar's default height shows) and the time with the tab stop, and each following frame 12 more, so that no
+ * frame waits on hundreds of buttons (a time every 15 minutes, day and night, is 672). A week refreshed in place
+ * keeps its rows. The week's times share two listeners (click and focus) rather than two on each button.
  *
  * @summary A week of bookable times, by day and part of day.
  * @tag hourly-calendar
@@ -109,10 +113,20 @@ export class HourlyCalendar extends BookingElement {
     return Boolean(target);
   }
 
-  #select(slot: Slot): void {
-    this.chosen = slot.fullDatetime;
-    this.active = slot.fullDatetime;
+  // A time's click and focus reach the week's listeners: two in all rather than two on each of hundreds of buttons.
+  #onClick(event: Event): void {
+    const at = (event.target as HTMLElement).dataset.datetime;
+    const slot = this.#days()
+      .flatMap((d) => d.slots)
+      .find((s) => s.fullDatetime === at);
+    if (!slot) return;
+    this.chosen = at;
+    this.active = at;
     emit(this, 'slot-selected', { slot });
+  }
+
+  #onFocusIn(event: FocusEvent): void {
+    this.active = (event.target as HTMLElement).dataset.datetime ?? this.active;
   }
 
   /** Days in order with their slots. */
@@ -203,7 +217,7 @@ export class HourlyCalendar extends BookingElement {
           return html`<button
             class="strip-day"
             part=${shown ? 'strip-day selected' : 'strip-day'}
-            aria-pressed=${shown ? 'true' : 'false'}
+            aria-pressed=${shown}
             aria-label="${day.label}, ${busyText(day, slots, t)}"
             @click=${() => this.#showDay(day.date, slots)}
           >
@@ -212,7 +226,15 @@ export class HourlyCalendar extends BookingElement {
           </button>`;
         })}
       </div>
-      <div class="week" part="week" role="group" aria-label=${t.availableTimes} @keydown=${this.#onKeyDown}>
+      <div
+        class="week"
+        part="week"
+        role="group"
+        aria-label=${t.availableTimes}
+        @keydown=${this.#onKeyDown}
+        @click=${this.#onClick}
+        @focusin=${this.#onFocusIn}
+      >
         ${days.map(({ day, slots }) => this.#renderDay(day, slots, t, staffName))}
       </div>
     `;
@@ -257,11 +279,9 @@ export class HourlyCalendar extends BookingElement {
                         class="slot"
                         part=${selected ? 'slot selected' : 'slot'}
                         tabindex=${slot.fullDatetime === this.active ? 0 : -1}
-                        aria-pressed=${selected ? 'true' : 'false'}
+                        aria-pressed=${selected}
                         aria-label="${name}${withStaff}"
                         data-datetime=${slot.fullDatetime}
-                        @click=${() => this.#select(slot)}
-                        @focus=${() => (this.active = slot.fullDatetime)}
                       >
                         ${time}
                       </button>`;
