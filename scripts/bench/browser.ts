@@ -1,11 +1,8 @@
 // Timings in headless Chromium on the built widget with the proxy on the sandbox: what a visitor feels.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { createProxy } from '../../src/proxy/handler.js';
-import { startNodeServer, type RunningServer } from '../../src/proxy/node-server.js';
 import { CHROMIUM_ARGS } from '../wtr/browsers.mjs';
-import { benchConfig } from './setup.js';
 import { stats, type Stats } from './stats.js';
 import { comingTuesday } from './tuesday.js';
 
@@ -15,18 +12,12 @@ export interface Timing {
   longTasks: number;
 }
 
-const PAGE = `<!doctype html><html lang="en-GB"><head><meta charset="utf-8">
-<script>
+/** In the page: resolves with performance.now() at the first frame after `ready()` holds. */
+const IN_PAGE_HELPERS = `
   window.__longTasks = 0;
   new PerformanceObserver((list) => { window.__longTasks += list.getEntries().length; }).observe({ type: 'longtask', buffered: true });
   window.__events = [];
   new PerformanceObserver((list) => { window.__events.push(...list.getEntries()); }).observe({ type: 'event', durationThreshold: 16, buffered: true });
-</script>
-<script type="module" src="/booking-flow.js"></script></head>
-<body><booking-flow proxy-url="/booking-api" branch="berlin" service="haircut" staff="anna" time-zone="Europe/Berlin" locale="en-GB" theme="light"></booking-flow></body></html>`;
-
-/** In the page: resolves with performance.now() at the first frame after `ready()` holds. */
-const IN_PAGE_HELPERS = `
   // tsx compiles this file keeping function names, through a helper the page lacks; page.evaluate needs it.
   window.__name = (fn) => fn;
   window.__loader = () => document.querySelector('booking-flow')?.shadowRoot?.querySelector('availability-loader');
@@ -56,34 +47,45 @@ function onATuesday(): string {
   }`;
 }
 
-/** What the bench pages run on: the proxy on the sandbox under /booking-api, and Debian's Chromium. */
-export async function benchSite(): Promise<{ server: RunningServer; browser: Browser; close(): Promise<void> }> {
-  const proxy = createProxy({ upstream: 'sandbox', config: benchConfig(), basePath: '/booking-api', log: () => {} });
-  const server = await startNodeServer({ proxy, port: 0, basePath: '/booking-api' });
+/** The bench's site: the page of each bundle it serves. */
+export interface BenchSite {
+  pageUrl(dist?: string): string;
+}
+
+/**
+ * What the bench pages run on: a site serving each of `dists` and the proxy on the sandbox under /booking-api, in
+ * a process of its own (site-server.ts), and Debian's Chromium.
+ */
+export async function benchSite(
+  dists: string[] = ['dist'],
+): Promise<{ site: BenchSite; browser: Browser; close(): Promise<void> }> {
+  const server = spawn(process.execPath, ['--import', 'tsx', 'scripts/bench/site-server.ts', ...dists], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const [chunk] = (await once(server.stdout, 'data')) as [Buffer];
+  const url = chunk.toString().trim();
   const browser = await chromium.launch({
     executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
     args: CHROMIUM_ARGS,
   });
+  const pageUrl = (dist = 'dist') => {
+    const index = dists.indexOf(dist);
+    if (index < 0) throw new Error(`the bench site does not serve ${dist}`);
+    return `${url}/${index}/bench.html`;
+  };
   return {
-    server,
+    site: { pageUrl },
     browser,
     close: async () => {
       await browser.close();
-      await server.close();
+      server.kill();
     },
   };
 }
 
-/** The bench page on `server`, its script (and the chunks the script loads) from the bundle in `dist`. */
-export async function openPage(browser: Browser, server: RunningServer, dist = 'dist'): Promise<Page> {
+/** A page for the bench: its own context (empty caches), its helpers, its clock on a Tuesday. */
+export async function openPage(browser: Browser): Promise<Page> {
   const page = await browser.newPage({ timezoneId: 'Europe/Berlin', locale: 'en-GB' });
-  await page.route(/\/[\w-]+\.js$/, (route) =>
-    route.fulfill({
-      body: readFileSync(join(dist, new URL(route.request().url()).pathname)),
-      contentType: 'text/javascript',
-    }),
-  );
-  await page.route(`${server.url}/bench.html`, (route) => route.fulfill({ body: PAGE, contentType: 'text/html' }));
   await page.addInitScript(IN_PAGE_HELPERS);
   await page.addInitScript(onATuesday());
   return page;
@@ -290,10 +292,10 @@ export async function firstPaint(page: Page, url: string): Promise<{ ms: number;
  * One page of the bundle: first paint, a week switch there (a miss) and back (a hit), then a dense week. The page
  * says it saves data, so that no week is fetched early and the first switch stays a miss.
  */
-async function measure(browser: Browser, server: RunningServer, dist: string): Promise<Run> {
-  const page = await openPage(browser, server, dist);
+async function measure(browser: Browser, site: BenchSite, dist: string): Promise<Run> {
+  const page = await openPage(browser);
   await page.addInitScript(() => Object.defineProperty(navigator, 'connection', { value: { saveData: true } }));
-  const paint = await firstPaint(page, `${server.url}/bench.html`);
+  const paint = await firstPaint(page, site.pageUrl(dist));
   // Each page starts with an empty client cache: the next week is a miss, coming back is a hit.
   const miss = await switchWeek(page, 'Next week');
   const hit = await switchWeek(page, 'Previous week');
@@ -306,13 +308,13 @@ async function measure(browser: Browser, server: RunningServer, dist: string): P
  * Back and forth over four weeks within a minute, a click as soon as a week is shown and the page idle for a
  * moment (as a visitor reading it would leave it): the browser's /slots requests, and the visible waits.
  */
-async function walkOver4Weeks(browser: Browser, server: RunningServer, dist: string): Promise<Walk> {
-  const page = await openPage(browser, server, dist);
+async function walkOver4Weeks(browser: Browser, site: BenchSite, dist: string): Promise<Walk> {
+  const page = await openPage(browser);
   let requests = 0;
   page.on('request', (r) => {
     if (r.url().includes('/booking-api/slots')) requests++;
   });
-  await page.goto(`${server.url}/bench.html`);
+  await page.goto(site.pageUrl(dist));
   await page.waitForFunction('window.__settled()');
   const steps = [
     'Next week',
@@ -344,12 +346,12 @@ export async function browserTimings(
   log: (line: string) => void,
   bundles: Bundle[] = [{ dist: 'dist', label: '' }],
 ): Promise<{ bundles: BundleTimings[]; chromium: string }> {
-  const { server, browser, close } = await benchSite();
+  const { site, browser, close } = await benchSite(bundles.map((b) => b.dist));
   try {
     const measured: Run[][] = bundles.map(() => []);
     for (let i = 0; i < runs; i++)
       for (const [b, { dist, label }] of bundles.entries()) {
-        const run = await measure(browser, server, dist);
+        const run = await measure(browser, site, dist);
         measured[b]!.push(run);
         log(
           `browser run ${i + 1}/${runs}${label ? ` (${label})` : ''}: paint ${run.paint.ms.toFixed(0)} ms, miss ${run.miss.frames} frames, hit ${run.hit.frames} frames, dense ${run.dense.firstMs.toFixed(0)} ms to its first rows, ${run.dense.ms.toFixed(0)} ms to all (script in pieces: ${run.dense.pieces.map((p) => p.toFixed(0)).join(', ')} ms)`,
@@ -387,7 +389,7 @@ export async function browserTimings(
             all.map((r) => r.miss),
           ),
         ],
-        walk: await walkOver4Weeks(browser, server, dist),
+        walk: await walkOver4Weeks(browser, site, dist),
       });
     }
     return { bundles: results, chromium: browser.version() };

@@ -160,7 +160,9 @@ ${RUNS} runs each; median with the 10th and 90th percentile, and main-thread lon
 ${timings.map((t) => `| ${t.name} | ${ms(t.stats.median)} | ${ms(t.stats.p10)} | ${ms(t.stats.p90)} | ${t.longTasks.toFixed(2)} |`).join('\n')}
 
 "Script load to first calendar paint" runs from navigation start to the first frame with the week's times, with
-the catalog and the week fetched from the proxy on the way. The pages' clock says it is the coming Tuesday, 10:00 in
+the catalog and the week fetched from the proxy on the way. The page, the bundle and the proxy come from a server in
+a process of its own over loopback, as from a site (runs before 2026-12-05 evening served them through Playwright's
+request interception, which held each request on a round trip through the bench's own process). The pages' clock says it is the coming Tuesday, 10:00 in
 Berlin, so that the first week holds times whichever day the bench runs (runs before 2026-12-05 used the real
 date: on a weekend the first week could be empty). The dense week is a \`<hourly-calendar>\` of its own
 given a time every 15 minutes, day and night: to the frame with its first rows, to the frame with every time, and

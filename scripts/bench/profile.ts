@@ -28,27 +28,25 @@ function origin({ functionName, url, lineNumber, columnNumber }: ProfileNode['ca
   return `${file}:${at.line ?? '?'} ${at.name ?? functionName}`;
 }
 
-const { server, browser, close } = await benchSite();
+const { site, browser, close } = await benchSite();
 try {
   // One warm-up load, so that the profile is not of Chromium's first start.
-  const warm = await openPage(browser, server);
-  await warm.goto(`${server.url}/bench.html`);
+  const warm = await openPage(browser);
+  await warm.goto(site.pageUrl());
   await warm.waitForFunction('window.__settled()');
   await warm.close();
 
-  const page = await openPage(browser, server);
+  const page = await openPage(browser);
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
   if (dense) {
-    await page.goto(`${server.url}/bench.html`);
+    await page.goto(site.pageUrl());
     await page.waitForFunction('window.__settled()');
   }
   await cdp.send('Profiler.start');
   // The start-up is watched by the page itself (firstPaint): Playwright's polling would compile its own script there.
-  const painted = dense
-    ? await page.evaluate(renderDenseWeek)
-    : (await firstPaint(page, `${server.url}/bench.html`)).ms;
+  const painted = dense ? await page.evaluate(renderDenseWeek) : (await firstPaint(page, site.pageUrl())).ms;
   const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
   writeFileSync(OUT, JSON.stringify(profile));
 
