@@ -1,4 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
+import sinon from 'sinon';
 import '../../src/define.js';
 import type { BookingFlow } from '../../src/components/booking-flow/booking-flow.js';
 import { gate, mockProxy } from '../helpers/proxy-mock.js';
@@ -142,6 +143,30 @@ describe('<booking-flow> steps: branch, service, staff', () => {
     // Firefox coarsens timers: both may start in the same millisecond. Which came first, the mock saw.
     expect(started('/api/catalog')[0]).to.be.at.most(started('/api/slots')[0]!);
     expect(proxy.arrivals).to.deep.equal(['/api/catalog', '/api/slots']);
+  });
+
+  it('sends its requests in its first update and builds its steps in the next task; updateComplete waits for them', async () => {
+    const fetch = sinon.spy(window, 'fetch');
+    const el = Object.assign(document.createElement('booking-flow'), { proxyUrl: '/api', locale: 'en-GB' });
+    el.setAttribute('time-zone', 'Europe/Berlin');
+    el.setAttribute('service', 'haircut');
+    el.setAttribute('staff', 'anna');
+    try {
+      document.body.append(el);
+      // Microtasks only, so still the task that connected it: the first update is done, the requests are out.
+      for (let i = 0; i < 20 && !el.hasUpdated; i++) await Promise.resolve();
+      const asked = fetch.getCalls().map((call) => new URL(call.args[0] as string, location.href).pathname);
+      expect(el.hasUpdated).to.equal(true);
+      expect(asked).to.deep.equal(['/api/catalog', '/api/slots']);
+      const steps = () => deepAll(el, '.steps > *').map((step) => step.localName);
+      expect(steps()).to.deep.equal([]);
+      await el.updateComplete;
+      expect(steps()).to.include('availability-loader');
+      await until(() => slotButtons(el).length === 4, 'the week shown');
+    } finally {
+      fetch.restore();
+      el.remove();
+    }
   });
 
   it('says clearly when a preselected id is unknown, and lets the visitor choose', async () => {

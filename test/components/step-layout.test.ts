@@ -50,7 +50,12 @@ function flowWith(layout: string, attrs: Attributes = {}) {
         reschedule-uid=${attrs.reschedule ?? ''}
       ></booking-flow>
     </div>
-  `).then((frame) => frame.querySelector('booking-flow')!);
+  `).then(async (frame) => {
+    // The fixture waited for the frame; the flow's steps come in its second update.
+    const flow = frame.querySelector('booking-flow')!;
+    await flow.updateComplete;
+    return flow;
+  });
 }
 
 async function stepsFlow(layout = 'steps', attrs: Attributes = {}) {

@@ -16,8 +16,23 @@ export function deepAll<T extends Element = HTMLElement>(host: Element, selector
   return [...(host.shadowRoot ?? host).querySelectorAll<T>(selector)];
 }
 
+/**
+ * Waits for `predicate`. One that throws (a query into a shadow tree not rendered yet: the flow renders its steps
+ * a task after its own first update) has not come true yet; on timeout, its last error is in the message.
+ */
 export async function until(predicate: () => boolean, message: string): Promise<void> {
-  await waitUntil(predicate, message, { timeout: 3000 });
+  let last: unknown;
+  const holds = () => {
+    try {
+      return predicate();
+    } catch (error) {
+      last = error;
+      return false;
+    }
+  };
+  await waitUntil(holds, message, { timeout: 3000 }).catch((timedOut: Error) => {
+    throw last instanceof Error ? new Error(`${message} (last: ${last.message})`) : timedOut;
+  });
 }
 
 /** The visible text of an element and its shadow tree, squeezed. */

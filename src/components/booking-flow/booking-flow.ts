@@ -318,6 +318,22 @@ export class BookingFlow extends BookingElement {
     this.hasOwnSteps = this.children.length > 0;
   }
 
+  /** The second update, with the steps in it (see firstUpdated). */
+  #stepsDue?: Promise<void>;
+
+  protected override firstUpdated(): void {
+    // The first update sends the requests and renders no step: Chromium hands requests to the network when the task
+    // ends, so the steps' first renders (tens of ms) wait for the next task instead of holding the requests (issue 18).
+    this.#stepsDue = new Promise((next) => setTimeout(next)).then(() => this.requestUpdate());
+  }
+
+  /** Resolves once the steps are rendered too, as it did before the first update was split. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    await super.getUpdateComplete();
+    await this.#stepsDue;
+    return super.getUpdateComplete();
+  }
+
   #onSlotChange(event: Event): void {
     this.hasOwnSteps = (event.target as HTMLSlotElement).assignedElements().length > 0;
   }
@@ -329,7 +345,7 @@ export class BookingFlow extends BookingElement {
       ${unknown.length ? html`<p class="notice" part="notice" role="alert">${t.unknownPreselection(unknown)}</p>` : nothing}
       <slot @slotchange=${this.#onSlotChange}></slot>
       ${
-        this.hasOwnSteps
+        this.hasOwnSteps || !this.hasUpdated
           ? nothing
           : html`
               <div class="steps" part="steps" role="region" aria-label=${t.bookingRegion}>
