@@ -61,8 +61,8 @@ export async function fetchJson<T>(
   return parsed.value;
 }
 
-/** Waits `ms`, or rejects with an AbortError as soon as `signal` aborts. */
-export function sleep(ms: number, signal: AbortSignal): Promise<void> {
+/** Waits `ms` (0: a task later), or rejects with an AbortError as soon as `signal` aborts. */
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return withAbort(new Promise<void>((resolve) => setTimeout(resolve, ms)), signal);
 }
 

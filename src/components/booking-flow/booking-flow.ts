@@ -1,6 +1,7 @@
 import { ContextProvider } from '@lit/context';
 import { html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
 import { AvailabilityClient } from '../../api/availability-client.js';
+import { sleep } from '../../api/proxy-fetch.js';
 import { BookingElement } from '../../internal/booking-element.js';
 import {
   catalogContext,
@@ -218,11 +219,8 @@ export class BookingFlow extends BookingElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    if (changed.has('proxyUrl')) {
+    if (changed.has('proxyUrl'))
       this.client = this.proxyUrl ? new AvailabilityClient({ baseUrl: this.proxyUrl }) : undefined;
-      // On its way before the settings below load Intl's data (tens of ms): the catalog task joins it (issue 18).
-      this.client?.getCatalog().catch(() => {});
-    }
     const catalogChanged = this.#catalog.refresh();
     const any = (...keys: PropertyKey[]) => keys.some((key) => changed.has(key));
     if (
@@ -242,7 +240,6 @@ export class BookingFlow extends BookingElement {
       this.resolved = resolveSettings(this, this);
       this.#followLocaleDirection();
     }
-    if (changed.has('proxyUrl')) this.#askFirstWeek();
     if (this.layout && this.layout !== 'page' && !this.#steps)
       this.#steps = import('../../internal/step-layout.js').then(
         (chunk) =>
@@ -268,8 +265,9 @@ export class BookingFlow extends BookingElement {
   }
 
   /**
-   * With a preselected service, the week the loader will show first is asked for beside the catalog, not after it
-   * confirms the ids: the loader's own request then joins it in flight or finds it cached (issue 18).
+   * With a preselected service, the week the loader will show first is asked for beside the catalog (which the
+   * catalog task asked for in this update), not after it confirms the ids: the loader's own request then joins it
+   * in flight or finds it cached (issue 18).
    */
   #askFirstWeek(): void {
     if (!this.client || !this.service || this.rescheduleUid) return;
@@ -318,16 +316,30 @@ export class BookingFlow extends BookingElement {
     this.hasOwnSteps = this.children.length > 0;
   }
 
-  /** The second update, with the steps in it (see firstUpdated). */
+  /**
+   * The start-up comes in tasks of their own, none of them long (issue 18): the module's evaluation; the settings,
+   * which hold ICU's first load (tens of ms); the first update, which sends the requests and renders no step
+   * (Chromium hands requests to the network when a task ends); then the steps, while the answers are on their way.
+   */
+  protected override async scheduleUpdate(): Promise<void> {
+    if (!this.hasUpdated) {
+      await sleep(0);
+      // Only to load ICU here: willUpdate resolves the settings again, then at no cost, and follows their direction.
+      resolveSettings(this, this);
+      await sleep(0);
+    }
+    await super.scheduleUpdate();
+  }
+
+  /** The second update, with the steps in it. */
   #stepsDue?: Promise<void>;
 
   protected override firstUpdated(): void {
-    // The first update sends the requests and renders no step: Chromium hands requests to the network when the task
-    // ends, so the steps' first renders (tens of ms) wait for the next task instead of holding the requests (issue 18).
-    this.#stepsDue = new Promise((next) => setTimeout(next)).then(() => this.requestUpdate());
+    this.#askFirstWeek();
+    this.#stepsDue = sleep(0).then(() => this.requestUpdate());
   }
 
-  /** Resolves once the steps are rendered too, as it did before the first update was split. */
+  /** Resolves once the steps are rendered too, as it did before the start-up was split. */
   protected override async getUpdateComplete(): Promise<boolean> {
     await super.getUpdateComplete();
     await this.#stepsDue;
