@@ -12,7 +12,10 @@ export interface Timing {
   longTasks: number;
 }
 
-/** In the page: resolves with performance.now() at the first frame after `ready()` holds. */
+/**
+ * In the page, before its own scripts: observers counting long tasks and slow events, and helpers; `__whenPainted`
+ * resolves with performance.now() at the first frame after `ready()` holds.
+ */
 const IN_PAGE_HELPERS = `
   window.__longTasks = 0;
   new PerformanceObserver((list) => { window.__longTasks += list.getEntries().length; }).observe({ type: 'longtask', buffered: true });
