@@ -278,6 +278,22 @@ describe('<hourly-calendar>', () => {
       expect(timesByDay(el)[1]!.length).to.be.below(96);
     });
 
+    it("gives a new week's first rows a frame of their own: the next rows come in the frame after it (issue 18)", async () => {
+      const el = await denseCalendar();
+      await allIn(el);
+      const next = denseWeek('2030-01-14');
+      el.weekData = next.weekData;
+      el.weekMetadata = next.weekMetadata;
+      await el.updateComplete;
+      const rows = timesByDay(el)[0]!.length;
+      await frame();
+      await el.updateComplete;
+      expect(timesByDay(el)[0], 'in the frame that paints the first rows').to.have.length(rows);
+      await frame();
+      await el.updateComplete;
+      expect(timesByDay(el)[0]!.length, 'in the frame after it').to.be.above(rows);
+    });
+
     it('keeps every row when the same week is refreshed in place, and starts again from the first rows for another week', async () => {
       const el = await denseCalendar();
       await allIn(el);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import { SLOT, annasWeek, deepAll, deepText, inEachEngine, pick } from './engines.js';
+import { EVERY_TIME, SLOT, annasWeek, deepAll, deepText, inEachEngine, pick } from './engines.js';
 
 // Issue 17: the built demo in the engines besides Chromium. A visitor books, every day of the week is on screen
 // (the Sunday Firefox hid, issue 18), the live stream from the real proxy updates a calendar in place (the
@@ -71,6 +71,7 @@ inEachEngine('the demo', (demo, engine) => {
   it("drops a time booked elsewhere from the shown week, through the proxy's live stream", async () => {
     const page = await engine().open(demo.url, 1280);
     await annasWeek(page, { next: true });
+    await page.until(EVERY_TIME, 'every time of the week');
     const [start, count] = await page.run<[string, number]>(
       `[${deepAll(SLOT)}[0].dataset.datetime, ${deepAll(SLOT)}.length]`,
     );
@@ -112,6 +113,7 @@ inEachEngine('the demo', (demo, engine) => {
       };
     });
     await page.until(`${deepAll('.body[aria-busy="false"]')}.length === 1`, 'the week reloaded');
+    await page.until(EVERY_TIME, 'every time of the week');
     const [start, count] = await page.run<[string, number]>(
       `[${deepAll(SLOT)}[0].dataset.datetime, ${deepAll(SLOT)}.length]`,
     );

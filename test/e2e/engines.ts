@@ -191,6 +191,9 @@ export function inEachEngine(title: string, tests: (demo: DemoServer, engine: ()
 export const SLOT = 'button.slot';
 /** In-page: the week has loaded and shows times. */
 const WEEK_SHOWN = `${deepAll('.body[aria-busy="false"]')}.length === 1 && ${deepAll(SLOT)}.length > 0`;
+
+/** Every time of the shown week is on the page: a long day's rows come in a few at a time, a frame apart. */
+export const EVERY_TIME = `${deepAll(SLOT)}.length === ${deepAll('.period-label .count')}.reduce((n, c) => n + Number(c.textContent), 0)`;
 const weekLabel = `${deepAll('.week-label')}[0]?.textContent`;
 
 /** A visitor on Berlin, haircut, Anna: the demo with her week shown (the next one with `next`). */

@@ -190,12 +190,16 @@ export class HourlyCalendar extends BookingElement {
    */
   protected override updated(): void {
     if (this.#slotFocused) this.#focusActive();
-    // The rest of a long week comes a few rows a frame, so that no frame waits on hundreds of buttons.
-    if (this.#days().some((d) => d.slots.length > this.#rows))
-      requestAnimationFrame(() => {
+    // The rest of a long week comes a few rows a frame, so that no frame waits on hundreds of buttons. The first
+    // rows have a frame of their own: a frame callback asked for here runs before that frame, so the next rows wait
+    // for the task after it.
+    if (this.#days().some((d) => d.slots.length > this.#rows)) {
+      const more = () => {
         this.#rows += ROWS;
         this.requestUpdate();
-      });
+      };
+      requestAnimationFrame(this.#rows > ROWS ? more : () => setTimeout(more));
+    }
   }
 
   protected override render() {
