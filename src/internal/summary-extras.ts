@@ -50,6 +50,8 @@ export class SummaryExtras {
   readonly #view: SummaryView;
   /** The last submission and its Idempotency-Key: the same details sent again reuse the key. */
   #attempt?: { request: string; key: string };
+  /** The chosen time, once a week loaded again without it (someone else booked it meanwhile). */
+  #gone?: string;
 
   constructor(host: ExtrasHost, access: SummaryAccess) {
     const handover = consumer(host, focusContext);
@@ -68,6 +70,20 @@ export class SummaryExtras {
     this.#form = new BookingForm(host, view);
     this.#panel = new ManagePanel(host, view, this.#hold);
     host.addEventListener('booking-confirmed', () => this.#hold.booked());
+    // The loaders beside the summary (in the same flow, or on the page) tell what the weeks hold now.
+    let loadersRoot: Node | undefined;
+    const weekLoaded = (event: Event): void => {
+      const week = JSON.stringify((event as HTMLElementEventMap['availability-loaded']).detail);
+      const slot = access.chosen().slot;
+      if (slot && week.includes(`"${slot.date}"`) && !week.includes(`"${slot.fullDatetime}"`)) {
+        this.#gone = slot.fullDatetime;
+        host.requestUpdate();
+      }
+    };
+    host.addController({
+      hostConnected: () => (loadersRoot = host.getRootNode()).addEventListener('availability-loaded', weekLoaded),
+      hostDisconnected: () => loadersRoot?.removeEventListener('availability-loaded', weekLoaded),
+    });
     host.requestUpdate();
   }
 
@@ -76,8 +92,13 @@ export class SummaryExtras {
     return this.#hold.render();
   }
 
-  /** The booking form, with the hold's status above its button. */
+  /**
+   * The booking form, with the hold's status above its button; a chosen time that a week loaded since no longer
+   * offers is said before the visitor sends it.
+   */
   form(state: FormState) {
+    if (this.#view.chosen().slot?.fullDatetime === this.#gone)
+      state = { ...state, disabled: true, failed: { code: 'slot_unavailable', message: this.#view.words().slotTaken } };
     return this.#form.render(state, this.#hold.render());
   }
 

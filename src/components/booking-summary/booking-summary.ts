@@ -89,8 +89,6 @@ export class BookingSummary extends BookingElement {
   #lastSlot?: string;
   /** Set when a booking was made: focus goes to the confirmation once it is shown. */
   #focusConfirmation = false;
-  /** The chosen time, once a week loaded again without it (someone else booked it meanwhile). */
-  #gone?: string;
   /**
    * What follows a chosen time (the hold, the booking call, calendar links, change and cancel): a chunk beside the
    * bundle, asked for as the element is made, so that it is there by the time a visitor picks a time.
@@ -175,29 +173,10 @@ export class BookingSummary extends BookingElement {
     }
   }
 
-  #root?: Node;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // The loaders beside it (in the same flow, or on the page) tell what the weeks hold now.
-    (this.#root = this.getRootNode()).addEventListener('availability-loaded', this.#weekLoaded);
-  }
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#root?.removeEventListener('availability-loaded', this.#weekLoaded);
     this.#booking.abort();
   }
-
-  /** A week that covers the chosen time (its date) but no longer offers it: said before the visitor sends the form. */
-  readonly #weekLoaded = (event: Event): void => {
-    const week = JSON.stringify((event as HTMLElementEventMap['availability-loaded']).detail);
-    const slot = this.#chosen.slot;
-    if (slot && week.includes(`"${slot.date}"`) && !week.includes(`"${slot.fullDatetime}"`)) {
-      this.#gone = slot.fullDatetime;
-      this.requestUpdate();
-    }
-  };
 
   /** Moves focus to the step's heading, so that a screen reader starts reading the summary there. */
   #focusHeading(): boolean {
@@ -239,8 +218,6 @@ export class BookingSummary extends BookingElement {
     if (!slot && !failed)
       return html`${hold}
         <p class="prompt" part="prompt">${t.chooseTime}</p>`;
-    const gone = slot?.fullDatetime === this.#gone;
-    if (gone) failed = { code: 'slot_unavailable', message: t.slotTaken };
     return html`
       <section aria-labelledby="heading">
         <h2 id="heading" tabindex="-1">${t.yourBooking}</h2>
@@ -249,7 +226,8 @@ export class BookingSummary extends BookingElement {
           slot ? this.#extras?.chosenRows() : html`<p class="prompt" part="prompt">${t.chooseAnotherTime}</p>`
         }
         ${
-          this.#extras?.form({ sending, checking: sending && this.checking, failed, disabled: !slot || gone }) ??
+          // The chunk's form also says when a week loaded since no longer offers the chosen time.
+          this.#extras?.form({ sending, checking: sending && this.checking, failed, disabled: !slot }) ??
           (this.#extrasFailed
             ? html`<div class="error" part="error" role="alert">
                 <p>${t.formFailed}</p>
