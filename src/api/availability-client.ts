@@ -112,6 +112,15 @@ export class AvailabilityClient extends EventTarget {
     });
   }
 
+  /**
+   * Fetches a week into the cache, or joins its fetch, without building it: for a view about to ask for it (the
+   * flow's first week, the live module's next one).
+   */
+  prefetch(query: WeekQuery): Promise<unknown> {
+    const key = weekKey(query);
+    return this.#shared(key, undefined, (signal) => this.#fetchWeek(query, key, signal));
+  }
+
   /** Whether the week's answer is cached: a view whose week an invalidation dropped loads it again. */
   has(query: WeekQuery): boolean {
     return this.#cache.has(weekKey(query));

@@ -74,7 +74,7 @@ export function prefetchNextWeek(client: AvailabilityClient, query: WeekQuery): 
   const next = { ...query, weekStart: shift(query.weekStart, 7), signal: undefined };
   // Not api/idle.ts's idle(): importing it would make this chunk import the bundle, and it imports nothing.
   (window.requestIdleCallback ?? setTimeout)(() => {
-    if (!client.has(next)) client.getAvailabilityForWeek(next).catch(() => undefined);
+    if (!client.has(next)) client.prefetch(next).catch(() => undefined);
   });
 }
 

@@ -176,6 +176,66 @@ describe('<booking-flow> steps: branch, service, staff', () => {
     }
   });
 
+  it('keeps its steps out of rendering until the catalog and the first week are in, then shows them whole (issue 18)', async () => {
+    const held = gate();
+    proxy.gate = held.promise;
+    const el = await flowWith({ branch: 'berlin', service: 'haircut', staff: 'anna' });
+    await until(
+      () => radios(el, 'service-selector').length > 0 && proxy.requests.length === 1,
+      'catalog in, week asked',
+    );
+    await el.updateComplete;
+    // The steps' box stays (content-visibility hides what is inside it).
+    expect(deep(el, 'branch-selector').checkVisibility(), 'steps while the week is on its way').to.equal(false);
+    expect(radio(el, 'service-selector', 'haircut').checkVisibility()).to.equal(false);
+    held.open();
+    await until(() => slotButtons(el).length === 4, 'the week in');
+    await el.updateComplete;
+    expect(slotButtons(el).every((b) => b.checkVisibility())).to.equal(true);
+    expect(radio(el, 'service-selector', 'haircut').checkVisibility()).to.equal(true);
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows its steps with their loading states when the first week takes longer than the hold (issue 18)', async () => {
+    const held = gate();
+    proxy.gate = held.promise;
+    const el = await flowWith({ branch: 'berlin', service: 'haircut', staff: 'anna' });
+    await until(
+      () => deep(el, 'availability-loader', '[part="skeleton"]').checkVisibility(),
+      'the loading state shown',
+    );
+    expect(radio(el, 'service-selector', 'haircut').checkVisibility()).to.equal(true);
+    expect(slotButtons(el)).to.have.length(0);
+    held.open();
+    await until(() => slotButtons(el).length === 4, 'the week in');
+  });
+
+  it('lets a page show the loading states at once through ::part(steps) (issue 18)', async () => {
+    const style = document.createElement('style');
+    style.textContent = 'booking-flow::part(steps) { content-visibility: visible; }';
+    document.head.append(style);
+    const held = gate();
+    proxy.gate = held.promise;
+    try {
+      const el = await flowWith({ branch: 'berlin', service: 'haircut', staff: 'anna' });
+      await until(() => radios(el, 'service-selector').length > 0, 'catalog in');
+      expect(deep(el, 'branch-selector').checkVisibility()).to.equal(true);
+      expect(deep(el, 'availability-loader', '[part="skeleton"]').checkVisibility()).to.equal(true);
+      held.open();
+      await until(() => slotButtons(el).length === 4, 'the week in');
+    } finally {
+      style.remove();
+      held.open();
+    }
+  });
+
+  it('shows its steps once the catalog is in when no service is preselected, not after the hold (issue 18)', async () => {
+    const el = await defaultFlow();
+    await el.updateComplete;
+    expect(deep(el, 'branch-selector').checkVisibility()).to.equal(true);
+    expect(radios(el, 'service-selector').every((r) => r.checkVisibility())).to.equal(true);
+  });
+
   it('says clearly when a preselected id is unknown, and lets the visitor choose', async () => {
     const el = await defaultFlow({ service: 'nails', staff: 'zoe' });
     const notice = deep(el, '[part="notice"]');

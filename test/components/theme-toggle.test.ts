@@ -4,7 +4,7 @@ import '../../src/define.js';
 import type { BookingFlow } from '../../src/components/booking-flow/booking-flow.js';
 import type { ThemeToggle } from '../../src/components/theme-toggle/theme-toggle.js';
 import { mockProxy } from '../helpers/proxy-mock.js';
-import { deep, nextEvent } from '../helpers/dom.js';
+import { deep, nextEvent, until } from '../helpers/dom.js';
 import { press } from '../helpers/keyboard.js';
 
 mockProxy();
@@ -45,7 +45,10 @@ describe('<theme-toggle>', () => {
 
   it('is operable with the keyboard: arrow keys move the choice', async () => {
     const el = await fixture<BookingFlow>(html`<booking-flow proxy-url="/api" theme="light"></booking-flow>`);
-    deep<HTMLInputElement>(el, 'theme-toggle', 'input[value="light"]').focus();
+    const light = deep<HTMLInputElement>(el, 'theme-toggle', 'input[value="light"]');
+    // The steps show with the catalog (issue 18): nothing takes focus before.
+    await until(() => light.checkVisibility(), 'the steps shown');
+    light.focus();
     const changed = nextEvent(el, 'theme-changed');
     await press('ArrowRight');
     expect((await changed).detail.theme).to.equal('dark');

@@ -22,6 +22,9 @@ import { unknownPreselection, withPreselection } from '../../internal/preselecti
 import { FocusHandover, focusContext } from '../../internal/focus-handover.js';
 import { styles } from './booking-flow.styles.js';
 
+/** How long the start-up keeps its steps back at most: a longer wait shows their loading states. */
+const HOLD_MS = 400;
+
 /**
  * One booking, from service to time. It talks to the proxy at `proxy-url`, keeps what the visitor chose and
  * shares both with the steps inside it. With no children it shows the default steps; with children it uses
@@ -47,7 +50,7 @@ import { styles } from './booking-flow.styles.js';
  *
  * @slot - Your own steps; the default flow is shown when empty.
  *
- * @csspart steps - The wrapper around the default steps.
+ * @csspart steps - The wrapper around the default steps. At start-up it keeps them out of rendering (`content-visibility: hidden`) until the catalog and the preselected service's first week are in, or failed, for 400 ms at most: the first screen comes whole.
  * @csspart notice - The message about preselected ids (attributes) that the catalog does not know.
  * @csspart step-header - With `layout` steps: the header above the step (Back, where the visitor is, the chips).
  * @csspart back-button - With `layout` steps: Back, to the step before.
@@ -94,6 +97,7 @@ export class BookingFlow extends BookingElement {
     strings: { attribute: false },
     client: { state: true },
     selection: { state: true },
+    shown: { state: true },
     resolved: { state: true },
     hasOwnSteps: { state: true },
   };
@@ -269,19 +273,16 @@ export class BookingFlow extends BookingElement {
    * catalog task asked for in this update), not after it confirms the ids: the loader's own request then joins it
    * in flight or finds it cached (issue 18).
    */
-  #askFirstWeek(): void {
+  #askFirstWeek(): Promise<unknown> | undefined {
     if (!this.client || !this.service || this.rescheduleUid) return;
     const { timeZone, weekStartsOn, locale } = this.resolved;
-    // Its failure is the loader's to show, when the loader asks.
-    this.client
-      .getAvailabilityForWeek({
-        serviceId: this.service,
-        staffId: this.staff || null,
-        weekStart: currentWeekStart(timeZone, weekStartsOn),
-        timeZone,
-        locale,
-      })
-      .catch(() => {});
+    return this.client.prefetch({
+      serviceId: this.service,
+      staffId: this.staff || null,
+      weekStart: currentWeekStart(timeZone, weekStartsOn),
+      timeZone,
+      locale,
+    });
   }
 
   /** Whether the flow's `dir` is its own (from a right-to-left locale) rather than the page's. */
@@ -331,11 +332,21 @@ export class BookingFlow extends BookingElement {
     await super.scheduleUpdate();
   }
 
+  /**
+   * The steps are rendered but kept out of rendering until the first screen is whole: the catalog and, with a
+   * preselected service, its first week are in (or failed: that is for the steps to show, as they ask), or HOLD_MS
+   * passed, when the steps show their loading states. A loading state on screen for a moment would cost a layout of
+   * the steps that the calendar then waits for (issue 18).
+   */
+  private shown?: boolean;
+
   /** The second update, with the steps in it. */
   #stepsDue?: Promise<void>;
 
   protected override firstUpdated(): void {
-    this.#askFirstWeek();
+    void Promise.race([Promise.allSettled([this.client?.getCatalog(), this.#askFirstWeek()]), sleep(HOLD_MS)]).then(
+      () => (this.shown = true),
+    );
     this.#stepsDue = sleep(0).then(() => this.requestUpdate());
   }
 
@@ -360,7 +371,7 @@ export class BookingFlow extends BookingElement {
         this.hasOwnSteps || !this.hasUpdated
           ? nothing
           : html`
-              <div class="steps" part="steps" role="region" aria-label=${t.bookingRegion}>
+              <div class="steps ${this.shown ? '' : 'held'}" part="steps" role="region" aria-label=${t.bookingRegion}>
                 <theme-toggle></theme-toggle>
                 <branch-selector></branch-selector>
                 <service-selector></service-selector>
