@@ -97,7 +97,8 @@ export class SummaryExtras {
    * offers is said before the visitor sends it.
    */
   form(state: FormState) {
-    if (this.#view.chosen().slot?.fullDatetime === this.#gone)
+    // No time chosen is no time taken: a failure shown then (the visitor moved on from it) stays what it was.
+    if (this.#gone && this.#view.chosen().slot?.fullDatetime === this.#gone)
       state = { ...state, disabled: true, failed: { code: 'slot_unavailable', message: this.#view.words().slotTaken } };
     return this.#form.render(state, this.#hold.render());
   }

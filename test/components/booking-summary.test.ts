@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import type { LitElement } from 'lit';
 import '../../src/define.js';
 import type { BookingFlow } from '../../src/components/booking-flow/booking-flow.js';
 import { annasHaircut, slotButtons, summaryOf } from '../helpers/flows.js';
@@ -166,6 +167,19 @@ describe('<booking-summary>', () => {
     // The retry of the same submission carried the same Idempotency-Key: a lost first answer cannot book twice.
     expect(proxy.bookingKeys[0]).to.match(/^k(-\d{1,10}){4}$/);
     expect(proxy.bookingKeys[1]).to.equal(proxy.bookingKeys[0]);
+  });
+
+  it('never calls a failure a taken time once the visitor leaves that time for another staff member', async () => {
+    const el = await flowWithSlot();
+    await fillIn(el);
+    proxy.bookingFailsWith = { status: 502, code: 'upstream_error', message: 'The booking service answered 500.' };
+    confirm(el).click();
+    await until(() => deepAll(summaryOf(el), '[part="error"]').length === 1, 'error shown');
+    deep<HTMLInputElement>(el, 'staff-selector', 'input[value=""]').click();
+    await until(() => el.currentSelection.staffId === null && !el.currentSelection.slot, 'time left');
+    await (summaryOf(el) as LitElement).updateComplete;
+    expect(text(summaryOf(el))).to.not.include('just taken');
+    expect(text(summaryOf(el))).to.include('The booking service answered 500.');
   });
 
   it('sends a new Idempotency-Key once the details change', async () => {
