@@ -5,6 +5,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, type as osType, release } from 'node:os';
 import { baselineBundle } from './baseline.js';
 import { browserTimings, type SwitchCount } from './browser.js';
+import { MILESTONES, startupMilestones } from './startup.js';
 import { redisOutage } from './outage.js';
 import { bookingToVanish, burstOverTwoInstances, memoryPerStream } from './live.js';
 import { herd, load, memory } from './proxy.js';
@@ -57,6 +58,11 @@ async function main(): Promise<void> {
     log(
       `time  ${t.name}: median ${ms(t.stats.median)} (p10 ${ms(t.stats.p10)}, p90 ${ms(t.stats.p90)}), ${t.longTasks.toFixed(2)} long tasks/run`,
     );
+  const startupBundles = bundles ?? [{ dist: 'dist', label: 'now' }];
+  const startup = await startupMilestones(RUNS, startupBundles);
+  const startupColumns = startupBundles.map((b) => b.label || 'now');
+  for (const [key, what] of [...MILESTONES, ['intl', "time inside Intl's calls"] as const])
+    log(`start ${what}: ${startup.map((m, i) => `${startupColumns[i]} ${ms(m[key])}`).join(', ')}`);
   for (const [label, b] of [...(before ? [[' (before)', before] as const] : []), ['', now] as const])
     log(
       `net   back and forth over 4 weeks${label}: ${b.walk.requests} /slots requests, ${b.walk.waits} of ${b.walk.switches} switches showed the loading state`,
@@ -176,6 +182,12 @@ duration of the click is what Chromium reports for it (only for 16 ms or more, r
 | switch | new week in frame (median, min-max) | loading state in frame 1 | click's Event Timing duration (median) | long tasks / run |
 |---|---:|---:|---:|---:|
 ${switches.map((c) => `| ${c.name} | ${frames(c)} | ${c.skeletonFirst} of ${c.frames.runs} | ${eventTiming(c)} | ${c.longTasks.toFixed(2)} |`).join('\n')}
+
+Where a start-up's time goes: milestones from navigation start, medians of ${RUNS} page loads of their own${before ? ', alternating between the bundles' : ''}, whose calls into Intl are timed through wrappers (which the first-paint runs above do not carry). The gap from the first week in to the first paint is the week's render, the frame that lays out the steps and the wait for the next frame, which the bench's first paint counts to.
+
+| milestone (ms from navigation start, median) | ${startupColumns.join(' | ')} |
+|---|${startupColumns.map(() => '---:').join('|')}|
+${[...MILESTONES, ['intl', "time inside Intl's calls, all told (constructors and getWeekInfo)"] as const].map(([key, what]) => `| ${what} | ${startup.map((m) => ms(m[key])).join(' | ')} |`).join('\n')}
 
 ## Network
 
