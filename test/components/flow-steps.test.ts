@@ -129,7 +129,7 @@ describe('<booking-flow> steps: branch, service, staff', () => {
     expect(proxy.requests[0]!.searchParams.get('staff')).to.equal('anna');
   });
 
-  it('sends the catalog request first, then the week (issue 18)', async () => {
+  it("sends the first week's request first, with the settings, then the catalog's (issue 18)", async () => {
     performance.clearResourceTimings();
     const el = await flowWith({ branch: 'berlin', service: 'haircut', staff: 'anna' });
     await until(() => slotButtons(el).length === 4, 'the week shown');
@@ -141,18 +141,21 @@ describe('<booking-flow> steps: branch, service, staff', () => {
     expect(started('/api/catalog')).to.have.length(1);
     expect(started('/api/slots')).to.have.length(1);
     // Firefox coarsens timers: both may start in the same millisecond. Which came first, the mock saw.
-    expect(started('/api/catalog')[0]).to.be.at.most(started('/api/slots')[0]!);
-    expect(proxy.arrivals).to.deep.equal(['/api/catalog', '/api/slots']);
+    expect(started('/api/slots')[0]).to.be.at.most(started('/api/catalog')[0]!);
+    expect(proxy.arrivals).to.deep.equal(['/api/slots', '/api/catalog']);
   });
 
-  it('starts in tasks of its own: the settings, then the requests with no step rendered, then the steps', async () => {
+  it("starts in tasks of its own: the settings with the first week's request, then the first update with the catalog's and the steps", async () => {
     const steps = () => deepAll(el, '.steps > *').map((step) => step.localName);
-    // Each request, and the steps there were once the task that sent it had run its microtasks.
-    const sent: { path: string; steps: number }[] = [];
+    // Each request, and whether the flow had updated once the task that sent it had run its microtasks.
+    const sent: { path: string; updated: boolean }[] = [];
     const realFetch = window.fetch.bind(window);
     const fetch = sinon.stub(window, 'fetch').callsFake((input, init) => {
       const path = new URL(input as string, location.href).pathname;
-      queueMicrotask(() => sent.push({ path, steps: steps().length }));
+      void (async () => {
+        for (let i = 0; i < 20; i++) await Promise.resolve();
+        sent.push({ path, updated: el.hasUpdated });
+      })();
       return realFetch(input, init);
     });
     const el = Object.assign(document.createElement('booking-flow'), { proxyUrl: '/api', locale: 'en-GB' });
@@ -163,12 +166,14 @@ describe('<booking-flow> steps: branch, service, staff', () => {
       document.body.append(el);
       for (let i = 0; i < 20; i++) await Promise.resolve();
       expect(el.hasUpdated, 'no update in the task that connected it').to.equal(false);
+      expect(sent, 'no request in the task that connected it').to.deep.equal([]);
       await el.updateComplete;
+      expect(steps(), 'the steps come with the first update').to.include('availability-loader');
+      await until(() => sent.length === 2, 'both requests sent');
       expect(sent).to.deep.equal([
-        { path: '/api/catalog', steps: 0 },
-        { path: '/api/slots', steps: 0 },
+        { path: '/api/slots', updated: false },
+        { path: '/api/catalog', updated: true },
       ]);
-      expect(steps()).to.include('availability-loader');
       await until(() => slotButtons(el).length === 4, 'the week shown');
     } finally {
       fetch.restore();

@@ -223,8 +223,7 @@ export class BookingFlow extends BookingElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    if (changed.has('proxyUrl'))
-      this.client = this.proxyUrl ? new AvailabilityClient({ baseUrl: this.proxyUrl }) : undefined;
+    this.#connect();
     const catalogChanged = this.#catalog.refresh();
     const any = (...keys: PropertyKey[]) => keys.some((key) => changed.has(key));
     if (
@@ -268,14 +267,22 @@ export class BookingFlow extends BookingElement {
     provided.settings.setValue(this.resolved);
   }
 
+  /** The proxy URL the current client was made for: a new URL, a new client (and cache). */
+  #clientUrl = '';
+
+  #connect(): void {
+    if (this.proxyUrl === this.#clientUrl) return;
+    this.#clientUrl = this.proxyUrl;
+    this.client = this.proxyUrl ? new AvailabilityClient({ baseUrl: this.proxyUrl }) : undefined;
+  }
+
   /**
-   * With a preselected service, the week the loader will show first is asked for beside the catalog (which the
-   * catalog task asked for in this update), not after it confirms the ids: the loader's own request then joins it
-   * in flight or finds it cached (issue 18).
+   * With a preselected service, the week the loader will show first is asked for as soon as its first day is known,
+   * before the first update asks for the catalog, not after the catalog confirms the ids: the loader's own request
+   * then joins it in flight or finds it cached (issue 18).
    */
-  #askFirstWeek(): Promise<unknown> | undefined {
+  #askFirstWeek({ timeZone, weekStartsOn, locale }: DisplaySettings): Promise<unknown> | undefined {
     if (!this.client || !this.service || this.rescheduleUid) return;
-    const { timeZone, weekStartsOn, locale } = this.resolved;
     return this.client.prefetch({
       serviceId: this.service,
       staffId: this.staff || null,
@@ -318,15 +325,17 @@ export class BookingFlow extends BookingElement {
   }
 
   /**
-   * The start-up comes in tasks of their own, none of them long (issue 18): the module's evaluation; the settings,
-   * which hold ICU's first load (tens of ms); the first update, which sends the requests and renders no step
-   * (Chromium hands requests to the network when a task ends); then the steps, while the answers are on their way.
+   * The start-up comes in three tasks, none of them long (issue 18): the module's evaluation; the settings, which
+   * hold ICU's first load (tens of ms), and the first week's request, which needs them for its first day (Chromium
+   * hands requests to the network when a task ends); then the first update, which asks for the catalog and renders
+   * the steps while the answers are on their way.
    */
   protected override async scheduleUpdate(): Promise<void> {
     if (!this.hasUpdated) {
       await sleep(0);
-      // Only to load ICU here: willUpdate resolves the settings again, then at no cost, and follows their direction.
-      resolveSettings(this, this);
+      this.#connect();
+      // willUpdate resolves the settings again, then at no cost, and follows their direction.
+      this.#firstWeek = this.#askFirstWeek(resolveSettings(this, this));
       await sleep(0);
     }
     await super.scheduleUpdate();
@@ -340,21 +349,13 @@ export class BookingFlow extends BookingElement {
    */
   private shown?: boolean;
 
-  /** The second update, with the steps in it. */
-  #stepsDue?: Promise<void>;
+  /** The first week's request, sent before the first update. */
+  #firstWeek?: Promise<unknown>;
 
   protected override firstUpdated(): void {
-    void Promise.race([Promise.allSettled([this.client?.getCatalog(), this.#askFirstWeek()]), sleep(HOLD_MS)]).then(
+    void Promise.race([Promise.allSettled([this.client?.getCatalog(), this.#firstWeek]), sleep(HOLD_MS)]).then(
       () => (this.shown = true),
     );
-    this.#stepsDue = sleep(0).then(() => this.requestUpdate());
-  }
-
-  /** Resolves once the steps are rendered too, as it did before the start-up was split. */
-  protected override async getUpdateComplete(): Promise<boolean> {
-    await super.getUpdateComplete();
-    await this.#stepsDue;
-    return super.getUpdateComplete();
   }
 
   #onSlotChange(event: Event): void {
@@ -368,7 +369,7 @@ export class BookingFlow extends BookingElement {
       ${unknown.length ? html`<p class="notice" part="notice" role="alert">${t.unknownPreselection(unknown)}</p>` : nothing}
       <slot @slotchange=${this.#onSlotChange}></slot>
       ${
-        this.hasOwnSteps || !this.hasUpdated
+        this.hasOwnSteps
           ? nothing
           : html`
               <div class="steps ${this.shown ? '' : 'held'}" part="steps" role="region" aria-label=${t.bookingRegion}>
