@@ -88,11 +88,16 @@ export async function benchSite(
   };
 }
 
-/** A page for the bench: its own context (empty caches), its helpers, its clock on a Tuesday. */
-export async function openPage(browser: Browser): Promise<Page> {
+/**
+ * A page for the bench: its own context (empty caches), its helpers, its clock on a Tuesday. With `saveData` it
+ * says it saves data, so that no week is fetched early.
+ */
+export async function openPage(browser: Browser, { saveData = false } = {}): Promise<Page> {
   const page = await browser.newPage({ timezoneId: 'Europe/Berlin', locale: 'en-GB' });
   await page.addInitScript(IN_PAGE_HELPERS);
   await page.addInitScript(onATuesday());
+  if (saveData)
+    await page.addInitScript(() => Object.defineProperty(navigator, 'connection', { value: { saveData: true } }));
   return page;
 }
 
@@ -300,8 +305,7 @@ export async function firstPaint(page: Page, url: string): Promise<{ ms: number;
  * says it saves data, so that no week is fetched early and the first switch stays a miss.
  */
 async function measure(browser: Browser, site: BenchSite, dist: string): Promise<Run> {
-  const page = await openPage(browser);
-  await page.addInitScript(() => Object.defineProperty(navigator, 'connection', { value: { saveData: true } }));
+  const page = await openPage(browser, { saveData: true });
   const paint = await firstPaint(page, site.pageUrl(dist));
   // Each page starts with an empty client cache: the next week is a miss, coming back is a hit.
   const miss = await switchWeek(page, 'Next week');

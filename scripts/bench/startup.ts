@@ -1,5 +1,6 @@
 // Where a start-up's time goes: the milestones of a page load, from navigation start, for each bundle (issue 18).
 // Runs of their own: the calls into Intl are timed through wrappers, which the first-paint runs must not carry.
+import type { Browser } from 'playwright-core';
 import { benchSite, firstPaint, openPage, type Bundle } from './browser.js';
 import { stats } from './stats.js';
 
@@ -53,13 +54,9 @@ const IN_PAGE_MARKS = `{
   addEventListener('availability-loaded', () => (marks.loaded ??= performance.now()));
 }`;
 
-/** One instrumented page load of `dist`: its milestones in ms from navigation start. */
-async function milestonesOf(
-  browser: Awaited<ReturnType<typeof benchSite>>['browser'],
-  url: string,
-): Promise<Record<string, number>> {
-  const page = await openPage(browser);
-  await page.addInitScript(() => Object.defineProperty(navigator, 'connection', { value: { saveData: true } }));
+/** One instrumented load of the page at `url`, saving data as the first-paint runs do: its milestones. */
+async function milestonesOf(browser: Browser, url: string): Promise<Record<string, number>> {
+  const page = await openPage(browser, { saveData: true });
   await page.addInitScript(IN_PAGE_MARKS);
   const paint = await firstPaint(page, url);
   const marks = await page.evaluate<Record<string, number>>(`({
