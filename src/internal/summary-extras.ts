@@ -75,9 +75,14 @@ export class SummaryExtras {
     const weekLoaded = (event: Event): void => {
       const week = JSON.stringify((event as HTMLElementEventMap['availability-loaded']).detail);
       const slot = access.chosen().slot;
-      if (slot && week.includes(`"${slot.date}"`) && !week.includes(`"${slot.fullDatetime}"`)) {
-        this.#gone = slot.fullDatetime;
-        host.requestUpdate();
+      // A week with the chosen time's day says whether that time is still free: gone, or back again (the other
+      // booking was cancelled), when the visitor may send it after all.
+      if (slot && week.includes(`"${slot.date}"`)) {
+        const gone = week.includes(`"${slot.fullDatetime}"`) ? undefined : slot.fullDatetime;
+        if (gone !== this.#gone) {
+          this.#gone = gone;
+          host.requestUpdate();
+        }
       }
     };
     host.addController({

@@ -153,6 +153,21 @@ describe('live updates', () => {
     expect(deep<HTMLButtonElement>(summary, '[part="confirm-button"]').disabled).to.equal(false);
   });
 
+  it('takes the notice back when the chosen time is free again (the other booking was cancelled)', async () => {
+    proxy.manage.holdFailsWith = { status: 404, code: 'holds_disabled', message: 'This proxy does not hold times.' };
+    const { summary, slots } = await flow();
+    slots()[0]!.click();
+    await until(() => deepAll(summary, 'input').length > 0, 'the form');
+    bookedElsewhere();
+    await until(() => text(summary).includes('just taken'), 'the summary says so');
+    proxy.hidden.delete(TUESDAY_0900);
+    proxy.live.send('change', { services: ['haircut'], staff: null, from: '2025-10-21', to: '2025-10-21' }, 'r8');
+    await until(() => slots().length === 4, 'the time is back in the week');
+    await until(() => !text(summary).includes('just taken'), 'the notice goes');
+    expect(deep<HTMLButtonElement>(summary, '[part="confirm-button"]').disabled).to.equal(false);
+    expect(slots()[0]!.getAttribute('aria-pressed')).to.equal('true');
+  });
+
   it('reloads every shown week when the proxy says reset (it restarted and cannot tell what was missed)', async () => {
     const { slots } = await flow();
     const asked = proxy.requests.length;
