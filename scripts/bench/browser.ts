@@ -64,8 +64,9 @@ export interface BenchSite {
 export async function benchSite(
   dists: string[] = ['dist'],
 ): Promise<{ site: BenchSite; browser: Browser; close(): Promise<void> }> {
+  // Its stdin is a pipe from this process: the site goes when the bench does, even a bench killed mid-run.
   const server = spawn(process.execPath, ['--import', 'tsx', 'scripts/bench/site-server.ts', ...dists], {
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: ['pipe', 'pipe', 'inherit'],
   });
   const [chunk] = (await once(server.stdout, 'data')) as [Buffer];
   const url = chunk.toString().trim();

@@ -30,3 +30,5 @@ const listener = getRequestListener(app.fetch);
 const server = createServer((req, res) => void listener(req, res));
 server.listen(0, '127.0.0.1', () => console.log(`http://127.0.0.1:${(server.address() as AddressInfo).port}`));
 process.on('SIGTERM', () => server.close(() => process.exit(0)));
+// The bench holds the other end of stdin: once it is gone (ended, or killed mid-run), so is the site.
+process.stdin.on('end', () => process.exit(0)).resume();
