@@ -30,10 +30,21 @@ async function flow(theme = 'light') {
   return { el, loader, calendar, slots, summary: deep(el, 'booking-summary') };
 }
 
+/** Tells the stream that Tuesday's haircut times changed. */
+function tuesdayChanged(id: string) {
+  proxy.live.send('change', { services: ['haircut'], staff: null, from: '2025-10-21', to: '2025-10-21' }, id);
+}
+
 /** As if someone else booked Tuesday 09:00: gone from the proxy, and told on the stream. */
 function bookedElsewhere(id = 'r7') {
   proxy.hidden.add(TUESDAY_0900);
-  proxy.live.send('change', { services: ['haircut'], staff: null, from: '2025-10-21', to: '2025-10-21' }, id);
+  tuesdayChanged(id);
+}
+
+/** As if that booking was cancelled: Tuesday 09:00 back on the proxy, and told on the stream. */
+function cancelledElsewhere(id = 'r8') {
+  proxy.hidden.delete(TUESDAY_0900);
+  tuesdayChanged(id);
 }
 
 describe('live updates', () => {
@@ -160,8 +171,7 @@ describe('live updates', () => {
     await until(() => deepAll(summary, 'input').length > 0, 'the form');
     bookedElsewhere();
     await until(() => text(summary).includes('just taken'), 'the summary says so');
-    proxy.hidden.delete(TUESDAY_0900);
-    proxy.live.send('change', { services: ['haircut'], staff: null, from: '2025-10-21', to: '2025-10-21' }, 'r8');
+    cancelledElsewhere();
     await until(() => slots().length === 4, 'the time is back in the week');
     await until(() => !text(summary).includes('just taken'), 'the notice goes');
     expect(deep<HTMLButtonElement>(summary, '[part="confirm-button"]').disabled).to.equal(false);
