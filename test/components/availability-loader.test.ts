@@ -72,8 +72,14 @@ describe('<availability-loader>', () => {
     await until(() => deepAll(loader, '.body[aria-busy="true"]').length === 1, 'busy while the week is held');
     const body = deep(loader, '.body');
     expect(deepAll(loader, '[part="skeleton"]')).to.have.length(1);
+    // Still at first (a pulse would give each bar a layer in the frame after a click); pulsing once the load lasts.
+    const bars = () => deepAll(loader, '.skeleton-day span');
+    expect(bars()).to.have.length(21);
+    expect(bars().flatMap((bar) => bar.getAnimations())).to.have.length(0);
     expect(text(loader)).to.include('Loading available times');
     await expect(loader).to.be.accessible();
+    await until(() => bars().every((bar) => bar.getAnimations().length === 1), 'the bars pulse');
+    expect(getComputedStyle(bars()[0]!).animationName).to.equal('pulse');
     held.open();
     await until(() => slotButtons(loader).length === 4, 'slots rendered');
     expect(body.getAttribute('aria-busy')).to.equal('false');

@@ -323,7 +323,8 @@ describe('motion', () => {
       const loader = deep(flow, 'availability-loader');
       await until(() => deepAll(loader, '.skeleton-day span').length > 0, 'the skeleton');
       const pulse = getComputedStyle(deepAll(loader, '.skeleton-day span')[0]!);
-      expect(pulse.animationName).to.equal('pulse');
+      // A load that lasts: the skeleton pulses after a moment (PULSE_AFTER_MS).
+      await until(() => pulse.animationName === 'pulse', 'the pulse');
       expect(pulse.animationIterationCount).to.equal('1');
     });
   });
