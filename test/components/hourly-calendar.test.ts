@@ -278,7 +278,7 @@ describe('<hourly-calendar>', () => {
       expect(timesByDay(el)[1]!.length).to.be.below(96);
     });
 
-    it("gives a new week's first rows a frame of their own: the next rows come in the frame after it (issue 18)", async () => {
+    it("gives a new week's first rows a frame of their own: the next rows come in the task after that frame (issue 18)", async () => {
       const el = await denseCalendar();
       await allIn(el);
       const next = denseWeek('2030-01-14');
@@ -289,9 +289,11 @@ describe('<hourly-calendar>', () => {
       await frame();
       await el.updateComplete;
       expect(timesByDay(el)[0], 'in the frame that paints the first rows').to.have.length(rows);
-      await frame();
+      // A timer set now runs after the one the calendar set in that frame. Whether the next frame comes before
+      // either is the engine's call: Firefox under load sometimes ticks it first.
+      await new Promise((resolve) => setTimeout(resolve));
       await el.updateComplete;
-      expect(timesByDay(el)[0]!.length, 'in the frame after it').to.be.above(rows);
+      expect(timesByDay(el)[0]!.length, 'in the task after it').to.be.above(rows);
     });
 
     it('keeps every row when the same week is refreshed in place, and starts again from the first rows for another week', async () => {
