@@ -18,7 +18,12 @@ export interface WeekLoadOptions {
   strings: () => BookingStrings;
   /** What the host's status region should say. */
   announce: (text: string) => void;
+  /** A load that shows the loading state has run SLOW_LOAD_MS and was not superseded: the skeleton may pulse. */
+  slow: () => void;
 }
+
+/** How long a week's load runs before it counts as slow (a quick one never does). */
+const SLOW_LOAD_MS = 500;
 
 /**
  * A loader's week: a Task that loads it again whenever the client or anything it is asked with changes, hands it
@@ -48,6 +53,7 @@ export class WeekLoad {
         }
         if (!query) return initialState;
         if (!client) throw noClientError();
+        if (!this.refreshing) setTimeout(() => signal.aborted || options.slow(), SLOW_LOAD_MS);
         return client.getAvailabilityForWeek({ ...query, signal });
       },
       onComplete: (week) => {

@@ -323,7 +323,7 @@ describe('motion', () => {
       const loader = deep(flow, 'availability-loader');
       await until(() => deepAll(loader, '.skeleton-day span').length > 0, 'the skeleton');
       const pulse = getComputedStyle(deepAll(loader, '.skeleton-day span')[0]!);
-      // A load that lasts: the skeleton pulses after a moment (PULSE_AFTER_MS).
+      // A load that lasts: the skeleton pulses after a moment (SLOW_LOAD_MS).
       await until(() => pulse.animationName === 'pulse', 'the pulse');
       expect(pulse.animationIterationCount).to.equal('1');
     });

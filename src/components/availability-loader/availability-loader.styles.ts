@@ -98,7 +98,7 @@ export const styles = css`
     border-radius: calc(var(--_radius) / 2);
     background: color-mix(in srgb, var(--_text) 10%, transparent);
   }
-  /* Only a load that takes a while pulses (availability-loader.ts, PULSE_AFTER_MS). */
+  /* Only a load that takes a while pulses (week-load.ts, SLOW_LOAD_MS). */
   .pulse span {
     animation: pulse 1.2s ease-in-out infinite alternate;
   }

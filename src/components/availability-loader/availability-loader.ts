@@ -19,9 +19,6 @@ import { listEveryZone } from '../../internal/time-zones.js';
 import { weekToolbar } from '../../internal/week-toolbar.js';
 import { styles } from './availability-loader.styles.js';
 
-/** How long a week's load runs before its skeleton starts to pulse (a quick one never does). */
-const PULSE_AFTER_MS = 500;
-
 /**
  * Loads one week of availability for the chosen service and staff and owns week navigation. Shows a skeleton
  * while loading, a retryable error when the proxy fails (never a fake "no availability"), and an empty state
@@ -105,6 +102,9 @@ export class AvailabilityLoader extends BookingElement {
     query: () => this.#weekQuery(),
     strings: () => this.t,
     announce: (text) => (this.announcement = text),
+    // The skeleton pulses only once a load has taken a while. Pulsing from its first frame gave each of its 21 bars
+    // a layer of its own in the frame right after a visitor's click on a week, and the click waited for their raster.
+    slow: () => this.renderRoot.querySelector('.skeleton')?.classList.add('pulse'),
   });
 
   /** "Show next available" in an empty week, once its chunk is in. */
@@ -143,10 +143,6 @@ export class AvailabilityLoader extends BookingElement {
   }
 
   protected override updated(): void {
-    // The skeleton pulses once a load has taken a while. Pulsing from its first frame gave each of its 21 bars a
-    // layer of its own in the frame right after a visitor's click on a week, and the click waited for their raster.
-    if (this.#load.pending)
-      setTimeout(() => this.renderRoot.querySelector('.skeleton')?.classList.add('pulse'), PULSE_AFTER_MS);
     if (!this.#focusWanted || this.#load.pending) return;
     this.#focusWanted = false;
     // The calendar's tab stop once the week is in; the next step to take when it is empty or failed.
