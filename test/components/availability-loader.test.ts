@@ -6,6 +6,7 @@ import { AvailabilityClient } from '../../src/api/availability-client.js';
 import { gate, mockProxy } from '../helpers/proxy-mock.js';
 import { deep, deepAll, text, until, nextEvent } from '../helpers/dom.js';
 import { frozenDate } from '../helpers/clock.js';
+import { holdIdleCallbacks } from '../helpers/idle.js';
 
 const proxy = mockProxy();
 
@@ -110,6 +111,24 @@ describe('<availability-loader>', () => {
     button(loader, 'This week').click();
     await until(() => slotButtons(loader).length === 4, 'back to the first week, from the cache');
     expect(proxy.requests).to.have.length(2);
+  });
+
+  it('asks for the "next available" chunk once the page is idle, not while a week renders (issue 18)', async () => {
+    // Loaded already, so that only the wait for an idle page could keep the action away.
+    await import('../../src/internal/next-available-search.js');
+    const idle = holdIdleCallbacks();
+    let loader: AvailabilityLoader;
+    try {
+      ({ loader } = await flowWithLoader());
+      await until(() => slotButtons(loader).length === 4, 'first week');
+      button(loader, 'Next week').click();
+      await until(() => deepAll(loader, '[part="empty"]').length === 1, 'the empty week');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(text(loader)).to.include('No times available this week.').and.not.include('Show next available');
+    } finally {
+      idle.release();
+    }
+    await until(() => text(loader).includes('Show next available'), 'the action once the page was idle');
   });
 
   it('shows a retryable error, never "no availability", when the proxy fails', async () => {

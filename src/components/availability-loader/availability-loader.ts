@@ -2,6 +2,7 @@ import { ContextProvider } from '@lit/context';
 import { html, nothing, type PropertyDeclarations } from 'lit';
 import type { AvailabilityClient } from '../../api/availability-client.js';
 import { errorDetail } from '../../api/errors.js';
+import { idle } from '../../api/idle.js';
 import { addDays, currentWeekStart, startOfWeek, type IsoDate } from '../../model/dates.js';
 import type { WeekAvailability } from '../../model/week.js';
 import { BookingElement } from '../../internal/booking-element.js';
@@ -243,24 +244,27 @@ export class AvailabilityLoader extends BookingElement {
   }
 
   #renderWeekState(week: WeekAvailability, weekStart: IsoDate) {
-    // "Show next available" is a chunk beside the bundle, asked for once a first week is in (no part of the first
-    // paint). Not loaded, the next week shown asks again; an empty week meanwhile says only that it is empty.
+    // "Show next available" is a chunk beside the bundle, asked for once a first week is in and the page is idle: asked
+    // for as the week rendered, it came in before the calendar's first frame (Chromium runs a loading page's loading
+    // tasks first). Not loaded, the next week shown asks again; an empty week meanwhile says only that it is empty.
     if (!this.#searchAsked)
-      this.#searchAsked = import('../../internal/next-available-search.js').then(
-        (chunk) => {
-          this.#search = new chunk.NextAvailableSearch(this, {
-            client: () => this.client,
-            query: () => this.#weekQuery(),
-            strings: () => this.t,
-            found: (weekStart) => this.#goToWeek(weekStart, true),
-            failed: (error) =>
-              (this.announcement = `${this.t.availabilityFailed} ${this.#errorMessage(errorDetail(error))}`),
-            announce: (text) => (this.announcement = text),
-          });
-          this.requestUpdate();
-        },
-        () => (this.#searchAsked = undefined),
-      );
+      this.#searchAsked = idle()
+        .then(() => import('../../internal/next-available-search.js'))
+        .then(
+          (chunk) => {
+            this.#search = new chunk.NextAvailableSearch(this, {
+              client: () => this.client,
+              query: () => this.#weekQuery(),
+              strings: () => this.t,
+              found: (weekStart) => this.#goToWeek(weekStart, true),
+              failed: (error) =>
+                (this.announcement = `${this.t.availabilityFailed} ${this.#errorMessage(errorDetail(error))}`),
+              announce: (text) => (this.announcement = text),
+            });
+            this.requestUpdate();
+          },
+          () => (this.#searchAsked = undefined),
+        );
     const { stale, totalSlots } = week.weekMetadata;
     return html`
       ${stale ? staleNote(this.t) : nothing}
