@@ -34,6 +34,8 @@ export class WeekLoad {
   readonly task: Task<readonly [AvailabilityClient | undefined, WeekAsk | undefined], WeekAvailability>;
   readonly #week: ContextProvider<typeof availabilityContext>;
   #quiet = false;
+  /** The running load's SLOW_LOAD_MS timer: each load clears the last one's, finished or superseded. */
+  #slowTimer?: ReturnType<typeof setTimeout>;
   /** Whether the running load refreshes the shown week in place: the week stays on screen meanwhile. */
   refreshing = false;
 
@@ -45,6 +47,7 @@ export class WeekLoad {
       argsEqual: ([client, query], [nextClient, nextQuery]) =>
         client === nextClient && JSON.stringify(query) === JSON.stringify(nextQuery),
       task: ([client, query], { signal }) => {
+        clearTimeout(this.#slowTimer);
         this.refreshing = this.#quiet;
         this.#quiet = false;
         if (!this.refreshing) {
@@ -53,7 +56,7 @@ export class WeekLoad {
         }
         if (!query) return initialState;
         if (!client) throw noClientError();
-        if (!this.refreshing) setTimeout(() => signal.aborted || options.slow(), SLOW_LOAD_MS);
+        if (!this.refreshing) this.#slowTimer = setTimeout(options.slow, SLOW_LOAD_MS);
         return client.getAvailabilityForWeek({ ...query, signal });
       },
       onComplete: (week) => {

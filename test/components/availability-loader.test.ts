@@ -7,6 +7,7 @@ import { gate, mockProxy } from '../helpers/proxy-mock.js';
 import { deep, deepAll, text, until, nextEvent } from '../helpers/dom.js';
 import { frozenDate } from '../helpers/clock.js';
 import { holdIdleCallbacks } from '../helpers/idle.js';
+import { holdTimeouts } from '../helpers/timers.js';
 
 const proxy = mockProxy();
 
@@ -85,6 +86,31 @@ describe('<availability-loader>', () => {
     await until(() => slotButtons(loader).length === 4, 'slots rendered');
     expect(body.getAttribute('aria-busy')).to.equal('false');
     expect(deepAll(loader, '[part="skeleton"]')).to.have.length(0);
+  });
+
+  it('pulses a skeleton once its own load lasts, never on the timer of an earlier, quick load', async () => {
+    // Every load starts a SLOW_LOAD_MS (500 ms) timer; held here, the test fires them in order, whatever the machine.
+    const timers = holdTimeouts(500);
+    try {
+      const { loader } = await flowWithLoader();
+      await until(() => slotButtons(loader).length === 4, 'first week');
+      const quickLoads = timers.ids;
+      const held = gate();
+      proxy.gate = held.promise;
+      button(loader, 'Next week').click();
+      const bars = () => deepAll(loader, '.skeleton-day span');
+      await until(() => bars().length === 21, 'the next week loading');
+      // The first week's load ended long ago: its timer, had it been left running, would pulse this skeleton now.
+      timers.fire(quickLoads);
+      expect(bars().flatMap((bar) => bar.getAnimations())).to.have.length(0);
+      timers.fire();
+      await until(() => bars().every((bar) => bar.getAnimations().length === 1), 'the bars pulse');
+      held.open();
+      await until(() => deep(loader, '.body').getAttribute('aria-busy') === 'false', 'the next week shown');
+    } finally {
+      timers.fire();
+      timers.restore();
+    }
   });
 
   it('moves between weeks, says when a week is empty, and comes back to this week', async () => {
