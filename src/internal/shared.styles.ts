@@ -63,6 +63,10 @@ export const reset = css`
     outline: 2px solid var(--_focus);
     outline-offset: 2px;
   }
+  /*
+   * No border: nothing with one of its own wears this class. The host's font: a heading's own size and weight
+   * would cost the first frame a font lookup (a synchronous call to the browser) for text no one sees.
+   */
   .visually-hidden {
     position: absolute;
     width: 1px;
@@ -72,7 +76,7 @@ export const reset = css`
     overflow: hidden;
     clip: rect(0 0 0 0);
     white-space: nowrap;
-    border: 0;
+    font: inherit;
   }
   .button {
     padding: calc(var(--_space) * 0.75) calc(var(--_space) * 1.5);
