@@ -23,7 +23,7 @@ export interface WeekLoadOptions {
 }
 
 /** How long a week's load runs before it counts as slow (a quick one never does). */
-const SLOW_LOAD_MS = 500;
+export const SLOW_LOAD_MS = 500;
 
 /**
  * A loader's week: a Task that loads it again whenever the client or anything it is asked with changes, hands it

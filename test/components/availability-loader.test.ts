@@ -8,6 +8,7 @@ import { deep, deepAll, text, until, nextEvent } from '../helpers/dom.js';
 import { frozenDate } from '../helpers/clock.js';
 import { holdIdleCallbacks } from '../helpers/idle.js';
 import { holdTimeouts } from '../helpers/timers.js';
+import { SLOW_LOAD_MS } from '../../src/internal/week-load.js';
 
 const proxy = mockProxy();
 
@@ -89,8 +90,8 @@ describe('<availability-loader>', () => {
   });
 
   it('pulses a skeleton once its own load lasts, never on the timer of an earlier, quick load', async () => {
-    // Every load starts a SLOW_LOAD_MS (500 ms) timer; held here, the test fires them in order, whatever the machine.
-    const timers = holdTimeouts(500);
+    // Every load starts a SLOW_LOAD_MS timer; held here, the test fires them in order, whatever the machine.
+    const timers = holdTimeouts(SLOW_LOAD_MS);
     try {
       const { loader } = await flowWithLoader();
       await until(() => slotButtons(loader).length === 4, 'first week');
