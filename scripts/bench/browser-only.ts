@@ -2,7 +2,7 @@
 // change, measure before and after in one run); `npm run bench` writes them to BENCHMARKS.md with the rest.
 import { baselineBundle } from './baseline.js';
 import { browserTimings } from './browser.js';
-import { ms } from './stats.js';
+import { medianChange, ms, percentChange } from './stats.js';
 
 const at = process.argv.indexOf('--baseline');
 const runsAt = process.argv.indexOf('--runs');
@@ -26,4 +26,9 @@ for (const b of measured) {
     );
   console.log(`walk: ${b.walk.requests} requests, ${b.walk.waits} of ${b.walk.switches} switches waited`);
 }
+const [before, now] = measured;
+if (before && now)
+  console.log(
+    `first calendar paint, now against ${process.argv[at + 1]}: ${percentChange(medianChange(before.timings[0]!.stats.values, now.timings[0]!.stats.values))}`,
+  );
 process.exit(0);

@@ -10,7 +10,7 @@ import { redisOutage } from './outage.js';
 import { bookingToVanish, burstOverTwoInstances, memoryPerStream } from './live.js';
 import { herd, load, memory } from './proxy.js';
 import { ourSizes, peerSizes, type SizeRow } from './size.js';
-import { kb, ms } from './stats.js';
+import { kb, medianChange, ms, percentChange } from './stats.js';
 import { barChart, groupedChart } from './svg.js';
 
 const quick = process.argv.includes('--quick');
@@ -58,6 +58,9 @@ async function main(): Promise<void> {
     log(
       `time  ${t.name}: median ${ms(t.stats.median)} (p10 ${ms(t.stats.p10)}, p90 ${ms(t.stats.p90)}), ${t.longTasks.toFixed(2)} long tasks/run`,
     );
+  // The first paint against the baseline, and how far one run's change can be trusted.
+  const paintChange = before && medianChange(before.timings[0]!.stats.values, now.timings[0]!.stats.values);
+  if (paintChange) log(`time  first calendar paint, now against ${baseline}: ${percentChange(paintChange)}`);
   const startupBundles = bundles ?? [{ dist: 'dist', label: 'now' }];
   const startup = await startupMilestones(RUNS, startupBundles);
   const startupColumns = startupBundles.map((b) => b.label || 'now');
@@ -164,7 +167,15 @@ ${RUNS} runs each; median with the 10th and 90th percentile, and main-thread lon
 | what | median | p10 | p90 | long tasks / run |
 |---|---:|---:|---:|---:|
 ${timings.map((t) => `| ${t.name} | ${ms(t.stats.median)} | ${ms(t.stats.p10)} | ${ms(t.stats.p90)} | ${t.longTasks.toFixed(2)} |`).join('\n')}
-
+${
+  paintChange
+    ? `
+First calendar paint, now against ${baseline}: ${percentChange(paintChange)}. The interval is a percentile bootstrap
+(both sets of runs resampled 2,000 times): frames come on a 16.7 ms clock, so a median of ${RUNS} runs moves by whole
+frames from one run of the bench to the next, and one run's change is only as good as its interval.
+`
+    : ''
+}
 "Script load to first calendar paint" runs from navigation start to the first frame with the week's times, with
 the catalog and the week fetched from the proxy on the way. The page, the bundle and the proxy come from a server in
 a process of its own over loopback, as from a site (runs before 2026-12-05 evening served them through Playwright's
