@@ -3,6 +3,7 @@ import '../../src/define.js';
 import type { BookingFlow } from '../../src/components/booking-flow/booking-flow.js';
 import { gate, mockProxy } from '../helpers/proxy-mock.js';
 import { deep, deepAll, text, until } from '../helpers/dom.js';
+import { stepOf } from '../helpers/flows.js';
 import { frozenDate } from '../helpers/clock.js';
 import { focused, holding, press, tabTo, typeText } from '../helpers/keyboard.js';
 
@@ -106,7 +107,7 @@ describe('accessibility: keyboard, states and layout', () => {
         theme="dark"
       ></booking-flow>`,
     );
-    const loader = loaderOf(el);
+    const loader = await stepOf(el, 'availability-loader');
     await until(() => !busy(el) && deepAll(deep(loader, 'hourly-calendar'), 'button.slot').length > 0, 'this week');
     deep<HTMLButtonElement>(loader, 'button[aria-label="Next week"]').click();
     await until(() => !busy(el) && deepAll(loader, '[part="empty"]').length === 1, 'empty week');

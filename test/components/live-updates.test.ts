@@ -5,7 +5,7 @@ import { mockProxy, workerStreams } from '../helpers/proxy-mock.js';
 import { deep, deepAll, text, until } from '../helpers/dom.js';
 import { frozenDate } from '../helpers/clock.js';
 import { holdIdleCallbacks } from '../helpers/idle.js';
-import { slotButtons } from '../helpers/flows.js';
+import { slotButtons, stepOf } from '../helpers/flows.js';
 
 // Issue 13 in the browser: the page's one stream, the week refreshed in place, the summary warned in time.
 const proxy = mockProxy();
@@ -22,7 +22,7 @@ async function flow(theme = 'light') {
     <booking-flow proxy-url="/api" time-zone="Europe/Berlin" locale="en-GB" service="haircut" theme=${theme}>
     </booking-flow>
   `);
-  const loader = deep(el, 'availability-loader');
+  const loader = await stepOf(el, 'availability-loader');
   const calendar = () => deep(loader, 'hourly-calendar');
   const slots = () => deepAll<HTMLButtonElement>(calendar(), 'button.slot');
   await until(() => slots().length === 4, 'the week is shown');
@@ -203,7 +203,7 @@ describe('live updates', () => {
     const el = await fixture<BookingFlow>(html`
       <booking-flow proxy-url="/api" time-zone="Europe/Berlin" locale="en-GB" service="haircut"></booking-flow>
     `);
-    const loader = deep(el, 'availability-loader');
+    const loader = await stepOf(el, 'availability-loader');
     const slots = () => deepAll(deep(loader, 'hourly-calendar'), 'button.slot');
     await until(() => slots().length === 4 && proxy.live.opened.length === 1, 'shown; the stream refused');
     const asked = proxy.requests.length;

@@ -3,7 +3,7 @@ import { emulateMedia } from '@web/test-runner-commands';
 import '../../src/define.js';
 import type { BookingFlow } from '../../src/components/booking-flow/booking-flow.js';
 import { BOOKED, mockProxy } from '../helpers/proxy-mock.js';
-import { slotButtons } from '../helpers/flows.js';
+import { slotButtons, stepOf } from '../helpers/flows.js';
 import { deep, deepAll, nextEvent, text, until } from '../helpers/dom.js';
 import { frozenDate } from '../helpers/clock.js';
 import { focused, press } from '../helpers/keyboard.js';
@@ -51,7 +51,7 @@ function flowWith(layout: string, attrs: Attributes = {}) {
       ></booking-flow>
     </div>
   `).then(async (frame) => {
-    // The fixture waited for the frame; the flow's steps come in its second update.
+    // The fixture waited for the frame; the flow's steps come with its answers (stepOf waits for them).
     const flow = frame.querySelector('booking-flow')!;
     await flow.updateComplete;
     return flow;
@@ -177,7 +177,7 @@ describe('<booking-flow layout="steps">', () => {
   it('opens a booking to change on its panel (with cancel), and Back goes to the week for a new time', async () => {
     proxy.manage.bookings.set(BOOKED.uid, { ...BOOKED });
     const flow = await flowWith('steps', { reschedule: 'bk_old' });
-    const summary = deep(flow, 'booking-summary');
+    const summary = await stepOf(flow, 'booking-summary');
     await until(() => text(summary).includes('Current booking'), 'the booking to change');
     await until(() => flow.currentSelection.staffId === 'anna', 'its service and staff chosen');
     await at(flow, 'booking-summary', 'Your details');
@@ -320,7 +320,7 @@ describe('motion', () => {
     await withMotion(this, 'reduce', async () => {
       proxy.gate = new Promise(() => {});
       const flow = await flowWith('page', { service: 'haircut', staff: 'anna', width: '900px' });
-      const loader = deep(flow, 'availability-loader');
+      const loader = await stepOf(flow, 'availability-loader');
       await until(() => deepAll(loader, '.skeleton-day span').length > 0, 'the skeleton');
       const pulse = getComputedStyle(deepAll(loader, '.skeleton-day span')[0]!);
       // A load that lasts: the skeleton pulses after a moment (SLOW_LOAD_MS).

@@ -4,7 +4,8 @@ import '../../src/define.js';
 import type { BookingFlow } from '../../src/components/booking-flow/booking-flow.js';
 import type { ThemeToggle } from '../../src/components/theme-toggle/theme-toggle.js';
 import { mockProxy } from '../helpers/proxy-mock.js';
-import { deep, nextEvent, until } from '../helpers/dom.js';
+import { deep, nextEvent } from '../helpers/dom.js';
+import { stepOf } from '../helpers/flows.js';
 import { press } from '../helpers/keyboard.js';
 
 mockProxy();
@@ -14,7 +15,7 @@ describe('<theme-toggle>', () => {
 
   it("switches the flow's theme, fires theme-changed and remembers the choice", async () => {
     const el = await fixture<BookingFlow>(html`<booking-flow proxy-url="/api" theme="light"></booking-flow>`);
-    const toggle = deep(el, 'theme-toggle');
+    const toggle = await stepOf(el, 'theme-toggle');
     expect(deep<HTMLInputElement>(toggle, 'input[value="light"]').checked).to.equal(true);
     const changed = nextEvent(el, 'theme-changed');
     deep<HTMLInputElement>(toggle, 'input[value="dark"]').click();
@@ -26,8 +27,9 @@ describe('<theme-toggle>', () => {
     expect(getComputedStyle(el).colorScheme).to.equal('dark');
     expect(localStorage.getItem('booking-flow:theme')).to.equal('dark');
 
-    // A later page load with a toggle starts in the remembered theme.
+    // A later page load with a toggle starts in the remembered theme, as the toggle comes (with the first screen).
     const next = await fixture<BookingFlow>(html`<booking-flow proxy-url="/api" theme="light"></booking-flow>`);
+    await stepOf(next, 'theme-toggle');
     await next.updateComplete;
     expect(next.getAttribute('theme')).to.equal('dark');
     expect(deep<HTMLInputElement>(next, 'theme-toggle', 'input[value="dark"]').checked).to.equal(true);
@@ -45,9 +47,8 @@ describe('<theme-toggle>', () => {
 
   it('is operable with the keyboard: arrow keys move the choice', async () => {
     const el = await fixture<BookingFlow>(html`<booking-flow proxy-url="/api" theme="light"></booking-flow>`);
-    const light = deep<HTMLInputElement>(el, 'theme-toggle', 'input[value="light"]');
-    // The steps show with the catalog (issue 18): nothing takes focus before.
-    await until(() => light.checkVisibility(), 'the steps shown');
+    // The steps come with the catalog (issue 18): nothing takes focus before.
+    const light = deep<HTMLInputElement>(await stepOf(el, 'theme-toggle'), 'input[value="light"]');
     light.focus();
     const changed = nextEvent(el, 'theme-changed');
     await press('ArrowRight');
@@ -66,6 +67,7 @@ describe('<theme-toggle>', () => {
       this.skip();
     try {
       const el = await fixture<BookingFlow>(html`<booking-flow proxy-url="/api" theme="auto"></booking-flow>`);
+      await stepOf(el, 'theme-toggle');
       expect(background(el)).to.equal('rgb(20, 23, 26)');
       await emulateMedia({ colorScheme: 'light' });
       expect(background(el)).to.equal('rgb(255, 255, 255)');

@@ -4,6 +4,15 @@ import { deep, deepAll, until } from './dom.js';
 
 export const summaryOf = (el: BookingFlow) => deep(el, 'booking-summary');
 
+/**
+ * One of a flow's default steps, once made: the flow makes them when the catalog and the first week are in, or
+ * failed, or after a moment (issue 18).
+ */
+export async function stepOf<T extends HTMLElement = HTMLElement>(el: BookingFlow, tag: string): Promise<T> {
+  await until(() => deepAll(el, tag).length === 1, `the flow's ${tag}`);
+  return deep<T>(el, tag);
+}
+
 export const slotButtons = (el: BookingFlow) =>
   deepAll<HTMLButtonElement>(deep(el, 'availability-loader', 'hourly-calendar'), 'button.slot');
 

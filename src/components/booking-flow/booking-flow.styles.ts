@@ -21,9 +21,6 @@ export const styles = css`
     display: grid;
     gap: calc(var(--_space) * 3);
   }
-  .held {
-    content-visibility: hidden;
-  }
   .notice {
     margin: 0 0 calc(var(--_space) * 2);
     padding: var(--_space) calc(var(--_space) * 1.5);

@@ -50,7 +50,7 @@ const HOLD_MS = 400;
  *
  * @slot - Your own steps; the default flow is shown when empty.
  *
- * @csspart steps - The wrapper around the default steps. At start-up it keeps them out of rendering (`content-visibility: hidden`) until the catalog and the preselected service's first week are in, or failed, for 400 ms at most: the first screen comes whole.
+ * @csspart steps - The wrapper around the default steps. At start-up it stays empty until the catalog and the preselected service's first week are in, or failed, for 400 ms at most: the first screen comes whole.
  * @csspart notice - The message about preselected ids (attributes) that the catalog does not know.
  * @csspart step-header - With `layout` steps: the header above the step (Back, where the visitor is, the chips).
  * @csspart back-button - With `layout` steps: Back, to the step before.
@@ -342,10 +342,11 @@ export class BookingFlow extends BookingElement {
   }
 
   /**
-   * The steps are rendered but kept out of rendering until the first screen is whole: the catalog and, with a
-   * preselected service, its first week are in (or failed: that is for the steps to show, as they ask), or HOLD_MS
-   * passed, when the steps show their loading states. A loading state on screen for a moment would cost a layout of
-   * the steps that the calendar then waits for (issue 18).
+   * The steps are made once the first screen can be whole: the catalog and, with a preselected service, its first
+   * week are in (or failed: that is for the steps to show, as they ask), or HOLD_MS passed, when the steps show their
+   * loading states. A loading state on screen for a moment would cost a layout of the steps that the calendar then
+   * waits for, and loading states rendered out of sight (as the steps were until 2026-12-06) cost the start-up a
+   * render of each step that the answers then replace: about 8 ms of the first paint (issue 18).
    */
   private shown?: boolean;
 
@@ -372,13 +373,17 @@ export class BookingFlow extends BookingElement {
         this.hasOwnSteps
           ? nothing
           : html`
-              <div class="steps ${this.shown ? '' : 'held'}" part="steps" role="region" aria-label=${t.bookingRegion}>
-                <theme-toggle></theme-toggle>
-                <branch-selector></branch-selector>
-                <service-selector></service-selector>
-                <staff-selector></staff-selector>
-                <availability-loader></availability-loader>
-                <booking-summary></booking-summary>
+              <div class="steps" part="steps" role="region" aria-label=${t.bookingRegion}>
+                ${
+                  this.shown
+                    ? html`<theme-toggle></theme-toggle>
+                        <branch-selector></branch-selector>
+                        <service-selector></service-selector>
+                        <staff-selector></staff-selector>
+                        <availability-loader></availability-loader>
+                        <booking-summary></booking-summary>`
+                    : nothing
+                }
               </div>
             `
       }
