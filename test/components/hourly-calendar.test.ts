@@ -266,30 +266,6 @@ describe('<hourly-calendar>', () => {
       expect(labels()).to.deep.equal(['Morning 48', 'Afternoon 20', 'Evening 28']);
     });
 
-    it('comes whole in its first update with up to 24 times a day, every half hour for 12 hours (issue 18)', async () => {
-      const halfHours = Array.from({ length: 7 * 24 }, (_, i) =>
-        new Date(
-          Date.parse('2030-01-07T08:00:00Z') + Math.floor(i / 24) * 86_400_000 + (i % 24) * 30 * 60_000,
-        ).toISOString(),
-      );
-      const el = await calendar(
-        'light',
-        buildWeek({
-          slots: halfHours,
-          weekStart: '2030-01-07',
-          timeZone: 'UTC',
-          durationMinutes: 30,
-          now: Date.parse('2030-01-01T00:00:00Z'),
-          fetchedAt: Date.parse('2030-01-01T00:00:00Z'),
-          fromCache: false,
-          locale: 'en-GB',
-        }),
-      );
-      await el.updateComplete;
-      // No second update for the rest: the frame after the first one is free.
-      expect(timesByDay(el).map((day) => day.length)).to.deep.equal([24, 24, 24, 24, 24, 24, 24]);
-    });
-
     it("renders the week's tab stop at once, wherever it is: End on a day's first time focuses its last before its rows are in", async () => {
       const el = await denseCalendar();
       const first = deepAll<HTMLButtonElement>(el, 'button.slot')[0]!;

@@ -20,12 +20,10 @@ import { slotAfterKey } from '../../model/week-keys.js';
 import { styles } from './hourly-calendar.styles.js';
 
 /**
- * Times a day adds per frame: more than the default height shows (a 32rem calendar holds about 11 rows of 48px, and
- * a day column wide enough puts two times in a row), so a long week fills the screen in its first frame, and a
- * week of up to 24 times a day (every half hour for 12 hours) comes whole in one update. Fewer would show the
- * calendar filling in, and hold the frame after the first one for the rest (issue 18).
+ * Times a day adds per frame: more than the default height shows (12 rows of 48px in a 32rem calendar), so a long
+ * week fills the screen in its first frame; fewer would show the calendar filling in.
  */
-const ROWS = 24;
+const ROWS = 12;
 
 /**
  * Shows one week of free times as buttons, grouped by day and by part of day
@@ -37,8 +35,8 @@ const ROWS = 24;
  * PageUp and PageDown ask for the previous and next week. In a narrow container (640px or less) the week becomes a
  * strip of days above the chosen day's times.
  *
- * A long week comes in a few rows a frame: the first update renders each day's first 24 times (more than the
- * calendar's default height shows) and the time with the tab stop, and each following frame 24 more, so that no
+ * A long week comes in a few rows a frame: the first update renders each day's first 12 times (more than the
+ * calendar's default height shows) and the time with the tab stop, and each following frame 12 more, so that no
  * frame waits on hundreds of buttons (a time every 15 minutes, day and night, is 672). A week refreshed in place
  * keeps its rows. The week's times share two listeners (click and focus) rather than two on each button.
  *
