@@ -327,8 +327,8 @@ export class BookingFlow extends BookingElement {
   /**
    * The start-up comes in three tasks, none of them long (issue 18): the module's evaluation; the settings, which
    * hold ICU's first load (tens of ms), and the first week's request, which needs them for its first day (Chromium
-   * hands requests to the network when a task ends); then the first update, which asks for the catalog and renders
-   * the steps while the answers are on their way.
+   * hands requests to the network when a task ends); then the first update, which asks for the catalog. The steps
+   * come with the answers (see `shown`).
    */
   protected override async scheduleUpdate(): Promise<void> {
     if (!this.hasUpdated) {
