@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS } from '../wtr/browsers.mjs';
-import { stats, type Stats } from './stats.js';
+import { medianChange, stats, type MedianChange, type Stats } from './stats.js';
 import { comingTuesday } from './tuesday.js';
 
 export interface Timing {
@@ -190,6 +190,10 @@ export interface Bundle {
   dist: string;
   label: string;
 }
+
+/** The first calendar paint's change from one bundle's runs to another's (the first of their timings). */
+export const firstPaintChange = (before: BundleTimings, now: BundleTimings): MedianChange =>
+  medianChange(before.timings[0]!.stats.values, now.timings[0]!.stats.values);
 
 export interface BundleTimings {
   timings: Timing[];

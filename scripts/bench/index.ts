@@ -4,13 +4,13 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, type as osType, release } from 'node:os';
 import { baselineBundle } from './baseline.js';
-import { browserTimings, type SwitchCount } from './browser.js';
+import { browserTimings, firstPaintChange, type SwitchCount } from './browser.js';
 import { MILESTONES, startupMilestones } from './startup.js';
 import { redisOutage } from './outage.js';
 import { bookingToVanish, burstOverTwoInstances, memoryPerStream } from './live.js';
 import { herd, load, memory } from './proxy.js';
 import { ourSizes, peerSizes, type SizeRow } from './size.js';
-import { kb, medianChange, ms, percentChange } from './stats.js';
+import { kb, ms, percentChange } from './stats.js';
 import { barChart, groupedChart } from './svg.js';
 
 const quick = process.argv.includes('--quick');
@@ -59,7 +59,7 @@ async function main(): Promise<void> {
       `time  ${t.name}: median ${ms(t.stats.median)} (p10 ${ms(t.stats.p10)}, p90 ${ms(t.stats.p90)}), ${t.longTasks.toFixed(2)} long tasks/run`,
     );
   // The first paint against the baseline, and how far one run's change can be trusted.
-  const paintChange = before && medianChange(before.timings[0]!.stats.values, now.timings[0]!.stats.values);
+  const paintChange = before && firstPaintChange(before, now);
   if (paintChange) log(`time  first calendar paint, now against ${baseline}: ${percentChange(paintChange)}`);
   const startupBundles = bundles ?? [{ dist: 'dist', label: 'now' }];
   const startup = await startupMilestones(RUNS, startupBundles);

@@ -52,11 +52,7 @@ export interface MedianChange {
  */
 export function medianChange(before: number[], after: number[], resamples = 2000): MedianChange {
   const random = seeded(18);
-  const median = (values: number[]) =>
-    quantile(
-      [...values].sort((a, b) => a - b),
-      0.5,
-    );
+  const median = (values: number[]) => stats(values).median;
   const resample = (values: number[]) => values.map(() => values[Math.floor(random() * values.length)]!);
   const changes = Array.from({ length: resamples }, () => median(resample(after)) / median(resample(before)) - 1);
   changes.sort((a, b) => a - b);
