@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import type { LitElement } from 'lit';
 import '../../src/define.js';
 import type { BookingFlow } from '../../src/components/booking-flow/booking-flow.js';
@@ -52,6 +52,30 @@ describe('<booking-summary>', () => {
       idle.release();
     }
     await until(() => deepAll(summaryOf(el), 'form').length === 1, 'form shown once the page was idle');
+  });
+
+  it('gets its form when it was made before it is shown and the page went idle meanwhile (as the flow makes its steps)', async () => {
+    const early = document.createElement('booking-summary');
+    await import('../../src/internal/summary-extras.js');
+    await new Promise((resolve) => requestIdleCallback(resolve));
+    const el = await fixture<BookingFlow>(html`
+      <booking-flow
+        proxy-url="/api"
+        time-zone="Europe/Berlin"
+        locale="en-GB"
+        branch="berlin"
+        service="haircut"
+        staff="anna"
+      >
+        <availability-loader></availability-loader>
+        ${early}
+      </booking-flow>
+    `);
+    const times = () =>
+      deepAll<HTMLButtonElement>(deep(el.querySelector('availability-loader')!, 'hourly-calendar'), 'button.slot');
+    await until(() => times().length === 4, 'week shown');
+    times()[3]!.click();
+    await until(() => deepAll(early, 'form').length === 1, 'form shown');
   });
 
   it("sums up branch, service, staff, date and time in the viewer's zone", async () => {

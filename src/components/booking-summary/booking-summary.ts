@@ -96,7 +96,11 @@ export class BookingSummary extends BookingElement {
   #extras?: SummaryExtras;
   /** The chunk did not load (offline, or a deploy replaced it): said, with Retry, never a summary without a form. */
   #extrasFailed = false;
-  #ready = idle().then(() => this.#loadExtras());
+  // The chunk adds to the shadow root: an element made before it is shown (the flow makes its steps while the
+  // answers are on their way) waits for its first render.
+  #ready = idle()
+    .then(() => this.updateComplete)
+    .then(() => this.#loadExtras());
 
   #loadExtras(): Promise<SummaryExtras | undefined> {
     return import('../../internal/summary-extras.js')
