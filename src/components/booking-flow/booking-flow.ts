@@ -25,6 +25,16 @@ import { styles } from './booking-flow.styles.js';
 /** How long the start-up keeps its steps back at most: a longer wait shows their loading states. */
 const HOLD_MS = 400;
 
+/** The steps a flow without children of its own shows, in order. */
+const DEFAULT_STEPS = [
+  'theme-toggle',
+  'branch-selector',
+  'service-selector',
+  'staff-selector',
+  'availability-loader',
+  'booking-summary',
+] as const;
+
 /**
  * One booking, from service to time. It talks to the proxy at `proxy-url`, keeps what the visitor chose and
  * shares both with the steps inside it. With no children it shows the default steps; with children it uses
@@ -353,7 +363,19 @@ export class BookingFlow extends BookingElement {
   /** The first week's request, sent before the first update. */
   #firstWeek?: Promise<unknown>;
 
+  #defaultSteps?: HTMLElement[];
+
+  /**
+   * The default steps, made once. They are made while the answers are on their way: what their constructors do (the
+   * theme toggle reads the remembered theme from storage, a few ms at a page's first read) then costs the first
+   * paint nothing (issue 18).
+   */
+  #makeSteps(): HTMLElement[] {
+    return (this.#defaultSteps ??= DEFAULT_STEPS.map((tag) => document.createElement(tag)));
+  }
+
   protected override firstUpdated(): void {
+    if (!this.hasOwnSteps) this.#makeSteps();
     void Promise.race([Promise.allSettled([this.client?.getCatalog(), this.#firstWeek]), sleep(HOLD_MS)]).then(
       () => (this.shown = true),
     );
@@ -374,16 +396,7 @@ export class BookingFlow extends BookingElement {
           ? nothing
           : html`
               <div class="steps" part="steps" role="region" aria-label=${t.bookingRegion}>
-                ${
-                  this.shown
-                    ? html`<theme-toggle></theme-toggle>
-                        <branch-selector></branch-selector>
-                        <service-selector></service-selector>
-                        <staff-selector></staff-selector>
-                        <availability-loader></availability-loader>
-                        <booking-summary></booking-summary>`
-                    : nothing
-                }
+                ${this.shown ? this.#makeSteps() : nothing}
               </div>
             `
       }
