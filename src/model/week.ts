@@ -1,5 +1,14 @@
 import type { BookingStrings } from '../public/strings.js';
-import { addDays, dateInZone, dayNameOf, pad, weekDates, zonedFields, type DayName, type IsoDate } from './dates.js';
+import {
+  addDays,
+  dateInZone,
+  dayNameOf,
+  fieldsAtOffset,
+  weekDates,
+  zonedFields,
+  type DayName,
+  type IsoDate,
+} from './dates.js';
 import { dateFormat } from './intl.js';
 
 /** One bookable start time, expressed in the viewer's time zone. */
@@ -63,17 +72,15 @@ export function emptyWeekData(): WeekData {
 }
 
 /** Turns the proxy's instants into the days of one week in the viewer's zone. */
-export function toSlot(instant: string | number, timeZone: string, durationMinutes: number): Slot {
-  const { date, time, second, offsetMinutes } = zonedFields(
-    typeof instant === 'number' ? instant : Date.parse(instant),
-    timeZone,
-  );
-  const abs = Math.abs(offsetMinutes);
-  const offset =
-    offsetMinutes === 0 ? 'Z' : `${offsetMinutes < 0 ? '-' : '+'}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+export function toSlot(instant: number, durationMinutes: number, offsetMinutes: number): Slot {
+  const { date, time, second } = fieldsAtOffset(instant, offsetMinutes);
+  // The offset as ±HH:MM, read off a clock that far past midnight (no zone is 24 hours off).
+  const offset = offsetMinutes
+    ? (offsetMinutes < 0 ? '-' : '+') + new Date(Math.abs(offsetMinutes) * 60_000).toISOString().slice(11, 16)
+    : 'Z';
   return {
     time,
-    fullDatetime: `${date}T${time}:${pad(second)}${offset}`,
+    fullDatetime: `${date}T${time}:${second}${offset}`,
     date,
     dayName: dayNameOf(date),
     durationMinutes,
@@ -85,19 +92,21 @@ export function buildWeek(input: BuildWeekInput): WeekAvailability {
   const dates = weekDates(weekStart);
   const weekEnd = addDays(weekStart, 6);
   const weekData = emptyWeekData();
-  const seen = new Set<number>();
+  // Each time once, in time order: each day's times then come in order.
+  const instants = [...new Set(input.slots.map((iso) => Date.parse(iso)))]
+    .filter((ms) => !Number.isNaN(ms))
+    .sort((a, b) => a - b);
+  // A zone's clock changes twice a year at most (never twice within the 9 days an answer spans): when it reads the
+  // same offset at the first and last time, that offset holds for every time between (issue 18).
+  const [first, last] = [instants[0], instants.at(-1)].map((ms) => ms && zonedFields(ms, timeZone).offsetMinutes);
+  const offset = first === last ? first : undefined;
   let totalSlots = 0;
-  for (const iso of input.slots) {
-    const ms = Date.parse(iso);
-    if (Number.isNaN(ms) || seen.has(ms)) continue;
-    seen.add(ms);
-    const slot = toSlot(ms, timeZone, durationMinutes);
+  for (const ms of instants) {
+    const slot = toSlot(ms, durationMinutes, offset ?? zonedFields(ms, timeZone).offsetMinutes);
     if (slot.date < weekStart || slot.date > weekEnd) continue;
     weekData[slot.dayName].push(slot);
     totalSlots++;
   }
-  for (const day of Object.values(weekData))
-    day.sort((a, b) => Date.parse(a.fullDatetime) - Date.parse(b.fullDatetime));
 
   const today = dateInZone(now, timeZone);
   // Labels of a date, not of an instant: formatted at UTC midnight, in UTC.

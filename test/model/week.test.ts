@@ -1,5 +1,12 @@
 import { expect } from '@open-wc/testing';
+import { fieldsAtOffset, zonedFields } from '../../src/model/dates.js';
 import { buildWeek, groupByPartOfDay, toSlot } from '../../src/model/week.js';
+
+/** The slot of an instant in `timeZone`, its offset there from Intl. */
+const slotIn = (iso: string, timeZone: string, minutes: number) => {
+  const ms = Date.parse(iso);
+  return toSlot(ms, minutes, zonedFields(ms, timeZone).offsetMinutes);
+};
 
 const base = {
   weekStart: '2025-10-20',
@@ -11,7 +18,7 @@ const base = {
 
 describe('model/week', () => {
   it('groups a day by part of day in the viewer zone: before noon, before 17:00, later; empty parts left out', () => {
-    const at = (utc: string) => toSlot(`2025-10-20T${utc}:00Z`, 'Europe/Berlin', 30);
+    const at = (utc: string) => slotIn(`2025-10-20T${utc}:00Z`, 'Europe/Berlin', 30);
     const day = ['07:00', '09:59', '10:00', '14:59', '15:00', '19:30'].map(at); // 09:00 ... 21:30 in Berlin
     const parts = groupByPartOfDay(day).map(([part, slots]) => [part, slots.map((s) => s.time)]);
     expect(parts).to.deep.equal([
@@ -24,14 +31,14 @@ describe('model/week', () => {
   });
 
   it('expresses a slot in the viewer zone', () => {
-    expect(toSlot('2025-10-20T07:00:00.000Z', 'Europe/Berlin', 45)).to.deep.equal({
+    expect(slotIn('2025-10-20T07:00:00.000Z', 'Europe/Berlin', 45)).to.deep.equal({
       time: '09:00',
       fullDatetime: '2025-10-20T09:00:00+02:00',
       date: '2025-10-20',
       dayName: 'monday',
       durationMinutes: 45,
     });
-    expect(toSlot('2025-10-20T07:00:00.000Z', 'America/New_York', 45)).to.include({
+    expect(slotIn('2025-10-20T07:00:00.000Z', 'America/New_York', 45)).to.include({
       time: '03:00',
       date: '2025-10-20',
     });
@@ -48,6 +55,51 @@ describe('model/week', () => {
     expect(weekData.monday.map((s) => s.fullDatetime)).to.deep.equal(['2025-10-20T09:00:00+02:00']);
     expect(weekData.sunday.map((s) => s.fullDatetime)).to.deep.equal(['2025-10-26T09:00:00+01:00']);
     expect(weekMetadata.totalSlots).to.equal(2);
+  });
+
+  it('reads a wall clock off a known offset exactly as Intl does, in zones east, west, half-hour and quarter-hour off', () => {
+    const zones = ['UTC', 'Europe/Berlin', 'America/New_York', 'Asia/Kolkata', 'Asia/Kathmandu', 'Pacific/Chatham'];
+    for (const timeZone of zones)
+      for (let ms = Date.parse('2025-01-01T00:00:00Z'); ms < Date.parse('2026-01-01T00:00:00Z'); ms += 7_919_999)
+        expect(fieldsAtOffset(ms, zonedFields(ms, timeZone).offsetMinutes), `${timeZone} ${ms}`).to.deep.equal(
+          zonedFields(ms, timeZone),
+        );
+  });
+
+  it('asks Intl twice for a week whose zone keeps one offset, not once a time; once a time across a change of clock (issue 18)', () => {
+    const realParts = Intl.DateTimeFormat.prototype.formatToParts;
+    let calls = 0;
+    Intl.DateTimeFormat.prototype.formatToParts = function (this: Intl.DateTimeFormat, date) {
+      calls++;
+      return realParts.call(this, date);
+    };
+    const every15Minutes = (from: string) =>
+      Array.from({ length: 7 * 96 }, (_, i) => new Date(Date.parse(from) + i * 900_000).toISOString());
+    try {
+      const week = (weekStart: string, slots: string[]) =>
+        buildWeek({ ...base, weekStart, timeZone: 'Europe/Berlin', now: Date.parse('2025-10-01T00:00:00Z'), slots });
+      const { weekData } = week('2025-11-03', every15Minutes('2025-11-02T23:00:00Z'));
+      // The two ends, and today in the zone.
+      expect(calls).to.equal(3);
+      for (const day of Object.values(weekData)) {
+        expect(day).to.have.length(96);
+        for (const slot of day) expect(slot).to.deep.equal(slotIn(slot.fullDatetime, 'Europe/Berlin', 45));
+      }
+      calls = 0;
+      // The week of the end of summer time: the ends differ, each time is asked for.
+      const { weekData: changed } = week('2025-10-20', every15Minutes('2025-10-19T22:00:00Z'));
+      expect(calls).to.be.above(7 * 96);
+      expect(changed.sunday.map((s) => s.fullDatetime).slice(8, 14)).to.deep.equal([
+        '2025-10-26T02:00:00+02:00',
+        '2025-10-26T02:15:00+02:00',
+        '2025-10-26T02:30:00+02:00',
+        '2025-10-26T02:45:00+02:00',
+        '2025-10-26T02:00:00+01:00',
+        '2025-10-26T02:15:00+01:00',
+      ]);
+    } finally {
+      Intl.DateTimeFormat.prototype.formatToParts = realParts;
+    }
   });
 
   it('drops slots that fall outside the week in the viewer zone and sorts each day', () => {
