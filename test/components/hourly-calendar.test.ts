@@ -296,19 +296,6 @@ describe('<hourly-calendar>', () => {
       expect(timesByDay(el)[0]!.length, 'in the task after it').to.be.above(rows);
     });
 
-    it('gives its first week twice the first rows of a week the visitor switches to, no frame after the first held by the rest (issue 18)', async () => {
-      const el = await denseCalendar();
-      const firstWeek = timesByDay(el)[0]!.length;
-      // Every half hour for 12 hours comes whole in a first week's first update.
-      expect(firstWeek).to.be.at.least(24);
-      await allIn(el);
-      const next = denseWeek('2030-01-14');
-      el.weekData = next.weekData;
-      el.weekMetadata = next.weekMetadata;
-      await el.updateComplete;
-      expect(timesByDay(el)[0]!.length * 2).to.equal(firstWeek);
-    });
-
     it('keeps every row when the same week is refreshed in place, and starts again from the first rows for another week', async () => {
       const el = await denseCalendar();
       await allIn(el);

@@ -26,14 +26,6 @@ import { styles } from './hourly-calendar.styles.js';
 const ROWS = 12;
 
 /**
- * Times a day in the calendar's first week: 24 (every half hour for 12 hours) comes whole in one update, two times
- * to a row of a wide day column. Nothing else is on screen to keep responsive then, and a calendar filling in on the
- * frame after its first would hold that frame (issue 18). A week the visitor switches to starts from ROWS: that
- * update stands between their click and its frame.
- */
-const FIRST_ROWS = 24;
-
-/**
  * Shows one week of free times as buttons, grouped by day and by part of day
  * (morning, afternoon, evening, each with its count). It takes the week from the
  * `<availability-loader>` around it, or from its `weekData` and `weekMetadata` properties.
@@ -43,10 +35,10 @@ const FIRST_ROWS = 24;
  * PageUp and PageDown ask for the previous and next week. In a narrow container (640px or less) the week becomes a
  * strip of days above the chosen day's times.
  *
- * A long week comes in a few rows a frame: the first update renders each day's first 12 times (24 for the
- * calendar's first week; either is more than the calendar's default height shows) and the time with the tab stop,
- * and each following frame 12 more, so that no frame waits on hundreds of buttons (a time every 15 minutes, day and
- * night, is 672). A week refreshed in place keeps its rows. The week's times share two listeners (click and focus) rather than two on each button.
+ * A long week comes in a few rows a frame: the first update renders each day's first 12 times (more than the
+ * calendar's default height shows) and the time with the tab stop, and each following frame 12 more, so that no
+ * frame waits on hundreds of buttons (a time every 15 minutes, day and night, is 672). A week refreshed in place
+ * keeps its rows. The week's times share two listeners (click and focus) rather than two on each button.
  *
  * @summary A week of bookable times, by day and part of day.
  * @tag hourly-calendar
@@ -152,7 +144,7 @@ export class HourlyCalendar extends BookingElement {
 
   protected override willUpdate(): void {
     const start = this.#week?.weekMetadata.weekStart;
-    if (start !== this.#rowsOf) [this.#rows, this.#rowsOf] = [this.#rowsOf ? ROWS : FIRST_ROWS, start];
+    if (start !== this.#rowsOf) [this.#rows, this.#rowsOf] = [ROWS, start];
     this.#slotFocused = Boolean(this.shadowRoot?.activeElement?.matches('.slot'));
     const days = this.#days();
     const all = days.flatMap((d) => d.slots.map((s) => s.fullDatetime));
