@@ -8,6 +8,7 @@ import { deep, deepAll, nextEvent, text, until } from '../helpers/dom.js';
 import { frozenDate } from '../helpers/clock.js';
 import { typeText } from '../helpers/keyboard.js';
 import { holdIdleCallbacks } from '../helpers/idle.js';
+import { idle } from '../../src/api/idle.js';
 
 const proxy = mockProxy();
 
@@ -57,7 +58,7 @@ describe('<booking-summary>', () => {
   it('gets its form when it was made before it is shown and the page went idle meanwhile (as the flow makes its steps)', async () => {
     const early = document.createElement('booking-summary');
     await import('../../src/internal/summary-extras.js');
-    await new Promise((resolve) => requestIdleCallback(resolve));
+    await idle();
     const el = await fixture<BookingFlow>(html`
       <booking-flow
         proxy-url="/api"
