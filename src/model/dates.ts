@@ -62,11 +62,16 @@ export function weekDates(weekStart: IsoDate): IsoDate[] {
 
 const fieldFormats = new Map<string, Intl.DateTimeFormat>();
 
+/** A wall clock's reading: its date, `HH:mm`, seconds (`ss`), and the zone's offset from UTC then. */
+export interface ZonedFields {
+  date: IsoDate;
+  time: string;
+  second: string;
+  offsetMinutes: number;
+}
+
 /** What a wall clock in `timeZone` shows at an instant, and that zone's offset then (Intl only: nothing to ship). */
-export function zonedFields(
-  instant: Date | number,
-  timeZone: string,
-): { date: IsoDate; time: string; second: string; offsetMinutes: number } {
+export function zonedFields(instant: Date | number, timeZone: string): ZonedFields {
   let format = fieldFormats.get(timeZone);
   if (!format) {
     const options = {
@@ -93,12 +98,14 @@ export function zonedFields(
  * zonedFields' answer for an instant whose zone offset is known, by arithmetic: no Intl call (a formatToParts is
  * tens of µs, and a week of times asked for hundreds of them).
  */
-export function fieldsAtOffset(
-  instant: number,
-  offsetMinutes: number,
-): { date: IsoDate; time: string; second: string; offsetMinutes: number } {
+export function fieldsAtOffset(instant: number, offsetMinutes: number): ZonedFields {
   const wall = new Date(instant + offsetMinutes * 60_000).toISOString();
   return { date: wall.slice(0, 10), time: wall.slice(11, 16), second: wall.slice(17, 19), offsetMinutes };
+}
+
+/** An offset from UTC as `±HH:MM`, read off a clock that far past midnight (no zone is 24 hours off). */
+export function offsetText(offsetMinutes: number): string {
+  return (offsetMinutes < 0 ? '-' : '+') + new Date(Math.abs(offsetMinutes) * 60_000).toISOString().slice(11, 16);
 }
 
 /** The calendar date an instant falls on in `timeZone`. */

@@ -4,6 +4,7 @@ import {
   dateInZone,
   dayNameOf,
   fieldsAtOffset,
+  offsetText,
   weekDates,
   zonedFields,
   type DayName,
@@ -74,10 +75,7 @@ export function emptyWeekData(): WeekData {
 /** Turns the proxy's instants into the days of one week in the viewer's zone. */
 export function toSlot(instant: number, durationMinutes: number, offsetMinutes: number): Slot {
   const { date, time, second } = fieldsAtOffset(instant, offsetMinutes);
-  // The offset as ±HH:MM, read off a clock that far past midnight (no zone is 24 hours off).
-  const offset = offsetMinutes
-    ? (offsetMinutes < 0 ? '-' : '+') + new Date(Math.abs(offsetMinutes) * 60_000).toISOString().slice(11, 16)
-    : 'Z';
+  const offset = offsetMinutes ? offsetText(offsetMinutes) : 'Z';
   return {
     time,
     fullDatetime: `${date}T${time}:${second}${offset}`,
@@ -98,7 +96,9 @@ export function buildWeek(input: BuildWeekInput): WeekAvailability {
     .sort((a, b) => a - b);
   // A zone's clock changes twice a year at most (never twice within the 9 days an answer spans): when it reads the
   // same offset at the first and last time, that offset holds for every time between (issue 18).
-  const [first, last] = [instants[0], instants.at(-1)].map((ms) => ms && zonedFields(ms, timeZone).offsetMinutes);
+  const [first, last] = [instants[0], instants.at(-1)].map((ms) =>
+    ms === undefined ? undefined : zonedFields(ms, timeZone).offsetMinutes,
+  );
   const offset = first === last ? first : undefined;
   let totalSlots = 0;
   for (const ms of instants) {

@@ -1,5 +1,5 @@
 import { TZDate } from '@date-fns/tz';
-import { pad } from '../model/dates.js';
+import { offsetText, pad } from '../model/dates.js';
 
 const STATUS_EXCEPTIONS: Record<number, [string, string]> = {
   400: ['BadRequestException', 'Bad Request'],
@@ -37,11 +37,8 @@ export function calcomSuccess(data: unknown, status = 200, headers?: HeadersInit
 export function formatInstant(ms: number, timeZone: string | undefined): string {
   if (!timeZone) return new Date(ms).toISOString();
   const z = new TZDate(ms, timeZone);
-  const offset = -z.getTimezoneOffset();
-  const sign = offset < 0 ? '-' : '+';
-  const abs = Math.abs(offset);
   return (
     `${z.getFullYear()}-${pad(z.getMonth() + 1)}-${pad(z.getDate())}T${pad(z.getHours())}:${pad(z.getMinutes())}:` +
-    `${pad(z.getSeconds())}.${String(z.getMilliseconds()).padStart(3, '0')}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`
+    `${pad(z.getSeconds())}.${String(z.getMilliseconds()).padStart(3, '0')}${offsetText(-z.getTimezoneOffset())}`
   );
 }
