@@ -7,8 +7,11 @@ import { readConfigText } from './starter-config.js';
 // booking-proxy.json (SPEC.md "Proxy configuration"). Checked once at start; every error names its field.
 
 const Id = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1-64 letters, digits, "-" or "_"'));
-const Minutes = v.pipe(v.number(), v.integer('must be a whole number'), v.minValue(5), v.maxValue(12 * 60));
-const EventTypeId = v.pipe(v.number(), v.integer('must be a whole number'), v.minValue(1));
+/** A whole number from `min` to `max`. */
+const WholeNumber = (min: number, max = Number.MAX_SAFE_INTEGER) =>
+  v.pipe(v.number(), v.integer('must be a whole number'), v.minValue(min), v.maxValue(max));
+const Minutes = WholeNumber(5, 12 * 60);
+const EventTypeId = WholeNumber(1);
 const TimeZone = v.pipe(v.string(), v.check(isTimeZone, 'must be an IANA time zone such as Europe/Berlin'));
 
 const BranchConfig = v.strictObject({
@@ -32,7 +35,7 @@ const ServiceConfig = v.strictObject({
   /** Asked in the form after name and email, sent as the event type's booking fields. */
   questions: v.optional(v.pipe(v.array(QuestionConfig), v.maxLength(30, 'must list at most 30 questions'))),
   /** How many guest emails a visitor may add (0: none). */
-  guests: v.optional(v.pipe(v.number(), v.integer('must be a whole number'), v.minValue(0), v.maxValue(10)), 0),
+  guests: v.optional(WholeNumber(0, 10), 0),
   /** Where it takes place; the visitor chooses when there are several. */
   locations: v.optional(v.array(LocationConfig)),
 });
@@ -55,7 +58,7 @@ export const ProxyConfigSchema = v.strictObject({
   calcom: v.optional(
     v.strictObject({
       baseUrl: v.optional(v.pipe(v.string(), v.url('must be a URL such as https://api.cal.com/v2'))),
-      timeoutMs: v.optional(v.pipe(v.number(), v.integer(), v.minValue(100), v.maxValue(60_000))),
+      timeoutMs: v.optional(WholeNumber(100, 60_000)),
     }),
     {},
   ),
@@ -70,33 +73,29 @@ export const ProxyConfigSchema = v.strictObject({
     [],
   ),
   /** How far ahead slots may be asked for and bookings made. */
-  horizonDays: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(3_650)), 730),
-  cacheTtlSeconds: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(3600)), 60),
+  horizonDays: v.optional(WholeNumber(1, 3_650), 730),
+  cacheTtlSeconds: v.optional(WholeNumber(0, 3600), 60),
   webhookSecret: v.optional(v.pipe(v.string(), v.minLength(16, 'must be at least 16 characters'))),
   /** Webhooks older than this (by their createdAt) are refused, and deliveries seen within it are not taken twice. */
-  webhookReplayWindowSeconds: v.optional(v.pipe(v.number(), v.integer(), v.minValue(10), v.maxValue(86_400)), 600),
+  webhookReplayWindowSeconds: v.optional(WholeNumber(10, 86_400), 600),
   /** Per client IP. Memory by default; shared through Redis when `redis` is set. */
   rateLimit: v.optional(
     v.strictObject({
-      requestsPerMinute: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100_000)), 120),
-      bookingsPerMinute: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(10_000)), 10),
+      requestsPerMinute: v.optional(WholeNumber(1, 100_000), 120),
+      bookingsPerMinute: v.optional(WholeNumber(1, 10_000), 10),
       /** Holds made and released (POST and DELETE /holds), on top of `requestsPerMinute`. */
-      holdsPerMinute: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(10_000)), 30),
+      holdsPerMinute: v.optional(WholeNumber(1, 10_000), 30),
       /** Lookups, reschedules and cancellations by booking uid, on top of `requestsPerMinute`: tight, uids are capabilities. */
-      managePerMinute: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(10_000)), 10),
+      managePerMinute: v.optional(WholeNumber(1, 10_000), 10),
       /** Per client IP, for Cal.com's signed webhooks (checked before the signature). */
-      webhooksPerMinute: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100_000)), 300),
+      webhooksPerMinute: v.optional(WholeNumber(1, 100_000), 300),
       /**
        * Behind load balancers: how many proxies in front of this one append to X-Forwarded-For (true is 1), or
        * their addresses. The client IP is the address the outermost trusted hop saw.
        */
       trustProxy: v.optional(
         v.union(
-          [
-            v.boolean(),
-            v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10)),
-            v.array(v.pipe(v.string(), v.ip('must be an IP address'))),
-          ],
+          [v.boolean(), WholeNumber(0, 10), v.array(v.pipe(v.string(), v.ip('must be an IP address')))],
           'must be true, false, a number of hops or a list of proxy IP addresses',
         ),
         false,
@@ -107,21 +106,21 @@ export const ProxyConfigSchema = v.strictObject({
   upstream: v.optional(
     v.strictObject({
       /** Extra attempts for a failed GET (never for a booking). */
-      retries: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(5)), 2),
-      retryBaseDelayMs: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(10_000)), 200),
+      retries: v.optional(WholeNumber(0, 5), 2),
+      retryBaseDelayMs: v.optional(WholeNumber(1, 10_000), 200),
       /** A wait longer than this (e.g. a rate limit's reset) is not waited for: the call fails at once. */
-      retryMaxDelayMs: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(60_000)), 3_000),
+      retryMaxDelayMs: v.optional(WholeNumber(1, 60_000), 3_000),
       /** Consecutive failures that open the circuit, and how long it stays open. */
-      circuitFailures: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1_000)), 5),
-      circuitOpenSeconds: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(3_600)), 30),
+      circuitFailures: v.optional(WholeNumber(1, 1_000), 5),
+      circuitOpenSeconds: v.optional(WholeNumber(1, 3_600), 30),
       /** How long after expiry the last good slots may still be served, marked stale, when Cal.com fails. */
-      staleIfErrorSeconds: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(86_400)), 600),
+      staleIfErrorSeconds: v.optional(WholeNumber(0, 86_400), 600),
       /**
        * Calls to Cal.com per minute, for all instances together when Redis is set (Cal.com allows an API key 120).
        * A call past it fails at once (a stale answer is served where there is one) instead of tripping Cal.com's
        * limit, which blocks the key for a minute.
        */
-      requestsPerMinute: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100_000)), 120),
+      requestsPerMinute: v.optional(WholeNumber(1, 100_000), 120),
     }),
     {},
   ),
@@ -130,7 +129,7 @@ export const ProxyConfigSchema = v.strictObject({
     v.strictObject({
       enabled: v.optional(v.boolean(), true),
       /** How long a hold keeps the time; Cal.com's own default is 5. */
-      minutes: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(60)), 5),
+      minutes: v.optional(WholeNumber(1, 60), 5),
     }),
     {},
   ),
@@ -139,12 +138,12 @@ export const ProxyConfigSchema = v.strictObject({
     v.strictObject({
       enabled: v.optional(v.boolean(), true),
       /** Open streams on one instance; past it, widgets fall back to refreshing on focus. */
-      maxStreams: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1_000_000)), 1_000),
-      maxStreamsPerIp: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(10_000)), 10),
+      maxStreams: v.optional(WholeNumber(1, 1_000_000), 1_000),
+      maxStreamsPerIp: v.optional(WholeNumber(1, 10_000), 10),
       /** A comment this often keeps idle streams open through proxies and load balancers. */
-      heartbeatSeconds: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(300)), 20),
+      heartbeatSeconds: v.optional(WholeNumber(1, 300), 20),
       /** Recent changes kept for streams that resume after a drop. */
-      replay: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100_000)), 1_000),
+      replay: v.optional(WholeNumber(1, 100_000), 1_000),
     }),
     {},
   ),

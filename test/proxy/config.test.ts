@@ -62,6 +62,28 @@ describe('proxy config', () => {
       assert.equal(fieldOf(config), field);
     }
   });
+
+  it('says a count, limit or length must be a whole number, and which', () => {
+    const cases: [Record<string, unknown>, string][] = [
+      [{ cacheTtlSeconds: 1.5 }, 'cacheTtlSeconds'],
+      [{ rateLimit: { holdsPerMinute: 2.5 } }, 'rateLimit.holdsPerMinute'],
+      [{ upstream: { retries: 0.5 } }, 'upstream.retries'],
+      [{ live: { heartbeatSeconds: 9.9 } }, 'live.heartbeatSeconds'],
+    ];
+    for (const [patch, field] of cases)
+      assert.throws(
+        () => parseConfig({ ...clone(), ...patch }),
+        (error: unknown) =>
+          error instanceof ConfigError &&
+          error.field === field &&
+          error.message === `booking-proxy config: ${field} must be a whole number`,
+      );
+    const service = { ...clone().services[0]!, durationMinutes: 30.5 };
+    assert.throws(
+      () => parseConfig({ ...clone(), services: [service] }),
+      /services\.0\.durationMinutes must be a whole/,
+    );
+  });
 });
 
 describe('booking-flow-proxy CLI', () => {
