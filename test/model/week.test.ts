@@ -66,7 +66,7 @@ describe('model/week', () => {
         );
   });
 
-  it('asks Intl twice for a week whose zone keeps one offset, not once a time; once a time across a change of clock (issue 18)', () => {
+  it("asks Intl at a week's two ends (and for today) when its zone keeps one offset, not once a time; once a time across a change of clock (issue 18)", () => {
     const realParts = Intl.DateTimeFormat.prototype.formatToParts;
     let calls = 0;
     Intl.DateTimeFormat.prototype.formatToParts = function (this: Intl.DateTimeFormat, date) {
