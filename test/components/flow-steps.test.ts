@@ -121,7 +121,9 @@ describe('<booking-flow> steps: branch, service, staff', () => {
     proxy.catalogGate = catalogHeld.promise;
     const el = await flowWith({ branch: 'berlin', service: 'haircut', staff: 'anna' });
     await until(() => proxy.requests.length === 1, 'the week asked for while the catalog is on its way');
-    expect(deepAll(el, '.steps > *'), 'no step while the catalog is on its way').to.have.length(0);
+    expect(deep(el, '[part="steps"]').checkVisibility(), 'no step shown while the catalog is on its way').to.equal(
+      false,
+    );
     catalogHeld.open();
     await until(() => slotButtons(el).length === 4, 'the week shown once the catalog confirms the ids');
     expect(proxy.requests).to.have.length(1);
@@ -167,7 +169,7 @@ describe('<booking-flow> steps: branch, service, staff', () => {
       expect(el.hasUpdated, 'no update in the task that connected it').to.equal(false);
       expect(sent, 'no request in the task that connected it').to.deep.equal([]);
       await el.updateComplete;
-      expect(steps(), 'no step before the answers').to.deep.equal([]);
+      expect(steps(), 'no step in the first update').to.deep.equal([]);
       await until(() => sent.length === 2, 'both requests sent');
       expect(sent).to.deep.equal([
         { path: '/api/slots', updated: false },
@@ -187,15 +189,23 @@ describe('<booking-flow> steps: branch, service, staff', () => {
     // The preselection applies once the catalog knows its ids.
     await until(() => el.currentSelection.staffId === 'anna' && proxy.requests.length === 1, 'catalog in, week asked');
     await el.updateComplete;
-    // No step is made (nor a loading state rendered out of sight) while the week is on its way; the wrapper stays.
+    // While the week is on its way, only the theme toggle, which waits for no answer, is rendered, out of sight:
+    // its first render then costs the first paint nothing. No other step (nor a loading state) is rendered.
     const steps = deep(el, '[part="steps"]');
-    expect(steps.children, 'steps while the week is on its way').to.have.length(0);
+    expect(
+      [...steps.children].map((step) => step.localName),
+      'steps while the week is on its way',
+    ).to.deep.equal(['theme-toggle']);
+    expect(deep(el, 'theme-toggle', 'fieldset'), 'the toggle rendered').to.be.instanceOf(HTMLFieldSetElement);
+    expect(steps.checkVisibility()).to.equal(false);
     expect(steps.getBoundingClientRect().height).to.equal(0);
+    const toggle = steps.children[0];
     held.open();
     await until(() => slotButtons(el).length === 4, 'the week in');
     await el.updateComplete;
     // All six at once (booking-flow.test.ts names them).
     expect(steps.children).to.have.length(6);
+    expect(steps.children[0], 'the toggle kept, not made again').to.equal(toggle);
     expect(slotButtons(el).every((b) => b.checkVisibility())).to.equal(true);
     expect(radio(el, 'service-selector', 'haircut').checkVisibility()).to.equal(true);
     await expect(el).to.be.accessible();

@@ -5,11 +5,11 @@ import { deep, deepAll, until } from './dom.js';
 export const summaryOf = (el: BookingFlow) => deep(el, 'booking-summary');
 
 /**
- * One of a flow's default steps, once made: the flow makes them when the catalog and the first week are in, or
- * failed, or after a moment (issue 18).
+ * One of a flow's default steps, once shown: the flow shows them when the catalog and the first week are in, or
+ * failed, or after a moment (issue 18). Its theme toggle is there before, out of sight.
  */
 export async function stepOf<T extends HTMLElement = HTMLElement>(el: BookingFlow, tag: string): Promise<T> {
-  await until(() => deepAll(el, tag).length === 1, `the flow's ${tag}`);
+  await until(() => deepAll(el, tag).length === 1 && !deep(el, '[part="steps"]').hidden, `the flow's ${tag} shown`);
   return deep<T>(el, tag);
 }
 

@@ -60,7 +60,7 @@ const DEFAULT_STEPS = [
  *
  * @slot - Your own steps; the default flow is shown when empty.
  *
- * @csspart steps - The wrapper around the default steps. At start-up it stays empty until the catalog and the preselected service's first week are in, or failed, for 400 ms at most: the first screen comes whole.
+ * @csspart steps - The wrapper around the default steps. At start-up it stays hidden until the catalog and the preselected service's first week are in, or failed, for 400 ms at most: the first screen comes whole.
  * @csspart notice - The message about preselected ids (attributes) that the catalog does not know.
  * @csspart step-header - With `layout` steps: the header above the step (Back, where the visitor is, the chips).
  * @csspart back-button - With `layout` steps: Back, to the step before.
@@ -352,32 +352,30 @@ export class BookingFlow extends BookingElement {
   }
 
   /**
-   * The steps are made once the first screen can be whole: the catalog and, with a preselected service, its first
-   * week are in (or failed: that is for the steps to show, as they ask), or HOLD_MS passed, when the steps show their
-   * loading states. A loading state on screen for a moment would cost a layout of the steps that the calendar then
-   * waits for, and loading states rendered out of sight (as the steps were until 2026-12-06) cost the start-up a
-   * render of each step that the answers then replace: about 8 ms of the first paint (issue 18).
+   * How many of the default steps are in the (hidden) wrapper: none in the first update; the theme toggle, which
+   * waits for no answer, in a task of its own while the answers are on their way, so that its first render costs
+   * the first paint nothing; all of them, shown, once the first screen can be whole: the catalog and, with a
+   * preselected service, its first week are in (or failed: that is for the steps to show, as they ask), or HOLD_MS
+   * passed, when the steps show their loading states. A loading state on screen for a moment would cost a layout of
+   * the steps that the calendar then waits for, and loading states rendered out of sight (as the steps were until
+   * 2026-12-06) cost the start-up a render of each step that the answers then replace: about 8 ms of the first
+   * paint (issue 18).
    */
-  private shown?: boolean;
+  private shown = 0;
 
   /** The first week's request, sent before the first update. */
   #firstWeek?: Promise<unknown>;
 
+  /**
+   * The default steps, made once, in the first update: what their constructors do (the theme toggle reads the
+   * remembered theme from storage, a few ms at a page's first read) then costs the first paint nothing (issue 18).
+   */
   #defaultSteps?: HTMLElement[];
 
-  /**
-   * The default steps, made once. They are made while the answers are on their way: what their constructors do (the
-   * theme toggle reads the remembered theme from storage, a few ms at a page's first read) then costs the first
-   * paint nothing (issue 18).
-   */
-  #makeSteps(): HTMLElement[] {
-    return (this.#defaultSteps ??= DEFAULT_STEPS.map((tag) => document.createElement(tag)));
-  }
-
   protected override firstUpdated(): void {
-    if (!this.hasOwnSteps) this.#makeSteps();
+    void sleep(0).then(() => (this.shown ||= 1));
     void Promise.race([Promise.allSettled([this.client?.getCatalog(), this.#firstWeek]), sleep(HOLD_MS)]).then(
-      () => (this.shown = true),
+      () => (this.shown = 9),
     );
   }
 
@@ -395,8 +393,8 @@ export class BookingFlow extends BookingElement {
         this.hasOwnSteps
           ? nothing
           : html`
-              <div class="steps" part="steps" role="region" aria-label=${t.bookingRegion}>
-                ${this.shown ? this.#makeSteps() : nothing}
+              <div class="steps" part="steps" role="region" aria-label=${t.bookingRegion} ?hidden=${this.shown < 9}>
+                ${(this.#defaultSteps ??= DEFAULT_STEPS.map((tag) => document.createElement(tag))).slice(0, this.shown)}
               </div>
             `
       }
