@@ -1,15 +1,16 @@
 import type { Theme } from '../public/events.js';
 
 const KEY = 'booking-flow:theme';
-const THEMES: readonly string[] = ['light', 'dark', 'auto'];
+/** The themes, in the order a toggle offers them. */
+export const THEMES: readonly Theme[] = ['light', 'dark', 'auto'];
 
 /** The visitor's remembered theme, if any (storage can be blocked, e.g. in a sandboxed iframe). */
 export function readStoredTheme(): Theme | undefined {
   try {
     const value = localStorage.getItem(KEY);
-    return value !== null && THEMES.includes(value) ? (value as Theme) : undefined;
+    return THEMES.find((theme) => theme === value);
   } catch {
-    return undefined;
+    // Not remembered: the page's theme applies.
   }
 }
 

@@ -45,6 +45,18 @@ describe('<theme-toggle>', () => {
     expect(getComputedStyle(el).colorScheme).to.equal('light');
   });
 
+  it('ignores a remembered value that is not a theme', async () => {
+    localStorage.setItem('booking-flow:theme', 'purple');
+    const el = await fixture<BookingFlow>(html`<booking-flow proxy-url="/api" theme="light"></booking-flow>`);
+    const toggle = await stepOf(el, 'theme-toggle');
+    await el.updateComplete;
+    expect(el.getAttribute('theme')).to.equal('light');
+    expect(deep<HTMLInputElement>(toggle, 'input[value="light"]').checked).to.equal(true);
+    // On its own (no flow's theme to show), it shows automatic.
+    const lone = await fixture<ThemeToggle>(html`<theme-toggle></theme-toggle>`);
+    expect(deep<HTMLInputElement>(lone, 'input:checked').value).to.equal('auto');
+  });
+
   it('is operable with the keyboard: arrow keys move the choice', async () => {
     const el = await fixture<BookingFlow>(html`<booking-flow proxy-url="/api" theme="light"></booking-flow>`);
     // The steps come with the catalog (issue 18): nothing takes focus before.

@@ -1,10 +1,8 @@
 import { html, type PropertyDeclarations } from 'lit';
 import { BookingElement } from '../../internal/booking-element.js';
 import { emit, type Theme } from '../../public/events.js';
-import { readStoredTheme, storeTheme } from '../../internal/theme-store.js';
+import { THEMES, readStoredTheme, storeTheme } from '../../internal/theme-store.js';
 import { styles } from './theme-toggle.styles.js';
-
-const THEMES: Theme[] = ['light', 'dark', 'auto'];
 
 /**
  * Switches between light, dark and automatic (system) colours. The choice is remembered in localStorage and
@@ -27,14 +25,10 @@ export class ThemeToggle extends BookingElement {
 
   static override properties: PropertyDeclarations = { chosen: { state: true } };
 
-  private chosen: Theme = 'auto';
-
   /** The visitor's remembered choice: only a shown toggle applies it (the flow's theme attribute wins otherwise). */
   readonly #stored = readStoredTheme();
 
-  protected override willUpdate(): void {
-    if (!this.hasUpdated && this.#stored) this.chosen = this.#stored;
-  }
+  private chosen: Theme = this.#stored ?? 'auto';
 
   protected override firstUpdated(): void {
     // Told once this toggle is on screen, not while the flow around it is still rendering it.
