@@ -5,6 +5,7 @@ import type { BookingFlow } from '../../src/components/booking-flow/booking-flow
 import { gate, mockProxy } from '../helpers/proxy-mock.js';
 import { deep, deepAll, text, until } from '../helpers/dom.js';
 import { frozenDate } from '../helpers/clock.js';
+import { dateFormat, numberFormat } from '../../src/model/intl.js';
 
 const proxy = mockProxy();
 
@@ -199,6 +200,15 @@ describe('<booking-flow> steps: branch, service, staff', () => {
     expect(deep(el, 'theme-toggle', 'fieldset'), 'the toggle rendered').to.be.instanceOf(HTMLFieldSetElement);
     expect(steps.checkVisibility()).to.equal(false);
     expect(steps.getBoundingClientRect().height).to.equal(0);
+    // The locale's first date and number formatters are made meanwhile too: asked for now, they are found, not made.
+    const made = [sinon.spy(Intl, 'DateTimeFormat'), sinon.spy(Intl, 'NumberFormat')];
+    try {
+      dateFormat('en-GB', {});
+      numberFormat('en-GB', {});
+      expect(made.map((spy) => spy.callCount)).to.deep.equal([0, 0]);
+    } finally {
+      for (const spy of made) spy.restore();
+    }
     const toggle = steps.children[0];
     held.open();
     await until(() => slotButtons(el).length === 4, 'the week in');

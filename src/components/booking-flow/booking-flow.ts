@@ -20,6 +20,7 @@ import { EMPTY_SELECTION, STEP_EVENTS, selectionAfter } from '../../internal/sel
 import { CatalogTask } from '../../internal/catalog-task.js';
 import { unknownPreselection, withPreselection } from '../../internal/preselection.js';
 import { FocusHandover, focusContext } from '../../internal/focus-handover.js';
+import { dateFormat, numberFormat } from '../../model/intl.js';
 import { styles } from './booking-flow.styles.js';
 
 /** How long the start-up keeps its steps back at most: a longer wait shows their loading states. */
@@ -373,7 +374,13 @@ export class BookingFlow extends BookingElement {
   #defaultSteps?: HTMLElement[];
 
   protected override firstUpdated(): void {
-    void sleep(0).then(() => (this.shown ||= 1));
+    void sleep(0).then(() => {
+      this.shown ||= 1;
+      // ICU loads a locale's date and number data with its first formatter of each kind (ms each): loaded now,
+      // while the answers are on their way, the steps' own formatters then cost the first paint a fraction of that.
+      dateFormat(this.resolved.locale, {});
+      numberFormat(this.resolved.locale, {});
+    });
     void Promise.race([Promise.allSettled([this.client?.getCatalog(), this.#firstWeek]), sleep(HOLD_MS)]).then(
       () => (this.shown = 9),
     );
