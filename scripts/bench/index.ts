@@ -4,13 +4,13 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, type as osType, release } from 'node:os';
 import { baselineBundle } from './baseline.js';
-import { browserTimings, firstPaintChange, type SwitchCount } from './browser.js';
+import { browserTimings, firstPaintChange, firstPaints, type SwitchCount } from './browser.js';
 import { MILESTONES, startupMilestones } from './startup.js';
 import { redisOutage } from './outage.js';
 import { bookingToVanish, burstOverTwoInstances, memoryPerStream } from './live.js';
 import { herd, load, memory } from './proxy.js';
 import { ourSizes, peerSizes, type SizeRow } from './size.js';
-import { kb, ms, percentChange } from './stats.js';
+import { kb, medianChange, ms, percentChange, stats } from './stats.js';
 import { barChart, groupedChart } from './svg.js';
 
 const quick = process.argv.includes('--quick');
@@ -18,6 +18,8 @@ const quick = process.argv.includes('--quick');
 const baselineAt = process.argv.indexOf('--baseline');
 const baseline = baselineAt > 0 ? process.argv[baselineAt + 1] : undefined;
 const RUNS = quick ? 3 : 15;
+/** Pages of each bundle for the first paint alone, against the baseline. */
+const PAINT_LOADS = quick ? 5 : 120;
 const LOAD_SECONDS = quick ? 3 : 10;
 const MEMORY_REQUESTS = quick ? 20_000 : 100_000;
 const log = (line: string) => console.log(line);
@@ -61,6 +63,17 @@ async function main(): Promise<void> {
   // The first paint against the baseline, and how far one run's change can be trusted.
   const paintChange = before && firstPaintChange(before, now);
   if (paintChange) log(`time  first calendar paint, now against ${baseline}: ${percentChange(paintChange)}`);
+  // The same change on a larger sample: the first paint alone, many pages of each bundle.
+  const paints =
+    bundles &&
+    (await firstPaints(
+      PAINT_LOADS,
+      bundles.map((b) => b.dist),
+    ));
+  const paintsLine =
+    paints &&
+    `First calendar paint alone, ${PAINT_LOADS} pages of each bundle (alternating, nothing else done on the page): ${baseline} ${ms(stats(paints[0]!.ms).median)} (${paints[0]!.longTasks.toFixed(2)} long tasks per page), now ${ms(stats(paints[1]!.ms).median)} (${paints[1]!.longTasks.toFixed(2)}): ${percentChange(medianChange(paints[0]!.ms, paints[1]!.ms))}.`;
+  if (paintsLine) log(`time  ${paintsLine}`);
   const startupBundles = bundles ?? [{ dist: 'dist', label: 'now' }];
   const startup = await startupMilestones(RUNS, startupBundles);
   const startupColumns = startupBundles.map((b) => b.label || 'now');
@@ -173,7 +186,7 @@ ${
 First calendar paint, now against ${baseline}: ${percentChange(paintChange)}. The interval is a percentile bootstrap
 (both sets of runs resampled 2,000 times): frames come on a 16.7 ms clock, so a median of ${RUNS} runs moves by whole
 frames from one run of the bench to the next, and one run's change is only as good as its interval.
-`
+${paintsLine ? `\n${paintsLine}\n` : ''}`
     : ''
 }
 "Script load to first calendar paint" runs from navigation start to the first frame with the week's times, with
