@@ -382,7 +382,7 @@ export class BookingFlow extends BookingElement {
       numberFormat(this.resolved.locale, {});
     });
     void Promise.race([Promise.allSettled([this.client?.getCatalog(), this.#firstWeek]), sleep(HOLD_MS)]).then(
-      () => (this.shown = 9),
+      () => (this.shown = DEFAULT_STEPS.length),
     );
   }
 
@@ -400,7 +400,13 @@ export class BookingFlow extends BookingElement {
         this.hasOwnSteps
           ? nothing
           : html`
-              <div class="steps" part="steps" role="region" aria-label=${t.bookingRegion} ?hidden=${this.shown < 9}>
+              <div
+                class="steps"
+                part="steps"
+                role="region"
+                aria-label=${t.bookingRegion}
+                ?hidden=${this.shown < DEFAULT_STEPS.length}
+              >
                 ${(this.#defaultSteps ??= DEFAULT_STEPS.map((tag) => document.createElement(tag))).slice(0, this.shown)}
               </div>
             `

@@ -6,8 +6,9 @@ import { styles } from './theme-toggle.styles.js';
 
 /**
  * Switches between light, dark and automatic (system) colours. The choice is remembered in localStorage and
- * announced with `theme-changed`, which `<booking-flow>` applies; a remembered choice is announced again when the
- * toggle is shown. Only the toggle reads and writes that memory: without a toggle, the page's theme applies.
+ * announced with `theme-changed`, which `<booking-flow>` applies; a remembered choice is announced again once the
+ * toggle has rendered (in a flow, before its first screen is shown). Only the toggle reads and writes that memory:
+ * without a toggle, the page's theme applies.
  *
  * @summary Light, dark or automatic theme.
  * @tag theme-toggle
@@ -31,7 +32,8 @@ export class ThemeToggle extends BookingElement {
   private chosen: Theme = this.#stored ?? 'auto';
 
   protected override firstUpdated(): void {
-    // Told once this toggle is on screen, not while the flow around it is still rendering it.
+    // Told once this toggle has rendered (a flow renders it in a task of its own, out of sight until its first screen
+    // is whole), not while the flow around it is still rendering it.
     const stored = this.#stored;
     if (stored && this.flowSettings && this.flowSettings.theme !== stored)
       emit(this, 'theme-changed', { theme: stored });
