@@ -122,6 +122,8 @@ describe('<booking-flow> steps: branch, service, staff', () => {
     proxy.catalogGate = catalogHeld.promise;
     const el = await flowWith({ branch: 'berlin', service: 'haircut', staff: 'anna' });
     await until(() => proxy.requests.length === 1, 'the week asked for while the catalog is on its way');
+    // No step but the theme toggle (made while the answers are on their way), and nothing shown.
+    expect(deepAll(el, '.steps > *').filter((step) => step.localName !== 'theme-toggle')).to.have.length(0);
     expect(deep(el, '[part="steps"]').checkVisibility(), 'no step shown while the catalog is on its way').to.equal(
       false,
     );
