@@ -26,7 +26,7 @@ export class ThemeToggle extends BookingElement {
 
   static override properties: PropertyDeclarations = { chosen: { state: true } };
 
-  /** The visitor's remembered choice: only a shown toggle applies it (the flow's theme attribute wins otherwise). */
+  /** The visitor's remembered choice: only a rendered toggle applies it (the flow's theme attribute wins otherwise). */
   readonly #stored = readStoredTheme();
 
   private chosen: Theme = this.#stored ?? 'auto';
