@@ -20,8 +20,11 @@ import { slotAfterKey } from '../../model/week-keys.js';
 import { styles } from './hourly-calendar.styles.js';
 
 /**
- * Times a day adds per frame: more than the default height shows (12 rows of 48px in a 32rem calendar), so a long
- * week fills the screen in its first frame; fewer would show the calendar filling in.
+ * Times a day adds per frame. Where a day's column holds one time a line (a calendar narrower than about 1,200px),
+ * 12 fill the default 32rem height in the first frame (9 show); fewer would show the calendar filling in. Where a
+ * line holds two or more (a wider calendar, or the shown day's grid in a narrow one), the first frame fills less of
+ * it and the rest come a frame later. Rendering the bench's whole week (16 a day) in the first frame gained its
+ * first paint nothing: the work moves into that frame (issue 18, measured 2026-12-07).
  */
 const ROWS = 12;
 
