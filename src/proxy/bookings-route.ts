@@ -3,10 +3,19 @@ import * as v from 'valibot';
 import type { ConfirmedBooking } from '../api/schemas.js';
 import type { BookingInput } from './calcom-client.js';
 import type { CalcomBooking } from './calcom-wire.js';
-import { checkedChoice, eventTypeFor, slotTags } from './catalog.js';
+import { checkedChoice, slotTags, upstreamChoice } from './catalog.js';
 import type { ProxyConfig, ServiceConfig, StaffConfig } from './config.js';
 import { invalidField } from './errors.js';
-import { EmailText, HoldUid, InstantText, PhoneText, Text, TimeZoneText, checkedStart } from './fields.js';
+import {
+  ChosenTimeEntries,
+  DurationNumber,
+  EmailText,
+  HoldUid,
+  PhoneText,
+  Text,
+  TimeZoneText,
+  checkedStart,
+} from './fields.js';
 import { checkedLocation } from './locations.js';
 import { checkedAnswers } from './questions.js';
 import { jsonBody } from './json-body.js';
@@ -20,11 +29,9 @@ import type { ProxyServices } from './services.js';
 export const MAX_BOOKING_BODY_BYTES = 16 * 1024;
 
 const BookingBodySchema = v.strictObject({
-  service: v.pipe(v.string(), v.minLength(1, 'is required')),
-  staff: v.optional(v.nullable(v.pipe(v.string(), v.minLength(1, 'must not be empty')))),
-  start: InstantText,
+  ...ChosenTimeEntries,
   timeZone: TimeZoneText,
-  duration: v.optional(v.pipe(v.number(), v.integer('must be a whole number of minutes'))),
+  duration: DurationNumber,
   attendee: v.strictObject({
     name: v.pipe(Text(200), v.minLength(1, 'is required')),
     email: EmailText,
@@ -64,9 +71,8 @@ export function checkBooking(
     service,
     staff,
     upstream: {
-      eventType: eventTypeFor(service, staff),
+      ...upstreamChoice(service, staff, duration),
       start: new Date(start).toISOString(),
-      lengthInMinutes: duration !== service.durationMinutes ? duration : undefined,
       attendee: {
         name,
         email,

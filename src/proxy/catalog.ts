@@ -40,6 +40,18 @@ export function eventTypeFor(service: ServiceConfig, staff: StaffConfig | undefi
   return { eventTypeSlug: service.eventTypeSlug!, username: staff.username! };
 }
 
+/** What a booking or hold tells Cal.com of the choice: the event type, and a length only when not the service's own. */
+export function upstreamChoice(
+  service: ServiceConfig,
+  staff: StaffConfig | undefined,
+  duration: number,
+): { eventType: EventTypeRef; lengthInMinutes: number | undefined } {
+  return {
+    eventType: eventTypeFor(service, staff),
+    lengthInMinutes: duration !== service.durationMinutes ? duration : undefined,
+  };
+}
+
 export function eventTypeKey(ref: EventTypeRef): string {
   return 'eventTypeId' in ref ? `id:${ref.eventTypeId}` : `slug:${ref.username}/${ref.eventTypeSlug}`;
 }

@@ -29,6 +29,16 @@ export const InstantText = v.pipe(
   v.transform((text) => parseInstant(text)!),
 );
 
+/** The time a body chooses: its service (required), staff member (absent or null: anyone) and start. */
+export const ChosenTimeEntries = {
+  service: v.pipe(v.string(), v.minLength(1, 'is required')),
+  staff: v.optional(v.nullable(v.pipe(v.string(), v.minLength(1, 'must not be empty')))),
+  start: InstantText,
+};
+
+/** A length a body asks for, in minutes (checked against the service's in checkedChoice). */
+export const DurationNumber = v.optional(v.pipe(v.number(), v.integer('must be a whole number of minutes')));
+
 /** Text the visitor typed, trimmed, at most `max` characters. */
 export const Text = (max: number) =>
   v.pipe(v.string(), v.trim(), v.maxLength(max, `must be at most ${max} characters`));

@@ -4,17 +4,12 @@ import { bodyLimited } from './body-limit.js';
 import { checkedChoice } from './catalog.js';
 import { rateLimited, type ProxyEnv } from './context.js';
 import { ProxyError } from './errors.js';
-import { HoldUid, InstantText, checkedStart } from './fields.js';
+import { ChosenTimeEntries, DurationNumber, HoldUid, checkedStart } from './fields.js';
 import { SECURITY_HEADERS } from './headers.js';
 import { jsonBody } from './json-body.js';
 import type { ProxyServices } from './services.js';
 
-const HoldBodySchema = v.strictObject({
-  service: v.pipe(v.string(), v.minLength(1, 'is required')),
-  staff: v.optional(v.nullable(v.pipe(v.string(), v.minLength(1, 'must not be empty')))),
-  start: InstantText,
-  duration: v.optional(v.pipe(v.number(), v.integer('must be a whole number of minutes'))),
-});
+const HoldBodySchema = v.strictObject({ ...ChosenTimeEntries, duration: DurationNumber });
 
 const NO_STORE = { ...SECURITY_HEADERS, 'cache-control': 'no-store' };
 

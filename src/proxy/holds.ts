@@ -1,7 +1,7 @@
 import type { UpstreamStats } from './calcom-client.js';
 import type { CalcomChanges } from './calcom-changes.js';
 import { isSlotGone } from './calcom-wire.js';
-import { eventTypeFor, slotTags } from './catalog.js';
+import { slotTags, upstreamChoice } from './catalog.js';
 import type { ProxyConfig, ServiceConfig, StaffConfig } from './config.js';
 import { ProxyError } from './errors.js';
 import type { RecordStore } from './record-store.js';
@@ -62,9 +62,8 @@ export class Holds {
     try {
       held = await this.calcom.reserve(
         {
-          eventType: eventTypeFor(service, staff),
+          ...upstreamChoice(service, staff, duration),
           start,
-          lengthInMinutes: duration !== service.durationMinutes ? duration : undefined,
           minutes: this.config.holds.minutes,
           uid: renew,
         },

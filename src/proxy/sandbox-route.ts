@@ -5,17 +5,13 @@ import { bodyLimited } from './body-limit.js';
 import { checkedChoice, eventTypeFor } from './catalog.js';
 import { rateLimited, type ProxyEnv } from './context.js';
 import { ProxyError } from './errors.js';
-import { InstantText } from './fields.js';
+import { ChosenTimeEntries } from './fields.js';
 import { SECURITY_HEADERS } from './headers.js';
 import { jsonBody } from './json-body.js';
 import type { Question } from './questions.js';
 import type { ProxyServices } from './services.js';
 
-const ElsewhereSchema = v.strictObject({
-  service: v.pipe(v.string(), v.minLength(1, 'is required')),
-  staff: v.optional(v.nullable(v.pipe(v.string(), v.minLength(1, 'must not be empty')))),
-  start: InstantText,
-});
+const ElsewhereSchema = v.strictObject(ChosenTimeEntries);
 
 /**
  * POST /sandbox/book-elsewhere `{ service, staff?, start }`, on the sandbox only: books the time straight on the
