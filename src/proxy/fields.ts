@@ -29,10 +29,16 @@ export const InstantText = v.pipe(
   v.transform((text) => parseInstant(text)!),
 );
 
+/** A service's id, as a request names it (checked against the config in checkedChoice). */
+export const ServiceIdText = v.pipe(v.string(), v.minLength(1, 'is required'));
+
+/** A staff member's id, where one is named. */
+export const StaffIdText = v.pipe(v.string(), v.minLength(1, 'must not be empty'));
+
 /** The time a body chooses: its service (required), staff member (absent or null: anyone) and start. */
 export const ChosenTimeEntries = {
-  service: v.pipe(v.string(), v.minLength(1, 'is required')),
-  staff: v.optional(v.nullable(v.pipe(v.string(), v.minLength(1, 'must not be empty')))),
+  service: ServiceIdText,
+  staff: v.optional(v.nullable(StaffIdText)),
   start: InstantText,
 };
 

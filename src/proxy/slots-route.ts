@@ -9,7 +9,7 @@ import type { SlotsQuery } from './calcom-client.js';
 import { checkedChoice, eventTypeFor, eventTypeKey, slotTags } from './catalog.js';
 import { invalidField, issueError } from './errors.js';
 import { rateLimited, type ProxyEnv } from './context.js';
-import { IsoDateText, TimeZoneText } from './fields.js';
+import { IsoDateText, ServiceIdText, StaffIdText, TimeZoneText } from './fields.js';
 import { slotsCacheControl, type HitReplay } from './hit-replay.js';
 import { SECURITY_HEADERS } from './headers.js';
 import type { ProxyServices } from './services.js';
@@ -20,11 +20,11 @@ export const MAX_RANGE_DAYS = 42;
 export const MAX_PAST_DAYS = 14;
 
 const SlotsQuerySchema = v.strictObject({
-  service: v.pipe(v.string(), v.minLength(1, 'is required')),
+  service: ServiceIdText,
   start: IsoDateText,
   end: IsoDateText,
   timeZone: TimeZoneText,
-  staff: v.optional(v.pipe(v.string(), v.minLength(1, 'must not be empty'))),
+  staff: v.optional(StaffIdText),
   duration: v.optional(
     v.pipe(v.string(), v.regex(/^[1-9]\d{0,3}$/, 'must be a whole number of minutes'), v.transform(Number)),
   ),
