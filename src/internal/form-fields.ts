@@ -144,7 +144,7 @@ export function choiceGroup(
               aria-invalid=${field.error?.id === id ? 'true' : 'false'}
               @change=${changed}
             />
-            <span>${choice.label}${choice.meta ? html` <span class="meta">${choice.meta}</span>` : nothing}</span>
+            <span>${choice.label} ${choice.meta ? html`<span class="meta">${choice.meta}</span>` : nothing}</span>
           </label>
         `,
       )}

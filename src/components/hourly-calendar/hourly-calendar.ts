@@ -267,7 +267,7 @@ export class HourlyCalendar extends BookingElement {
     return html`
       <section class="day ${day.date === this.shownDay ? 'shown' : ''}" part=${parts} aria-labelledby="day-${day.date}">
         <h3 class="day-label" part="day-label" id="day-${day.date}">
-          ${day.label}${day.isToday ? html` <span class="today">(${t.today})</span>` : nothing}
+          ${day.label} ${day.isToday ? html`<span class="today">(${t.today})</span>` : nothing}
         </h3>
         <p class="busy ${busy}" part="busy">${busyText(day, slots, t)}</p>
         ${
