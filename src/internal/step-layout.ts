@@ -149,9 +149,11 @@ export class StepLayout implements ReactiveController {
     const root = this.host.renderRoot;
     const wrapper = root.querySelector('.steps');
     const slot = root.querySelector('slot');
-    if (wrapper && this.#header.parentNode !== wrapper) {
-      wrapper.prepend(this.#header);
-      wrapper.append(this.#footer);
+    if (wrapper) {
+      if (this.#header.parentNode !== wrapper) wrapper.prepend(this.#header);
+      // Steps shown after the footer came (the flow shows them once its answers are in) go at the wrapper's end
+      // where nothing of Lit's follows them (a minified template, as in dist/): the footer goes back below them.
+      if (wrapper.lastChild !== this.#footer) wrapper.append(this.#footer);
     } else if (!wrapper && slot && this.#header.nextSibling !== slot) {
       slot.before(this.#header);
       slot.after(this.#footer);
