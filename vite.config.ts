@@ -41,6 +41,13 @@ function terserPass(): Plugin {
 // src/locales) -> dist/locales/<language>.js: each adds its words to the page's registry, for whichever copy of the
 // bundle is there. One build per language: built together, they would share the registry as a chunk to import.
 
+/**
+ * Lit's html`` and css`` templates are text to the minifier: squeeze their whitespace and comments too, and the
+ * quotes around attribute values that need none (the HTML parser reads `a=${x}` as Lit writes it). The demo is
+ * built with it as well, so that the end-to-end, visual and accessibility tests see the markup the bundle ships.
+ */
+const minifyTemplates = () => minifyTemplateLiterals({ options: { minifyOptions: { removeAttributeQuotes: true } } });
+
 export default defineConfig(({ mode }) => {
   if (mode === 'cdn-locales') {
     const locale = process.env.BUILD_LOCALE;
@@ -67,9 +74,7 @@ export default defineConfig(({ mode }) => {
   if (mode === 'cdn') {
     return {
       publicDir: false,
-      // Lit's html`` and css`` templates are text to the minifier: squeeze their whitespace and comments too, and
-      // the quotes around attribute values that need none (the HTML parser reads `a=${x}` as Lit writes it).
-      plugins: [minifyTemplateLiterals({ options: { minifyOptions: { removeAttributeQuotes: true } } }), terserPass()],
+      plugins: [minifyTemplates(), terserPass()],
       build: {
         target: 'es2022',
         outDir: 'dist',
@@ -91,6 +96,7 @@ export default defineConfig(({ mode }) => {
   return {
     root: 'demo',
     publicDir: false,
+    plugins: [minifyTemplates()],
     build: {
       target: 'es2022',
       // Browsers with light-dark(): for older ones Vite's CSS minifier rewrites it into variables that follow a
