@@ -4,6 +4,7 @@ import { defineConfig } from 'vite';
 import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
 import { minify } from 'terser';
 import type { Plugin } from 'vite';
+import { templateMinifyOptions } from './scripts/template-minify.mjs';
 
 /**
  * A second pass of terser over the written, minified chunks: a few hundred bytes that Rolldown's own minifier
@@ -41,12 +42,7 @@ function terserPass(): Plugin {
 // src/locales) -> dist/locales/<language>.js: each adds its words to the page's registry, for whichever copy of the
 // bundle is there. One build per language: built together, they would share the registry as a chunk to import.
 
-/**
- * Lit's html`` and css`` templates are text to the minifier: squeeze their whitespace and comments too, and the
- * quotes around attribute values that need none (the HTML parser reads `a=${x}` as Lit writes it). The demo is
- * built with it as well, so that the end-to-end, visual and accessibility tests see the markup the bundle ships.
- */
-const minifyTemplates = () => minifyTemplateLiterals({ options: { minifyOptions: { removeAttributeQuotes: true } } });
+const minifyTemplates = () => minifyTemplateLiterals(templateMinifyOptions);
 
 export default defineConfig(({ mode }) => {
   if (mode === 'cdn-locales') {

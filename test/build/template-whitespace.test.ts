@@ -9,8 +9,8 @@ import viteConfig from '../../vite.config.js';
 // The script-tag build squeezes the whitespace of Lit's html`` templates (vite.config.ts, mode cdn). The minifier
 // reads each template as a document of its own, so it trims a template's outer whitespace, which is right for a
 // line break before a block but loses a space that separates words: `${label}${today ? html` <span>…` showed
-// "8 Dec(today)" in dist/booking-flow.js alone (the component tests render the source; the demo was built without
-// the minifier then). A space written on one line, at a template's edge or next to an expression in text, must
+// "8 Dec(today)" in dist/booking-flow.js alone (the demo and the component tests rendered the source then; both use
+// the minifier now, scripts/template-minify.mjs). A space written on one line, at a template's edge or next to an expression in text, must
 // still be there after the build's minifier.
 
 type Transform = (code: string, id: string) => Promise<{ code?: string } | undefined>;
