@@ -154,7 +154,7 @@ export class StepLayout implements ReactiveController {
       // Steps shown after the footer came (the flow shows them once its answers are in) go at the wrapper's end
       // where nothing of Lit's follows them (a minified template, as in dist/): the footer goes back below them.
       if (wrapper.lastChild !== this.#footer) wrapper.append(this.#footer);
-    } else if (!wrapper && slot && this.#header.nextSibling !== slot) {
+    } else if (slot && this.#header.nextSibling !== slot) {
       slot.before(this.#header);
       slot.after(this.#footer);
     }
