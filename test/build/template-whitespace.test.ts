@@ -10,8 +10,8 @@ import viteConfig from '../../vite.config.js';
 // reads each template as a document of its own, so it trims a template's outer whitespace, which is right for a
 // line break before a block but loses a space that separates words: `${label}${today ? html` <span>…` showed
 // "8 Dec(today)" in dist/booking-flow.js alone (the demo and the component tests rendered the source then; both use
-// the minifier now, scripts/template-minify.mjs). A space written on one line, at a template's edge or next to an expression in text, must
-// still be there after the build's minifier.
+// the minifier now, scripts/template-minify.mjs). A space written on one line, at a template's edge or next to an
+// expression in text, must still be there after the build's minifier.
 
 type Transform = (code: string, id: string) => Promise<{ code?: string } | undefined>;
 
